@@ -1,0 +1,103 @@
+/**
+ * receipt-ocr: the OCR engine without a window. One worker process serves the whole list;
+ * records are written as images finish, so a long run can be followed and piped.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { parseCliArgs, USAGE, type ExtractCommand } from './cli/args';
+import { expandInputs } from './cli/inputs';
+import { createWriter } from './cli/output';
+import { OcrWorkerClient } from './ocr/worker-client';
+import { forkWorker } from './ocr/worker-process';
+import { defaultModelsDir } from './paths';
+
+type Sink = { write(text: string): Promise<void>; close(): Promise<void>; abort(): Promise<void> };
+
+function stdoutSink(): Sink {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    // The reader went away (`receipt-ocr ... | head`): nothing left to do.
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  const write = (text: string) => new Promise<void>((resolve) => (text === '' || process.stdout.write(text) ? resolve() : process.stdout.once('drain', resolve)));
+  return { write, close: async () => {}, abort: async () => {} };
+}
+
+/** Writes beside the target and renames at the end: a half-written export never replaces a good one. */
+function fileSink(target: string): Sink {
+  const partial = `${target}.partial`;
+  const stream: WriteStream = createWriteStream(partial);
+  const write = (text: string) => new Promise<void>((resolve, reject) => (text === '' ? resolve() : stream.write(text, (e) => (e ? reject(e) : resolve()))));
+  const end = () => new Promise<void>((resolve) => stream.end(resolve));
+  return {
+    write,
+    close: async () => {
+      await end();
+      await rename(partial, target);
+    },
+    abort: async () => {
+      await end();
+      await rm(partial, { force: true });
+    },
+  };
+}
+
+async function startWorker(cmd: ExtractCommand): Promise<OcrWorkerClient> {
+  return OcrWorkerClient.start(forkWorker(), {
+    modelsDir: defaultModelsDir(),
+    intraOpThreads: cmd.threads ?? os.availableParallelism(),
+    warmProfiles: [cmd.profile],
+  });
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = parseCliArgs(argv);
+  if (args.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.command === 'usage-error') {
+    process.stderr.write(`receipt-ocr: ${args.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const files = await expandInputs(args.inputs);
+  if (files.length === 0) process.stderr.write(`receipt-ocr: no images found in ${args.inputs.join(', ')}\n`);
+
+  const sink = args.out ? fileSink(args.out) : stdoutSink();
+  const writer = createWriter(args.format);
+  const showProgress = process.stderr.isTTY === true;
+  let client: OcrWorkerClient | null = null;
+  const interrupted = async () => {
+    client?.kill();
+    await sink.abort();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    for (const [i, file] of files.entries()) {
+      // A worker that crashed on one image is replaced; the record of that image says so.
+      if (!client?.alive) client = await startWorker(args);
+      const record = await client.run(file, args.profile).result;
+      await sink.write(writer.add(record));
+      if (showProgress) {
+        const what = record.status === 'ok' ? `${record.timings_ms?.total ?? 0} ms` : `${record.error?.code}: ${record.error?.message}`;
+        process.stderr.write(`[${i + 1}/${files.length}] ${file} ${what}\n`);
+      }
+    }
+    await sink.write(writer.finish());
+    await sink.close();
+  } catch (e) {
+    await sink.abort();
+    process.stderr.write(`receipt-ocr: ${(e as Error).message}\n`);
+    return 1;
+  } finally {
+    await client?.dispose();
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,35 @@
+/**
+ * Command-line inputs to a list of files. Folders expand to the images inside (recursively,
+ * sorted with numbers in natural order); paths that do not exist are kept, so that their
+ * record says NOT_FOUND instead of the file silently disappearing from the output.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Image-like names a folder contributes; formats Recibo cannot read are included on purpose
+ * (HEIC, BMP) so the operator sees why they were not read. */
+const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.jfif', '.webp', '.gif', '.tif', '.tiff', '.avif', '.heic', '.heif', '.bmp']);
+
+const naturalOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+
+export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => null);
+    if (info?.isDirectory()) out.push(...(await imagesIn(input)));
+    else out.push(input);
+  }
+  return out;
+}
+
+async function imagesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const found: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) found.push(...(await imagesIn(full)));
+    else if (e.isFile() && IMAGE_EXTENSIONS.has(path.extname(e.name).toLowerCase())) found.push(full);
+  }
+  return found.sort(naturalOrder);
+}

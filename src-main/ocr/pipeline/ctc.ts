@@ -1,0 +1,63 @@
+/**
+ * Greedy CTC decoding: the most likely class per frame, repeats collapsed, blanks dropped.
+ * Each character keeps the frames it was read from, so words can be located in the crop.
+ */
+
+export interface CtcChar {
+  char: string;
+  /** First and last frame (inclusive) of the run that produced this character. */
+  firstFrame: number;
+  lastFrame: number;
+  probability: number;
+}
+
+export interface CtcLine {
+  text: string;
+  /** Mean probability of the emitted characters; 0 for an empty line. */
+  confidence: number;
+  chars: CtcChar[];
+  /** Frames that cover the crop (padding excluded). */
+  frames: number;
+}
+
+export interface CtcClasses {
+  /** Class index -> character; the blank's entry is ignored. */
+  characters: readonly string[];
+  blankIndex: number;
+  /**
+   * Classes the decoder may emit (1) or must never emit (0), indexed like `characters`.
+   * A recogniser trained on a larger script reads icons and noise as its other glyphs.
+   */
+  allowed?: Uint8Array;
+}
+
+/**
+ * Decodes one sequence of `frames` x `classCount` probabilities starting at `offset`
+ * (row-major, as the recogniser's [batch, time, class] output is laid out).
+ */
+export function ctcGreedyDecode(probs: Float32Array, offset: number, frames: number, classCount: number, classes: CtcClasses): CtcLine {
+  const chars: CtcChar[] = [];
+  let previous = -1;
+  for (let t = 0; t < frames; t++) {
+    const row = offset + t * classCount;
+    const allowed = classes.allowed;
+    let best = classes.blankIndex;
+    let bestP = probs[row + best]!;
+    for (let c = 0; c < classCount; c++) {
+      const p = probs[row + c]!;
+      if (p > bestP && (allowed === undefined || allowed[c] === 1)) {
+        bestP = p;
+        best = c;
+      }
+    }
+    if (best === previous && best !== classes.blankIndex) {
+      chars[chars.length - 1]!.lastFrame = t;
+    } else if (best !== classes.blankIndex) {
+      chars.push({ char: classes.characters[best] ?? '', firstFrame: t, lastFrame: t, probability: bestP });
+    }
+    previous = best;
+  }
+  const text = chars.map((c) => c.char).join('');
+  const confidence = chars.length === 0 ? 0 : chars.reduce((s, c) => s + c.probability, 0) / chars.length;
+  return { text, confidence, chars, frames };
+}

@@ -1,0 +1,151 @@
+/**
+ * Pixel buffers and model-input tensors. An RgbImage is what the decode stage produces:
+ * 8-bit, 3 channels, interleaved, orientation applied, no alpha.
+ */
+import type { Quad } from '../../../src-shared/ocr/types';
+
+export interface RgbImage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** A float32 tensor in NCHW layout, as the models take it. */
+export interface Tensor {
+  data: Float32Array;
+  dims: number[];
+}
+
+/** How a model wants its pixels: value = (pixel / 255 - mean[c]) / std[c], channels in `order`. */
+export interface Normalisation {
+  mean: [number, number, number];
+  std: [number, number, number];
+  order: 'RGB' | 'BGR';
+}
+
+/**
+ * Detector input size: the longest side brought under `limitSide`, small images brought up to
+ * `minSide` (tiny WhatsApp thumbnails otherwise lose their text), both sides multiples of 32.
+ */
+export function detectorInputSize(width: number, height: number, limitSide: number, minSide = 0): { width: number; height: number } {
+  const longest = Math.max(width, height);
+  let ratio = 1;
+  if (longest > limitSide) ratio = limitSide / longest;
+  else if (longest < minSide) ratio = minSide / longest;
+  const round32 = (v: number) => Math.max(32, Math.round((v * ratio) / 32) * 32);
+  return { width: round32(width), height: round32(height) };
+}
+
+/** NCHW float tensor of a whole image, normalised per channel. */
+export function imageToTensor(img: RgbImage, norm: Normalisation): Tensor {
+  const { width, height, data } = img;
+  const plane = width * height;
+  const out = new Float32Array(3 * plane);
+  const src = norm.order === 'BGR' ? [2, 1, 0] : [0, 1, 2];
+  for (let c = 0; c < 3; c++) {
+    const s = src[c]!;
+    const scale = 1 / (255 * norm.std[c]!);
+    const offset = norm.mean[c]! / norm.std[c]!;
+    const base = c * plane;
+    for (let i = 0; i < plane; i++) out[base + i] = data[i * 3 + s]! * scale - offset;
+  }
+  return { data: out, dims: [1, 3, height, width] };
+}
+
+export interface CropGeometry {
+  /** Corner the crop starts from, and the unit steps along the text and across it. */
+  origin: { x: number; y: number };
+  along: { x: number; y: number };
+  across: { x: number; y: number };
+  /** Size of the quad in original pixels. */
+  width: number;
+  height: number;
+}
+
+export function cropGeometry(q: Quad): CropGeometry {
+  const [tl, tr, , bl] = q;
+  const width = Math.hypot(tr.x - tl.x, tr.y - tl.y);
+  const height = Math.hypot(bl.x - tl.x, bl.y - tl.y);
+  return {
+    origin: tl,
+    along: width > 0 ? { x: (tr.x - tl.x) / width, y: (tr.y - tl.y) / width } : { x: 1, y: 0 },
+    across: height > 0 ? { x: (bl.x - tl.x) / height, y: (bl.y - tl.y) / height } : { x: 0, y: 1 },
+    width,
+    height,
+  };
+}
+
+/**
+ * Samples the quad upright into an 8-bit RGB patch of outW x outH. Bilinear, with
+ * k x k supersampling when shrinking by more than 2x so thin strokes are averaged, not skipped.
+ */
+export function warpCrop(img: RgbImage, g: CropGeometry, outW: number, outH: number): RgbImage {
+  const out = new Uint8Array(outW * outH * 3);
+  const sx = g.width / outW;
+  const sy = g.height / outH;
+  const shrink = Math.max(sx, sy);
+  const k = shrink > 2 ? Math.min(4, Math.ceil(shrink)) : 1;
+  const { data, width, height } = img;
+  const px = [0, 0, 0];
+  for (let v = 0; v < outH; v++) {
+    for (let u = 0; u < outW; u++) {
+      let r = 0, gg = 0, b = 0;
+      for (let j = 0; j < k; j++) {
+        for (let i = 0; i < k; i++) {
+          const a = (u + (i + 0.5) / k) * sx;
+          const c = (v + (j + 0.5) / k) * sy;
+          const x = g.origin.x + a * g.along.x + c * g.across.x - 0.5;
+          const y = g.origin.y + a * g.along.y + c * g.across.y - 0.5;
+          bilinear(data, width, height, x, y, px);
+          r += px[0]!;
+          gg += px[1]!;
+          b += px[2]!;
+        }
+      }
+      const o = (v * outW + u) * 3;
+      const n = k * k;
+      out[o] = r / n + 0.5;
+      out[o + 1] = gg / n + 0.5;
+      out[o + 2] = b / n + 0.5;
+    }
+  }
+  return { data: out, width: outW, height: outH };
+}
+
+function bilinear(data: Uint8Array, width: number, height: number, x: number, y: number, out: number[]): void {
+  const cx = Math.min(Math.max(x, 0), width - 1);
+  const cy = Math.min(Math.max(y, 0), height - 1);
+  const x0 = Math.floor(cx), y0 = Math.floor(cy);
+  const x1 = Math.min(x0 + 1, width - 1), y1 = Math.min(y0 + 1, height - 1);
+  const fx = cx - x0, fy = cy - y0;
+  const i00 = (y0 * width + x0) * 3, i01 = (y0 * width + x1) * 3;
+  const i10 = (y1 * width + x0) * 3, i11 = (y1 * width + x1) * 3;
+  for (let c = 0; c < 3; c++) {
+    const top = data[i00 + c]! + (data[i01 + c]! - data[i00 + c]!) * fx;
+    const bottom = data[i10 + c]! + (data[i11 + c]! - data[i10 + c]!) * fx;
+    out[c] = top + (bottom - top) * fy;
+  }
+}
+
+/** Turns a patch half a turn (for lines the angle classifier finds upside down). */
+export function rotate180(img: RgbImage): RgbImage {
+  const n = img.width * img.height;
+  const out = new Uint8Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    const j = (n - 1 - i) * 3;
+    out[i * 3] = img.data[j]!;
+    out[i * 3 + 1] = img.data[j + 1]!;
+    out[i * 3 + 2] = img.data[j + 2]!;
+  }
+  return { data: out, width: img.width, height: img.height };
+}
+
+/** Luma of each pixel, 0..255. */
+export function toGrey(img: RgbImage): Uint8Array {
+  const n = img.width * img.height;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = (img.data[i * 3]! * 299 + img.data[i * 3 + 1]! * 587 + img.data[i * 3 + 2]! * 114) / 1000;
+  }
+  return out;
+}

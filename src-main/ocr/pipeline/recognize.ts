@@ -1,0 +1,142 @@
+/**
+ * Recognition stage: every detected region is warped upright to the recogniser's height
+ * (keeping its aspect ratio), crops of similar widths share a batch, the CTC output is decoded
+ * and split into words whose boxes are mapped back to original-image pixels.
+ */
+import type { Box, Word } from '../../../src-shared/ocr/types';
+import { ctcGreedyDecode, type CtcClasses, type CtcLine } from './ctc';
+import type { TextRegion } from './db-postprocess';
+import { quadBounds } from './geometry';
+import { cropGeometry, rotate180, toGrey, warpCrop, type CropGeometry, type Normalisation, type RgbImage, type Tensor } from './image';
+import { inkProfile } from './ink';
+import type { Segment } from './layout';
+import { splitWords, type WordSplitOptions } from './words';
+
+export type RunModel = (input: Tensor) => Promise<Tensor>;
+
+export interface RecognizerSpec {
+  height: number;
+  normalisation: Normalisation;
+  classes: CtcClasses;
+  /** Crops wider than this (after scaling to `height`) are squeezed: very long lines are rare. */
+  maxWidth: number;
+}
+
+export interface BatchOptions {
+  /** Widest crop over narrowest crop allowed in one batch: padding is wasted work. */
+  maxWidthRatio: number;
+  /** Pixels (batch x width x height) per model call. */
+  maxBatchPixels: number;
+}
+
+export const BATCH_DEFAULTS: BatchOptions = { maxWidthRatio: 1.25, maxBatchPixels: 48 * 1280 };
+
+export interface Crop {
+  geometry: CropGeometry;
+  patch: RgbImage;
+}
+
+export function cropRegions(image: RgbImage, regions: readonly TextRegion[], spec: RecognizerSpec): Crop[] {
+  return regions.map((r) => {
+    const geometry = cropGeometry(r.quad);
+    const width = Math.max(spec.height / 4, Math.min(spec.maxWidth, Math.round((spec.height * geometry.width) / Math.max(1, geometry.height))));
+    return { geometry, patch: warpCrop(image, geometry, Math.round(width), spec.height) };
+  });
+}
+
+/** The same crop read from its other end: for lines the angle classifier finds upside down. */
+export function turnCrop(crop: Crop): Crop {
+  const g = crop.geometry;
+  const far = {
+    x: g.origin.x + g.along.x * g.width + g.across.x * g.height,
+    y: g.origin.y + g.along.y * g.width + g.across.y * g.height,
+  };
+  return {
+    geometry: { ...g, origin: far, along: { x: -g.along.x, y: -g.along.y }, across: { x: -g.across.x, y: -g.across.y } },
+    patch: rotate180(crop.patch),
+  };
+}
+
+/** NCHW batch of patches, right-padded with zeros (mid-grey after normalisation), as PaddleOCR does. */
+export function batchTensor(patches: readonly RgbImage[], width: number, height: number, norm: Normalisation): Tensor {
+  const plane = width * height;
+  const data = new Float32Array(patches.length * 3 * plane);
+  const src = norm.order === 'BGR' ? [2, 1, 0] : [0, 1, 2];
+  patches.forEach((p, b) => {
+    for (let c = 0; c < 3; c++) {
+      const s = src[c]!;
+      const scale = 1 / (255 * norm.std[c]!);
+      const offset = norm.mean[c]! / norm.std[c]!;
+      const base = (b * 3 + c) * plane;
+      for (let y = 0; y < p.height; y++) {
+        for (let x = 0; x < p.width; x++) {
+          data[base + y * width + x] = p.data[(y * p.width + x) * 3 + s]! * scale - offset;
+        }
+      }
+    }
+  });
+  return { data, dims: [patches.length, 3, height, width] };
+}
+
+/** Indices of crops grouped into batches of similar widths. */
+export function planBatches(widths: readonly number[], height: number, options: BatchOptions = BATCH_DEFAULTS): number[][] {
+  const order = widths.map((_, i) => i).sort((a, b) => widths[a]! - widths[b]!);
+  const batches: number[][] = [];
+  let current: number[] = [];
+  for (const i of order) {
+    const first = current[0];
+    const fits = first !== undefined
+      && widths[i]! <= widths[first]! * options.maxWidthRatio
+      && (current.length + 1) * widths[i]! * height <= options.maxBatchPixels;
+    if (first !== undefined && !fits) {
+      batches.push(current);
+      current = [];
+    }
+    current.push(i);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+export interface RecognizedCrop {
+  line: CtcLine;
+  /** Patch pixels per recogniser frame. */
+  stride: number;
+}
+
+export async function recognizeCrops(crops: readonly Crop[], run: RunModel, spec: RecognizerSpec, batching: BatchOptions = BATCH_DEFAULTS, onBatch?: (done: number) => void): Promise<RecognizedCrop[]> {
+  const out = new Array<RecognizedCrop>(crops.length);
+  let done = 0;
+  for (const batch of planBatches(crops.map((c) => c.patch.width), spec.height, batching)) {
+    const width = Math.max(...batch.map((i) => crops[i]!.patch.width));
+    const result = await run(batchTensor(batch.map((i) => crops[i]!.patch), width, spec.height, spec.normalisation));
+    const [, frames, classCount] = result.dims as [number, number, number];
+    const stride = width / frames;
+    batch.forEach((cropIndex, b) => {
+      const valid = Math.min(frames, Math.ceil(crops[cropIndex]!.patch.width / stride));
+      out[cropIndex] = { line: ctcGreedyDecode(result.data, b * frames * classCount, valid, classCount, spec.classes), stride };
+    });
+    done += batch.length;
+    onBatch?.(done);
+  }
+  return out;
+}
+
+/** Words of one crop, with boxes in original-image pixels. */
+export function cropToSegment(crop: Crop, read: RecognizedCrop, split?: WordSplitOptions): Segment {
+  const { patch, geometry: g } = crop;
+  const ink = inkProfile(toGrey(patch), patch.width, patch.height);
+  const sx = g.width / patch.width;
+  const sy = g.height / patch.height;
+  const toImage = (u: number, v: number) => ({
+    x: g.origin.x + u * sx * g.along.x + v * sy * g.across.x,
+    y: g.origin.y + u * sx * g.along.y + v * sy * g.across.y,
+  });
+  const words: Word[] = splitWords(read.line, read.stride, ink, split).map((w) => ({
+    text: w.text,
+    confidence: w.confidence,
+    box: quadBounds([toImage(w.x0, w.y0), toImage(w.x1, w.y0), toImage(w.x1, w.y1), toImage(w.x0, w.y1)]) as Box,
+  }));
+  const box = quadBounds([toImage(0, 0), toImage(patch.width, 0), toImage(patch.width, patch.height), toImage(0, patch.height)]) as Box;
+  return { words, box: words.length > 0 ? quadBounds(words.flatMap((w) => [{ x: w.box[0], y: w.box[1] }, { x: w.box[2], y: w.box[3] }])) : box };
+}

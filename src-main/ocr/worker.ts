@@ -1,0 +1,100 @@
+/**
+ * OCR worker entry: an Electron utility process or a Node child process. One message loop;
+ * models load once at init (with a warm-up) and jobs run one at a time in arrival order.
+ * onnxruntime cannot abort an inference, so cancel takes effect between stages and batches;
+ * a hard stop is the parent killing this process.
+ */
+import { DEFAULT_PROFILE, type ProfileName } from '../../src-shared/ocr/profiles';
+import { ModelSet } from './model-set';
+import { assertNever, WorkerRequestSchema, type WorkerMessage, type WorkerRequest } from './protocol';
+import { runOcrJob, type OcrStage } from './run-job';
+
+interface Port {
+  post(message: WorkerMessage): void;
+  onMessage(handler: (raw: unknown) => void): void;
+}
+
+/** Electron's utility process has `process.parentPort`; a forked Node process has `process.send`. */
+function connect(): Port {
+  const parentPort = (process as unknown as { parentPort?: { on(e: 'message', h: (e: { data: unknown }) => void): void; postMessage(m: unknown): void } }).parentPort;
+  if (parentPort) return { post: (m) => parentPort.postMessage(m), onMessage: (h) => parentPort.on('message', (e) => h(e.data)) };
+  if (process.send) {
+    process.on('disconnect', () => process.exit(0));
+    return { post: (m) => process.send!(m), onMessage: (h) => process.on('message', h) };
+  }
+  throw new Error('The OCR worker must be started as a child process (fork) or an Electron utility process');
+}
+
+const PROGRESS_INTERVAL_MS = 100;
+const port = connect();
+let models: ModelSet | null = null;
+let queue: Promise<void> = Promise.resolve();
+const cancelled = new Set<string>();
+let jobsDone = 0;
+
+port.onMessage((raw) => {
+  const parsed = WorkerRequestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const jobId = typeof raw === 'object' && raw !== null && 'jobId' in raw && typeof raw.jobId === 'string' ? raw.jobId : null;
+    port.post({ type: 'error', jobId, error: { code: 'BAD_REQUEST', message: `Malformed request: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` } });
+    return;
+  }
+  handle(parsed.data);
+});
+
+function handle(msg: WorkerRequest): void {
+  switch (msg.type) {
+    case 'init':
+      queue = queue.then(() => init(msg.modelsDir, msg.intraOpThreads, msg.warmProfiles));
+      return;
+    case 'run':
+      queue = queue.then(() => run(msg.jobId, msg.file, msg.profile));
+      return;
+    case 'cancel':
+      cancelled.add(msg.jobId);
+      return;
+    case 'stats': {
+      const usage = process.resourceUsage();
+      port.post({ type: 'stats', stats: { rssBytes: process.memoryUsage.rss(), peakRssBytes: usage.maxRSS * 1024, jobsDone } });
+      return;
+    }
+    case 'shutdown':
+      queue = queue.then(async () => {
+        await models?.dispose();
+        process.exit(0);
+      });
+      return;
+    default:
+      assertNever(msg);
+  }
+}
+
+async function init(modelsDir: string, threads: number, warm: ProfileName[]): Promise<void> {
+  const started = performance.now();
+  try {
+    models = await ModelSet.open(modelsDir, { intraOpThreads: threads });
+    for (const p of warm.length > 0 ? warm : [DEFAULT_PROFILE]) await models.forProfile(p);
+    port.post({ type: 'ready', pid: process.pid, loadMs: Math.round(performance.now() - started), models: models.info() });
+  } catch (e) {
+    port.post({ type: 'error', jobId: null, error: { code: 'INIT_FAILED', message: (e as Error).message } });
+    models = null;
+  }
+}
+
+async function run(jobId: string, file: string, profile: ProfileName): Promise<void> {
+  if (!models) {
+    port.post({ type: 'error', jobId, error: { code: 'INIT_FAILED', message: 'The OCR worker has no models loaded (init failed or was not sent)' } });
+    return;
+  }
+  let lastProgress = 0;
+  const progress = (stage: OcrStage, done: number, total: number) => {
+    const now = performance.now();
+    if (now - lastProgress < PROGRESS_INTERVAL_MS && done !== total && done !== 0) return;
+    lastProgress = now;
+    port.post({ type: 'progress', jobId, stage, done, total });
+  };
+  const record = await runOcrJob(file, profile, models, { isCancelled: () => cancelled.has(jobId), progress });
+  cancelled.delete(jobId);
+  jobsDone++;
+  port.post({ type: 'result', jobId, record });
+}

@@ -1,0 +1,79 @@
+/**
+ * The OCR result as every consumer sees it (CLI output, worker protocol, storage, renderer).
+ * Schemas are the single definition: types are inferred from them, and the same schemas
+ * validate whatever crosses a process boundary.
+ * All coordinates are pixels of the original image after EXIF orientation is applied.
+ */
+import { z } from 'zod';
+
+/** Axis-aligned box: [x0, y0, x1, y1], x0 <= x1, y0 <= y1. */
+export const BoxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+export type Box = z.infer<typeof BoxSchema>;
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A rotated rectangle as four corners in reading order: top-left, top-right, bottom-right, bottom-left. */
+export type Quad = [Point, Point, Point, Point];
+
+export const WordSchema = z.object({
+  text: z.string(),
+  /** Mean of the recogniser's per-character probabilities, 0..1. */
+  confidence: z.number().min(0).max(1),
+  box: BoxSchema,
+});
+export type Word = z.infer<typeof WordSchema>;
+
+/** One visual row of the page, in reading order. */
+export const LineSchema = z.object({
+  text: z.string(),
+  confidence: z.number().min(0).max(1),
+  box: BoxSchema,
+  words: z.array(WordSchema),
+});
+export type Line = z.infer<typeof LineSchema>;
+
+export const OCR_ERROR_CODES = [
+  'NOT_FOUND',
+  'EMPTY_FILE',
+  'UNSUPPORTED_FORMAT',
+  'CORRUPT_IMAGE',
+  'TOO_LARGE',
+  'TOO_SMALL',
+  'CANCELLED',
+  'WORKER_CRASHED',
+  'INTERNAL',
+] as const;
+export const OcrErrorCodeSchema = z.enum(OCR_ERROR_CODES);
+export type OcrErrorCode = z.infer<typeof OcrErrorCodeSchema>;
+
+export const StageTimingsSchema = z.object({
+  decode: z.number(),
+  detect: z.number(),
+  recognize: z.number(),
+  layout: z.number(),
+  extract: z.number(),
+  total: z.number(),
+});
+export type StageTimings = z.infer<typeof StageTimingsSchema>;
+
+/**
+ * One image's record, exactly as `receipt-ocr extract` prints it (the CLI contract).
+ * `image`, `timings_ms`, `text` and `lines` are present when status is "ok".
+ * `fields` and `metadata` are filled by the extraction stage.
+ */
+export const ImageRecordSchema = z.object({
+  file: z.string(),
+  sha256: z.string().nullable(),
+  status: z.enum(['ok', 'error']),
+  error: z.object({ code: OcrErrorCodeSchema, message: z.string() }).optional(),
+  image: z.object({ width: z.number().int(), height: z.number().int() }).optional(),
+  timings_ms: StageTimingsSchema.optional(),
+  text: z.string().optional(),
+  lines: z.array(LineSchema).optional(),
+  fields: z.record(z.string(), z.unknown()),
+  metadata: z.record(z.string(), z.unknown()),
+});
+export type ImageRecord = z.infer<typeof ImageRecordSchema>;
