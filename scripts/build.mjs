@@ -11,7 +11,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const NODE_ENTRIES = {
   'main/cli': 'src-main/cli.ts',
   'main/ocr-worker': 'src-main/ocr/worker.ts',
+  'main/inference-thread': 'src-main/ocr/inference-thread.ts',
   'tools/install-models': 'src-main/ocr/model-tools/install-models.ts',
+  'tools/render-receipts': 'tools/receipt-generator/render.ts',
+  'bench/bench': 'bench/bench.ts',
 };
 
 export async function buildNode() {

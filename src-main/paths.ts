@@ -23,3 +23,4 @@ export function appRoot(): string {
 
 export const defaultModelsDir = () => process.env.RECIBO_MODELS_DIR ?? path.join(appRoot(), 'models');
 export const workerScript = () => path.join(appRoot(), 'dist', 'main', 'ocr-worker.js');
+export const inferenceThreadScript = () => path.join(appRoot(), 'dist', 'main', 'inference-thread.js');

@@ -1,10 +1,15 @@
 /**
  * The models a profile runs, loaded once per worker and shared between profiles that name the
- * same files. Warm-up runs each model once so the first receipt does not pay for allocation,
- * and checks that the recogniser's output matches its character set.
+ * same files. Detection and classification use every thread of the worker in one run; the
+ * recogniser runs in lanes, one single-threaded session per thread, because its many small
+ * runs use two cores better side by side than split inside one run (docs/benchmarks.md).
+ * Warm-up runs each model once so the first receipt does not pay for allocation, and checks
+ * that the recogniser's output matches its character set.
  */
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { openModel, type LoadedModel, type SessionOptions } from './engine';
+import { inferenceThreadScript } from '../paths';
+import { openThreadModel } from './thread-runner';
 import { loadManifest, type ClassifierEntry, type DetectorEntry, type Manifest, type RecognizerEntry } from './manifest';
 import { loadClasses, readVerified } from './model-files';
 import type { Normalisation } from './pipeline/image';
@@ -13,7 +18,8 @@ import type { RecognizerSpec, RunModel } from './pipeline/recognize';
 
 export interface ProfileModels {
   detector: { id: string; run: RunModel; normalisation: Normalisation; multipleOf: number };
-  recognizer: { id: string; run: RunModel; spec: RecognizerSpec };
+  /** One runner per lane; lanes run side by side. */
+  recognizer: { id: string; lanes: RunModel[]; spec: RecognizerSpec };
   classifier?: { id: string; run: RunModel; spec: ClassifierSpec };
 }
 
@@ -24,6 +30,7 @@ export interface LoadedModelInfo {
 }
 
 export class ModelSet {
+  /** Sessions by model id and intra-op thread count. */
   private readonly loaded = new Map<string, Promise<LoadedModel>>();
   private readonly profiles = new Map<ProfileName, Promise<ProfileModels>>();
 
@@ -50,7 +57,8 @@ export class ModelSet {
 
   /** Files behind the models loaded so far, for the run's provenance. */
   info(): LoadedModelInfo[] {
-    return [...this.loaded.keys()].map((id) => {
+    const ids = new Set([...this.loaded.keys()].map((key) => key.split('@')[0]!));
+    return [...ids].map((id) => {
       const m = this.manifest.models[id]!;
       return { id, file: m.file, sha256: m.sha256 };
     });
@@ -63,15 +71,23 @@ export class ModelSet {
     await Promise.allSettled(all.map(async (m) => (await m).release()));
   }
 
-  private model(id: string): Promise<LoadedModel> {
-    let m = this.loaded.get(id);
+  /**
+   * A session of model `id` with `threads` intra-op threads, on this thread (`lane` 0) or on an
+   * inference thread of its own (`lane` > 0).
+   */
+  private model(id: string, threads: number, lane = 0): Promise<LoadedModel> {
+    const key = `${id}@${threads}#${lane}`;
+    let m = this.loaded.get(key);
     if (!m) {
       const entry = this.manifest.models[id]!;
+      const label = `model "${id}" (${entry.file})`;
       m = readVerified(this.modelsDir, entry.file, entry.sha256).then((bytes) =>
-        openModel(bytes, `model "${id}" (${entry.file})`, entry.input.name, entry.output, this.options),
+        lane === 0
+          ? openModel(bytes, label, entry.input.name, entry.output, { intraOpThreads: threads })
+          : openThreadModel(inferenceThreadScript(), bytes, label, entry.input.name, entry.output),
       );
-      this.loaded.set(id, m);
-      m.catch(() => this.loaded.delete(id));
+      this.loaded.set(key, m);
+      m.catch(() => this.loaded.delete(key));
     }
     return m;
   }
@@ -82,11 +98,13 @@ export class ModelSet {
     const rec = this.manifest.models[uses.recognizer] as RecognizerEntry;
     const cls = uses.classifier ? (this.manifest.models[uses.classifier] as ClassifierEntry) : undefined;
 
-    const [detModel, recModel, clsModel, classes] = await Promise.all([
-      this.model(uses.detector),
-      this.model(uses.recognizer),
-      uses.classifier ? this.model(uses.classifier) : Promise.resolve(undefined),
+    const threads = this.options.intraOpThreads;
+    const lanes = Array.from({ length: threads }, (_, lane) => this.model(uses.recognizer, 1, lane));
+    const [detModel, clsModel, classes, ...recModels] = await Promise.all([
+      this.model(uses.detector, threads),
+      uses.classifier ? this.model(uses.classifier, threads) : Promise.resolve(undefined),
       loadClasses(this.modelsDir, rec),
+      ...lanes,
     ]);
 
     const allowed = rec.allowedCharacters ? allowedMask(classes, new RegExp(rec.allowedCharacters, 'u'), rec.classes.blank) : undefined;
@@ -94,7 +112,7 @@ export class ModelSet {
       detector: { id: uses.detector, run: detModel.run, normalisation: det.normalisation, multipleOf: det.input.multipleOf },
       recognizer: {
         id: uses.recognizer,
-        run: recModel.run,
+        lanes: recModels.map((m) => m.run),
         spec: {
           height: rec.input.shape[2],
           normalisation: rec.normalisation,
@@ -128,8 +146,8 @@ async function warmUp(models: ProfileModels, rec: RecognizerEntry, classCount: n
   const m = models.detector.multipleOf;
   await models.detector.run({ data: new Float32Array(3 * m * 2 * m * 2), dims: [1, 3, m * 2, m * 2] });
   const h = models.recognizer.spec.height;
-  const out = await models.recognizer.run({ data: new Float32Array(3 * h * h * 4), dims: [1, 3, h, h * 4] });
-  const outClasses = out.dims[2];
+  const outs = await Promise.all(models.recognizer.lanes.map((run) => run({ data: new Float32Array(3 * h * h * 4), dims: [1, 3, h, h * 4] })));
+  const outClasses = outs[0]!.dims[2];
   if (outClasses !== classCount) {
     throw new Error(
       `Recogniser "${models.recognizer.id}" (${rec.file}) outputs ${outClasses} classes, but its character set and class layout in models/manifest.json give ${classCount}`,

@@ -7,7 +7,7 @@ import type { ImageRecord, Line, StageTimings } from '../../src-shared/ocr/types
 import { decodeImage, OcrFailure, readImageFile, resizeRgb } from './decode';
 import type { ModelSet } from './model-set';
 import { DB_DEFAULTS } from './pipeline/db-postprocess';
-import { detectText } from './pipeline/detect';
+import { detectText, medianTextHeight, refinedDetectorSide } from './pipeline/detect';
 import { roundBox } from './pipeline/geometry';
 import { detectorInputSize } from './pipeline/image';
 import { groupRows, pageText, type Segment } from './pipeline/layout';
@@ -23,8 +23,6 @@ export interface JobControl {
 
 /** Lines read with less mean confidence than this are noise (icons, textures, logos). */
 const DROP_SCORE = 0.5;
-/** Small thumbnails are enlarged for the detector until their longer side reaches this. */
-const DETECTOR_MIN_SIDE = 640;
 
 export async function runOcrJob(file: string, profile: ProfileName, models: ModelSet, control: JobControl): Promise<ImageRecord> {
   const started = performance.now();
@@ -43,21 +41,27 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
 
     const m = await models.forProfile(profile);
     control.progress('detect', 0, 1);
-    const size = detectorInputSize(image.width, image.height, settings.detLimitSide, DETECTOR_MIN_SIDE);
-    const detInput = await resizeRgb(image, size.width, size.height);
-    const regions = await detectText(detInput, image, m.detector.run, m.detector.normalisation, {
-      ...DB_DEFAULTS,
-      threshold: settings.detThreshold,
-      boxThreshold: settings.boxThreshold,
-      unclipRatio: settings.unclipRatio,
-    });
+    const dbOptions = { ...DB_DEFAULTS, threshold: settings.detThreshold, boxThreshold: settings.boxThreshold, unclipRatio: settings.unclipRatio };
+    const detectAt = async (longestSide: number) => {
+      const size = detectorInputSize(image.width, image.height, longestSide, longestSide);
+      const input = await resizeRgb(image, size.width, size.height);
+      const found = await detectText(input, image, m.detector.run, m.detector.normalisation, dbOptions);
+      return { found, scaleY: size.height / image.height, longest: Math.max(size.width, size.height) };
+    };
+    const first = await detectAt(settings.detFirstSide);
+    let regions = first.found;
+    const second = refinedDetectorSide(first.longest, medianTextHeight(first.found, first.scaleY), settings.detMinTextPx, settings.detTargetTextPx, settings.detMaxSide);
+    if (second !== null) {
+      checkpoint();
+      regions = (await detectAt(second)).found;
+    }
     const tDetect = performance.now();
     checkpoint();
 
     let crops = cropRegions(image, regions, m.recognizer.spec);
     if (settings.useAngleClassifier && m.classifier) crops = await orientCrops(image, crops, m.classifier.run, m.classifier.spec);
     control.progress('recognize', 0, crops.length);
-    const reads = await recognizeCrops(crops, m.recognizer.run, m.recognizer.spec, undefined, (done) => {
+    const reads = await recognizeCrops(crops, m.recognizer.lanes, m.recognizer.spec, undefined, (done) => {
       control.progress('recognize', done, crops.length);
       checkpoint();
     });

@@ -2,15 +2,26 @@
  * Engine profiles: the speed/accuracy trade-off an operator picks.
  * Which models a profile uses is decided by models/manifest.json (so a new recogniser drops
  * in without code changes); how the pipeline runs them is decided here.
- * The figures behind these defaults are in docs/benchmarks.md.
+ *
+ * Detection sizes itself to the text: a first pass at `detFirstSide` measures how tall the
+ * text is; phone screenshots (large, clean text) stop there, while scans and photos whose
+ * text is smaller than `detMinTextPx` in that pass are detected again, enlarged until their
+ * median text reaches `detTargetTextPx`, within `detMaxSide`.
+ * Figures behind these defaults: docs/benchmarks.md.
  */
 export const PROFILE_NAMES = ['fast', 'balanced', 'accurate'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 export const DEFAULT_PROFILE: ProfileName = 'balanced';
 
 export interface ProfileSettings {
-  /** Longest side of the detector input in pixels (rounded down to a multiple of 32). */
-  detLimitSide: number;
+  /** Longest side of the first detector pass, in pixels (rounded to a multiple of 32). */
+  detFirstSide: number;
+  /** Longest side the detector may be given when the text is small. */
+  detMaxSide: number;
+  /** Median box height (detector pixels) under which the page is detected again, larger. */
+  detMinTextPx: number;
+  /** Median box height the second pass aims for. */
+  detTargetTextPx: number;
   /** Probability above which a pixel of the detector map is text. */
   detThreshold: number;
   /** Minimum mean probability inside a box for it to be kept. */
@@ -21,12 +32,14 @@ export interface ProfileSettings {
   useAngleClassifier: boolean;
 }
 
+const common = { detThreshold: 0.3, boxThreshold: 0.5, unclipRatio: 1.5 };
+
 export const PROFILES: Record<ProfileName, ProfileSettings> = {
-  // Phone screenshots carry large, clean text: a small detector input still finds every line.
-  fast: { detLimitSide: 640, detThreshold: 0.3, boxThreshold: 0.5, unclipRatio: 1.6, useAngleClassifier: false },
-  balanced: { detLimitSide: 960, detThreshold: 0.3, boxThreshold: 0.5, unclipRatio: 1.6, useAngleClassifier: false },
+  // One small detector pass, refined only for very small text.
+  fast: { ...common, detFirstSide: 480, detMaxSide: 736, detMinTextPx: 12, detTargetTextPx: 18, useAngleClassifier: false },
+  balanced: { ...common, detFirstSide: 480, detMaxSide: 960, detMinTextPx: 16, detTargetTextPx: 22, useAngleClassifier: false },
   // Scans, photos and tiny grey text: more detector pixels, and lines read upside down are turned.
-  accurate: { detLimitSide: 1280, detThreshold: 0.3, boxThreshold: 0.5, unclipRatio: 1.6, useAngleClassifier: true },
+  accurate: { ...common, detFirstSide: 640, detMaxSide: 1280, detMinTextPx: 20, detTargetTextPx: 26, useAngleClassifier: true },
 };
 
 export const isProfileName = (value: string): value is ProfileName =>

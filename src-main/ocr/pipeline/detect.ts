@@ -19,3 +19,22 @@ export async function detectText(
   // Top to bottom, then left to right: a stable order for everything downstream.
   return regions.sort((a, b) => a.quad[0].y - b.quad[0].y || a.quad[0].x - b.quad[0].x);
 }
+
+/** Median height of the boxes, in pixels of the detector input that found them. */
+export function medianTextHeight(regions: readonly TextRegion[], detectorScaleY: number): number | null {
+  if (regions.length === 0) return null;
+  const heights = regions
+    .map((r) => Math.hypot(r.quad[3].x - r.quad[0].x, r.quad[3].y - r.quad[0].y) * detectorScaleY)
+    .sort((a, b) => a - b);
+  return heights[heights.length >> 1]!;
+}
+
+/**
+ * Longest side for a second detector pass, or null when the first one saw text large enough.
+ * Scaling is linear: text twice too small needs a detector input twice as large.
+ */
+export function refinedDetectorSide(firstSide: number, medianHeight: number | null, minTextPx: number, targetTextPx: number, maxSide: number): number | null {
+  if (medianHeight === null || medianHeight >= minTextPx || firstSide >= maxSide) return null;
+  const side = Math.min(maxSide, Math.round((firstSide * targetTextPx) / Math.max(1, medianHeight)));
+  return side >= firstSide + 32 ? side : null;
+}

@@ -104,21 +104,30 @@ export interface RecognizedCrop {
   stride: number;
 }
 
-export async function recognizeCrops(crops: readonly Crop[], run: RunModel, spec: RecognizerSpec, batching: BatchOptions = BATCH_DEFAULTS, onBatch?: (done: number) => void): Promise<RecognizedCrop[]> {
+/**
+ * Reads every crop. Batches go to whichever lane is free, so lanes on different threads run
+ * side by side; results come back in crop order whatever the order they finish in.
+ */
+export async function recognizeCrops(crops: readonly Crop[], lanes: readonly RunModel[], spec: RecognizerSpec, batching: BatchOptions = BATCH_DEFAULTS, onBatch?: (done: number) => void): Promise<RecognizedCrop[]> {
   const out = new Array<RecognizedCrop>(crops.length);
+  // Widest first: the long batches start early and the short ones fill the gaps at the end.
+  const queue = planBatches(crops.map((c) => c.patch.width), spec.height, batching).reverse();
   let done = 0;
-  for (const batch of planBatches(crops.map((c) => c.patch.width), spec.height, batching)) {
-    const width = Math.max(...batch.map((i) => crops[i]!.patch.width));
-    const result = await run(batchTensor(batch.map((i) => crops[i]!.patch), width, spec.height, spec.normalisation));
-    const [, frames, classCount] = result.dims as [number, number, number];
-    const stride = width / frames;
-    batch.forEach((cropIndex, b) => {
-      const valid = Math.min(frames, Math.ceil(crops[cropIndex]!.patch.width / stride));
-      out[cropIndex] = { line: ctcGreedyDecode(result.data, b * frames * classCount, valid, classCount, spec.classes), stride };
-    });
-    done += batch.length;
-    onBatch?.(done);
-  }
+  const runLane = async (run: RunModel) => {
+    for (let batch = queue.shift(); batch; batch = queue.shift()) {
+      const width = Math.max(...batch.map((i) => crops[i]!.patch.width));
+      const result = await run(batchTensor(batch.map((i) => crops[i]!.patch), width, spec.height, spec.normalisation));
+      const [, frames, classCount] = result.dims as [number, number, number];
+      const stride = width / frames;
+      batch.forEach((cropIndex, b) => {
+        const valid = Math.min(frames, Math.ceil(crops[cropIndex]!.patch.width / stride));
+        out[cropIndex] = { line: ctcGreedyDecode(result.data, b * frames * classCount, valid, classCount, spec.classes), stride };
+      });
+      done += batch.length;
+      onBatch?.(done);
+    }
+  };
+  await Promise.all(lanes.map(runLane));
   return out;
 }
 

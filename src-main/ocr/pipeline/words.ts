@@ -1,8 +1,10 @@
 /**
  * Splits a recognised line into words with their extents in the line's patch.
  * Spaces the recogniser emitted split words first; where it ran two words together, a gap of
- * ink-free columns wider than a fraction of the text height splits them too (the recogniser's
- * frames tell where each character sits, the ink tells where the gap between them is).
+ * ink-free columns splits them too (the recogniser's frames tell where each character sits,
+ * the ink tells where the gap between them is). A gap must be wide for the text's height and
+ * for this line's own letter spacing; between two digits only a very wide one counts, because
+ * a "1" stands between wide margins in most fonts and references must never be cut in two.
  */
 import type { CtcChar, CtcLine } from './ctc';
 import { inkExtent, inkRows, widestGap, type InkProfile } from './ink';
@@ -18,18 +20,29 @@ export interface PatchWord {
 }
 
 export interface WordSplitOptions {
-  /** A gap at least this many text heights wide separates two words. */
+  /** A gap at least this many text heights wide may separate two words. */
   gapRatio: number;
+  /** ...and at least this many times the line's median gap between letters. */
+  medianGapFactor: number;
+  /** Between two digits, a gap must be this many text heights wide. */
+  digitGapRatio: number;
 }
 
-export const WORD_SPLIT_DEFAULTS: WordSplitOptions = { gapRatio: 0.3 };
+export const WORD_SPLIT_DEFAULTS: WordSplitOptions = { gapRatio: 0.3, medianGapFactor: 2, digitGapRatio: 0.9 };
+
+const DIGIT = /[0-9]/;
 
 /** Centre of a character in patch pixels; `stride` is patch pixels per recogniser frame. */
 const centre = (c: CtcChar, stride: number) => ((c.firstFrame + c.lastFrame + 1) / 2) * stride;
 
 export function splitWords(line: CtcLine, stride: number, ink: InkProfile, options: WordSplitOptions = WORD_SPLIT_DEFAULTS): PatchWord[] {
   const textHeight = ink.top >= 0 ? ink.bottom - ink.top + 1 : ink.height / 2;
-  const minGap = Math.max(2, options.gapRatio * textHeight);
+  const gapBetween = (a: CtcChar, b: CtcChar) => widestGap(ink.columns, Math.floor(centre(a, stride)), Math.ceil(centre(b, stride))).length;
+  const letters = line.chars.filter((c) => c.char.trim() !== '');
+  const gaps = letters.slice(1).map((c, i) => gapBetween(letters[i]!, c)).sort((a, b) => a - b);
+  const medianGap = gaps.length > 0 ? gaps[gaps.length >> 1]! : 0;
+  const minGap = Math.max(2, options.gapRatio * textHeight, options.medianGapFactor * medianGap);
+  const minDigitGap = Math.max(minGap, options.digitGapRatio * textHeight);
 
   // Groups of characters, split where the recogniser read a space or the ink shows a gap.
   const groups: CtcChar[][] = [];
@@ -42,8 +55,8 @@ export function splitWords(line: CtcLine, stride: number, ink: InkProfile, optio
     }
     const prev = current[current.length - 1];
     if (prev) {
-      const gap = widestGap(ink.columns, Math.floor(centre(prev, stride)), Math.ceil(centre(c, stride)));
-      if (gap.length >= minGap) {
+      const needed = DIGIT.test(prev.char) && DIGIT.test(c.char) ? minDigitGap : minGap;
+      if (gapBetween(prev, c) >= needed) {
         groups.push(current);
         current = [];
       }

@@ -1,0 +1,158 @@
+/**
+ * npm run bench: speed, memory and accuracy of the OCR engine against Tesseract, measured in
+ * the same run on the same images. A benchmark, not a test: it prints figures for
+ * docs/benchmarks.md and writes them to bench-results/.
+ *
+ *   npm run bench [-- --profile fast|balanced|accurate] [--quick] [--no-tesseract]
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_PROFILE, isProfileName, type ProfileName } from '../src-shared/ocr/profiles';
+import type { ImageRecord } from '../src-shared/ocr/types';
+import { OcrWorkerClient } from '../src-main/ocr/worker-client';
+import { forkWorker } from '../src-main/ocr/worker-process';
+import { appRoot, defaultModelsDir } from '../src-main/paths';
+import { realVe, renderedReceipts, sroie, type BenchImage, type Dataset } from './datasets';
+import { containsToken, f1, percentile, scoreWords } from './metrics';
+import { tesseractLanguages, tesseractText, tesseractVersion } from './tesseract';
+
+const { values: opts } = parseArgs({ options: { profile: { type: 'string' }, quick: { type: 'boolean' }, 'no-tesseract': { type: 'boolean' } } });
+const profile: ProfileName = opts.profile && isProfileName(opts.profile) ? opts.profile : DEFAULT_PROFILE;
+const root = appRoot();
+const datasetsDir = path.resolve(root, '..', 'shared', 'datasets');
+const ms = (v: number) => `${Math.round(v)} ms`;
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+function load(): Dataset[] {
+  const sets = [renderedReceipts(root), realVe(datasetsDir), sroie(datasetsDir)].filter((d): d is Dataset => d !== null);
+  return opts.quick ? sets.map((d) => ({ ...d, images: d.images.slice(0, 6) })) : sets;
+}
+
+/** The CLI as a user runs it: node start, worker, model load and every image, wall clock. */
+function runCli(files: string[]): Promise<{ wallMs: number; records: ImageRecord[] }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'receipt-ocr.js'), 'extract', '--profile', profile, ...files], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`receipt-ocr exited with ${code}`));
+      resolve({ wallMs: performance.now() - started, records: out.trim().split('\n').map((l) => JSON.parse(l) as ImageRecord) });
+    });
+  });
+}
+
+async function coldStarts(n: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const client = await OcrWorkerClient.start(forkWorker(), { modelsDir: defaultModelsDir(), intraOpThreads: os.availableParallelism(), warmProfiles: [profile] });
+    times.push(performance.now() - t0);
+    await client.dispose();
+  }
+  return times;
+}
+
+/** Every image through one worker, then its peak resident memory. */
+async function peakRss(files: string[]): Promise<number> {
+  const client = await OcrWorkerClient.start(forkWorker(), { modelsDir: defaultModelsDir(), intraOpThreads: os.availableParallelism(), warmProfiles: [profile] });
+  for (const f of files) await client.run(f, profile).result;
+  const stats = await client.stats();
+  await client.dispose();
+  return stats.peakRssBytes;
+}
+
+async function runTesseract(images: BenchImage[], lang: string): Promise<{ wallMs: number; texts: string[] }> {
+  const started = performance.now();
+  const texts: string[] = [];
+  for (const img of images) texts.push(await tesseractText(img.file, lang));
+  return { wallMs: performance.now() - started, texts };
+}
+
+function tokenAccuracy(images: BenchImage[], texts: string[]): { referencia: string; monto: string } {
+  const rate = (key: 'referencia' | 'monto') => {
+    const relevant = images.map((img, i) => [img.expectTokens[key], texts[i] ?? ''] as const).filter(([v]) => v !== undefined);
+    const hits = relevant.filter(([v, t]) => containsToken(t, v!)).length;
+    return `${hits}/${relevant.length}`;
+  };
+  return { referencia: rate('referencia'), monto: rate('monto') };
+}
+
+async function main(): Promise<void> {
+  const sets = load();
+  const tess = opts['no-tesseract'] ? null : tesseractVersion();
+  const langs = tess ? tesseractLanguages() : [];
+  const report: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    profile,
+    tesseract: tess,
+  };
+  console.log(`Recibo OCR benchmark: profile ${profile}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), ${tess ?? 'no Tesseract'}\n`);
+
+  const starts = await coldStarts(3);
+  report.coldStartMs = starts;
+  console.log(`cold start (spawn, load, warm-up): median ${ms(percentile(starts, 50))} of ${starts.map(ms).join(', ')}`);
+
+  const phone = sets.filter((d) => d.kind === 'phone');
+  const phoneImages = phone.flatMap((d) => d.images);
+  const rss = await peakRss(phoneImages.map((i) => i.file));
+  report.peakRssMiB = Math.round(rss / 2 ** 20);
+  console.log(`worker peak RSS over ${phoneImages.length} phone screenshots: ${report.peakRssMiB} MiB\n`);
+
+  for (const set of sets) {
+    const files = set.images.map((i) => i.file);
+    const ours = await runCli(files);
+    const totals = ours.records.filter((r) => r.status === 'ok').map((r) => r.timings_ms!.total);
+    const texts = ours.records.map((r) => r.text ?? '');
+    const row: Record<string, unknown> = {
+      images: files.length,
+      errors: ours.records.filter((r) => r.status === 'error').length,
+      p50Ms: percentile(totals, 50),
+      p95Ms: percentile(totals, 95),
+      imagesPerSecond: files.length / (ours.wallMs / 1000),
+      wallMs: ours.wallMs,
+    };
+    console.log(`${set.name} (${files.length} images): per image p50 ${ms(row.p50Ms as number)}, p95 ${ms(row.p95Ms as number)}; whole run ${ms(ours.wallMs)} = ${(row.imagesPerSecond as number).toFixed(2)} images/s (process start and model load included)`);
+    const lang = set.kind === 'scan' ? 'eng' : 'spa';
+    const t = tess && langs.includes(lang) ? await runTesseract(set.images, lang) : null;
+    if (t) {
+      row.tesseractWallMs = t.wallMs;
+      row.speedup = t.wallMs / ours.wallMs;
+      console.log(`  tesseract -l ${lang}: whole run ${ms(t.wallMs)}, ${(t.wallMs / files.length).toFixed(0)} ms/image -> Recibo is ${(t.wallMs / ours.wallMs).toFixed(2)}x faster`);
+    }
+    if (set.kind === 'phone') {
+      row.tokens = tokenAccuracy(set.images, texts);
+      console.log(`  printed reference / amount read exactly: Recibo ${JSON.stringify(row.tokens)}${t ? `, tesseract ${JSON.stringify(tokenAccuracy(set.images, t.texts))}` : ''}`);
+      if (t) row.tesseractTokens = tokenAccuracy(set.images, t.texts);
+    } else {
+      for (const fold of [true, false]) {
+        const label = fold ? 'case-folded' : 'exact case';
+        const ourF1 = f1(set.images.map((img, i) => scoreWords(img.transcript ?? '', texts[i] ?? '', fold)));
+        const theirF1 = t ? f1(set.images.map((img, i) => scoreWords(img.transcript ?? '', t.texts[i] ?? '', fold))) : null;
+        row[fold ? 'wordF1' : 'wordF1ExactCase'] = { recibo: ourF1, tesseract: theirF1 };
+        console.log(`  word F1 (${label}): Recibo ${pct(ourF1.f1)} (P ${pct(ourF1.precision)}, R ${pct(ourF1.recall)})${theirF1 ? `, tesseract ${pct(theirF1.f1)}` : ''}`);
+      }
+    }
+    report[set.name] = row;
+  }
+  const phoneAll = await runCli(phoneImages.map((i) => i.file));
+  const phoneTotals = phoneAll.records.filter((r) => r.status === 'ok').map((r) => r.timings_ms!.total);
+  report.phone = { images: phoneImages.length, p50Ms: percentile(phoneTotals, 50), p95Ms: percentile(phoneTotals, 95) };
+  console.log(`\nall phone screenshots (${phoneImages.length}): per image p50 ${ms(percentile(phoneTotals, 50))}, p95 ${ms(percentile(phoneTotals, 95))}`);
+
+  const outDir = path.join(root, 'bench-results');
+  await mkdir(outDir, { recursive: true });
+  const out = path.join(outDir, `${profile}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nwritten to ${path.relative(process.cwd(), out)}`);
+}
+
+main().catch((e: Error) => {
+  console.error(`bench: ${e.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { containsToken, f1, percentile, scoreWords } from './metrics';
+
+describe('percentile (nearest rank)', () => {
+  it('takes the value at the rank, not an interpolation', () => {
+    expect(percentile([5, 1, 4, 2, 3], 50)).toBe(3);
+    expect(percentile([10, 20, 30, 40], 50)).toBe(20);
+    expect(percentile([10, 20, 30, 40], 95)).toBe(40);
+    expect(percentile([7], 95)).toBe(7);
+  });
+  it('is NaN for no values', () => {
+    expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe('word scores', () => {
+  it('counts repeated words as a multiset', () => {
+    const s = scoreWords('TOTAL 2.28 TOTAL', 'TOTAL 2.28 2.28', false);
+    expect(s).toEqual({ matched: 2, predicted: 3, expected: 3 });
+  });
+  it('folds case only when asked', () => {
+    expect(scoreWords('GUARDIAN HEALTH', 'Guardian Health', false).matched).toBe(0);
+    expect(scoreWords('GUARDIAN HEALTH', 'Guardian Health', true).matched).toBe(2);
+  });
+  it('punishes glued words on both sides', () => {
+    expect(scoreWords('BANCO MERCANTIL', 'BANCOMERCANTIL', false)).toEqual({ matched: 0, predicted: 1, expected: 2 });
+  });
+  it('combines receipts into one precision, recall and F1', () => {
+    const r = f1([
+      { matched: 3, predicted: 4, expected: 6 },
+      { matched: 1, predicted: 1, expected: 2 },
+    ]);
+    expect(r.precision).toBeCloseTo(0.8);
+    expect(r.recall).toBeCloseTo(0.5);
+    expect(r.f1).toBeCloseTo((2 * 0.8 * 0.5) / 1.3);
+  });
+});
+
+describe('containsToken', () => {
+  it('finds a reference only as a whole token', () => {
+    expect(containsToken('Operación: 003039965664', '003039965664')).toBe(true);
+    expect(containsToken('Operación: 9003039965664', '003039965664')).toBe(false);
+    expect(containsToken('Monto 1.250,75 Bs', '1.250,75')).toBe(true);
+    expect(containsToken('Monto 11.250,75 Bs', '1.250,75')).toBe(false);
+  });
+});

@@ -1,0 +1,52 @@
+/** Pure measures for the benchmark: percentiles and word-level precision/recall/F1. */
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  // Nearest-rank: the smallest value with at least p% of the values at or below it.
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+export interface WordScore {
+  matched: number;
+  predicted: number;
+  expected: number;
+}
+
+const words = (text: string) => text.split(/\s+/).filter((w) => w.length > 0);
+
+/**
+ * SROIE task-2 style: texts split on whitespace, matches counted as multisets.
+ * `foldCase` compares upper-cased words (SROIE's transcripts are all capitals, whatever the print).
+ */
+export function scoreWords(expected: string, predicted: string, foldCase: boolean): WordScore {
+  const norm = (t: string) => (foldCase ? t.toUpperCase() : t);
+  const want = new Map<string, number>();
+  for (const w of words(norm(expected))) want.set(w, (want.get(w) ?? 0) + 1);
+  let matched = 0;
+  const got = words(norm(predicted));
+  for (const w of got) {
+    const left = want.get(w) ?? 0;
+    if (left > 0) {
+      matched++;
+      want.set(w, left - 1);
+    }
+  }
+  return { matched, predicted: got.length, expected: words(norm(expected)).length };
+}
+
+export function f1(scores: readonly WordScore[]): { precision: number; recall: number; f1: number } {
+  const m = scores.reduce((s, x) => s + x.matched, 0);
+  const p = scores.reduce((s, x) => s + x.predicted, 0);
+  const e = scores.reduce((s, x) => s + x.expected, 0);
+  const precision = p === 0 ? 0 : m / p;
+  const recall = e === 0 ? 0 : m / e;
+  return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+}
+
+/** Whether a value appears in the text as a whole token (not inside a longer run of digits). */
+export function containsToken(text: string, value: string): boolean {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^0-9A-Za-z])${escaped}($|[^0-9A-Za-z])`).test(text);
+}
