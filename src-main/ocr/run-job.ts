@@ -31,6 +31,8 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
     if (control.isCancelled()) throw new OcrFailure('CANCELLED', 'Cancelled before it finished');
   };
   try {
+    // A job cancelled while it waited in the queue does no work at all.
+    checkpoint();
     const settings = PROFILES[profile];
     control.progress('decode', 0, 1);
     const read = await readImageFile(file);

@@ -8,6 +8,7 @@ import onnxProto from 'onnx-proto';
 export const { onnx } = onnxProto;
 export type NodeProto = onnxProto.onnx.INodeProto;
 export type TensorProto = onnxProto.onnx.ITensorProto;
+export type AttributeProto = onnxProto.onnx.IAttributeProto;
 export type ModelProto = onnxProto.onnx.ModelProto;
 
 const FLOAT = onnx.TensorProto.DataType.FLOAT;

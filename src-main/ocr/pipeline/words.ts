@@ -40,7 +40,8 @@ export function splitWords(line: CtcLine, stride: number, ink: InkProfile, optio
   const gapBetween = (a: CtcChar, b: CtcChar) => widestGap(ink.columns, Math.floor(centre(a, stride)), Math.ceil(centre(b, stride))).length;
   const letters = line.chars.filter((c) => c.char.trim() !== '');
   const gaps = letters.slice(1).map((c, i) => gapBetween(letters[i]!, c)).sort((a, b) => a - b);
-  const medianGap = gaps.length > 0 ? gaps[gaps.length >> 1]! : 0;
+  // Lower median: with few letters, the upper one may be the very word gap being looked for.
+  const medianGap = gaps.length > 0 ? gaps[(gaps.length - 1) >> 1]! : 0;
   const minGap = Math.max(2, options.gapRatio * textHeight, options.medianGapFactor * medianGap);
   const minDigitGap = Math.max(minGap, options.digitGapRatio * textHeight);
 

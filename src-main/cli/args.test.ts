@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from './args';
+
+describe('parseCliArgs', () => {
+  it('takes the defaults: balanced, jsonl, standard output', () => {
+    expect(parseCliArgs(['extract', 'a.png', 'dir'])).toEqual({ command: 'extract', profile: 'balanced', format: 'jsonl', out: null, threads: null, inputs: ['a.png', 'dir'] });
+  });
+
+  it('takes every option', () => {
+    expect(parseCliArgs(['extract', '--profile', 'fast', '--format', 'csv', '--out', 'x.csv', '--threads', '1', 'a.png'])).toMatchObject({ profile: 'fast', format: 'csv', out: 'x.csv', threads: 1 });
+  });
+
+  it.each([
+    [[], /Missing command/],
+    [['read', 'a.png'], /Unknown command "read"/],
+    [['extract'], /No files or folders/],
+    [['extract', '--profile', 'turbo', 'a.png'], /Unknown profile "turbo"/],
+    [['extract', '--format', 'xml', 'a.png'], /Unknown format "xml"/],
+    [['extract', '--threads', '0', 'a.png'], /--threads must be a whole number/],
+    [['extract', '--verbose', 'a.png'], /Unknown option/],
+  ])('reports %j as a usage error', (argv, message) => {
+    const parsed = parseCliArgs(argv);
+    expect(parsed.command).toBe('usage-error');
+    expect(parsed.command === 'usage-error' && parsed.message).toMatch(message);
+  });
+});

@@ -1,0 +1,36 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { ImageRecord } from '../../src-shared/ocr/types';
+import { CSV_COLUMNS, createWriter } from './output';
+
+const ok: ImageRecord = {
+  file: 'a, "quoted".png', sha256: 'ab'.repeat(32), status: 'ok', image: { width: 10, height: 20 },
+  timings_ms: { decode: 1, detect: 2, recognize: 3, layout: 0, extract: 0, total: 6 },
+  text: 'Monto\n1.250,75 Bs', lines: [], fields: { monto: { value: '1250.75' } }, metadata: {},
+};
+const bad: ImageRecord = { file: 'b.png', sha256: null, status: 'error', error: { code: 'CORRUPT_IMAGE', message: 'damaged' }, fields: {}, metadata: {} };
+
+const write = (format: 'jsonl' | 'json' | 'csv', records: ImageRecord[]) => {
+  const w = createWriter(format);
+  return records.map((r) => w.add(r)).join('') + w.finish();
+};
+
+describe('record writers', () => {
+  it('jsonl: one object per line, as they come', () => {
+    const lines = write('jsonl', [ok, bad]).trimEnd().split('\n');
+    expect(lines.map((l) => JSON.parse(l))).toEqual([ok, bad]);
+  });
+
+  it('json: one array at the end', () => {
+    expect(JSON.parse(write('json', [ok, bad]))).toEqual([ok, bad]);
+    expect(JSON.parse(write('json', []))).toEqual([]);
+  });
+
+  it('csv: a header, then one row per image with one column per field value', () => {
+    const rows = parse(write('csv', [ok, bad]), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
+    expect(rows[0]).toMatchObject({ file: 'a, "quoted".png', status: 'ok', width: '10', total_ms: '6', monto: '1250.75', referencia: '', text: 'Monto\n1.250,75 Bs' });
+    expect(rows[1]).toMatchObject({ file: 'b.png', status: 'error', error_code: 'CORRUPT_IMAGE', error_message: 'damaged', width: '' });
+    expect(write('csv', []).trim()).toBe(CSV_COLUMNS.join(','));
+  });
+});

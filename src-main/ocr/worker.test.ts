@@ -1,0 +1,93 @@
+/**
+ * The OCR worker as the app and the CLI use it: a forked process speaking the typed protocol.
+ */
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultModelsDir } from '../paths';
+import { FIXTURES } from '../test-support/datasets';
+import { useTempDir } from '../test-support/temp-dir';
+import type { WorkerRequest } from './protocol';
+import { OcrWorkerClient, WorkerStartError } from './worker-client';
+import { forkWorker } from './worker-process';
+
+const tmp = useTempDir();
+const receipt = path.join(FIXTURES, 'r001-bdv-light.png');
+const start = (modelsDir = defaultModelsDir()) => OcrWorkerClient.start(forkWorker(), { modelsDir, intraOpThreads: 2, warmProfiles: ['balanced'] });
+
+describe('OCR worker', () => {
+  let client: OcrWorkerClient;
+  beforeAll(async () => {
+    client = await start();
+  });
+  afterAll(async () => {
+    await client.dispose();
+  });
+
+  it('is ready with the models it loaded', () => {
+    expect(client.ready.pid).toBe(client.pid);
+    expect(client.ready.models.map((m) => m.id).sort()).toEqual(['ppocrv4-det', 'ppocrv4-rec']);
+  });
+
+  it('reports progress through the stages, then the result', async () => {
+    const stages: string[] = [];
+    const record = await client.run(receipt, 'balanced', (stage, done, total) => {
+      stages.push(stage);
+      expect(done).toBeLessThanOrEqual(total);
+    }).result;
+    expect(record.status).toBe('ok');
+    expect(record.lines!.length).toBeGreaterThan(5);
+    expect([...new Set(stages)]).toEqual(['decode', 'detect', 'recognize', 'layout']);
+  });
+
+  it('cancels a running job and a queued one, and keeps working', async () => {
+    const running = client.run(receipt, 'balanced');
+    const queued = client.run(receipt, 'balanced');
+    client.cancel(running.jobId);
+    client.cancel(queued.jobId);
+    expect((await running.result).error?.code).toBe('CANCELLED');
+    expect((await queued.result).error?.code).toBe('CANCELLED');
+    expect((await client.run(receipt, 'balanced').result).status).toBe('ok');
+  });
+
+  it('answers a malformed request with an error instead of dying', async () => {
+    // Bypasses the typed client on purpose: the worker validates what it receives.
+    const proc = forkWorker();
+    const reply = new Promise((resolve) => proc.onMessage(resolve));
+    proc.send({ type: 'run', jobId: 'x', file: '', profile: 'turbo' } as unknown as WorkerRequest);
+    expect(await reply).toEqual(expect.objectContaining({ type: 'error', jobId: 'x', error: expect.objectContaining({ code: 'BAD_REQUEST' }) }));
+    // Still alive and listening: a stats request is answered.
+    const stats = new Promise((resolve) => proc.onMessage(resolve));
+    proc.send({ type: 'stats' });
+    expect(await stats).toEqual(expect.objectContaining({ type: 'stats' }));
+    proc.kill();
+  });
+
+  it('survives a bad file: the next one reads', async () => {
+    const corrupt = path.join(tmp.path, 'corrupt.png');
+    await writeFile(corrupt, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
+    const bad = await client.run(corrupt, 'balanced').result;
+    expect(bad).toMatchObject({ status: 'error', error: { code: 'CORRUPT_IMAGE' } });
+    expect((await client.run(receipt, 'balanced').result).status).toBe('ok');
+  });
+});
+
+describe('OCR worker start-up and crashes', () => {
+  it('refuses to start on an altered model file, naming it', async () => {
+    const dir = path.join(tmp.path, 'models');
+    await mkdir(dir, { recursive: true });
+    for (const f of await readdir(defaultModelsDir())) await copyFile(path.join(defaultModelsDir(), f), path.join(dir, f));
+    await writeFile(path.join(dir, 'ch_PP-OCRv4_rec_infer.folded.onnx'), 'not the model');
+    await expect(start(dir)).rejects.toThrow(WorkerStartError);
+    await expect(start(dir)).rejects.toThrow(/ch_PP-OCRv4_rec_infer\.folded\.onnx does not match models\/manifest\.json/);
+  });
+
+  it('settles the job in flight when the worker is killed', async () => {
+    const client = await start();
+    const job = client.run(receipt, 'balanced');
+    client.kill();
+    expect(await job.result).toMatchObject({ status: 'error', error: { code: 'WORKER_CRASHED' } });
+    expect(client.alive).toBe(false);
+    expect((await client.run(receipt, 'balanced').result).error?.code).toBe('WORKER_CRASHED');
+  });
+});
