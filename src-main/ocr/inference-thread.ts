@@ -39,8 +39,10 @@ async function handle(msg: ThreadRequest): Promise<void> {
       try {
         if (!model) throw new Error('no model loaded in this inference thread');
         const out = await model.run({ data: msg.data, dims: msg.dims });
-        // The output may be a view on onnxruntime's memory: copy it into a buffer we can hand over.
-        const data = new Float32Array(out.data);
+        // Hand the buffer over without copying when the output owns it whole (it is megabytes:
+        // one probability per class per frame); a view on a larger buffer must be copied.
+        const whole = out.data.byteOffset === 0 && out.data.byteLength === out.data.buffer.byteLength;
+        const data = whole ? out.data : new Float32Array(out.data);
         reply({ type: 'result', id: msg.id, data, dims: out.dims }, [data.buffer as ArrayBuffer]);
       } catch (e) {
         reply({ type: 'failed', id: msg.id, message: (e as Error).message });

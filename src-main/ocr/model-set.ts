@@ -14,12 +14,12 @@ import { loadManifest, type ClassifierEntry, type DetectorEntry, type Manifest, 
 import { loadClasses, readVerified } from './model-files';
 import type { Normalisation } from './pipeline/image';
 import type { ClassifierSpec } from './pipeline/orient';
-import type { RecognizerSpec, RunModel } from './pipeline/recognize';
+import type { Lane, RecognizerSpec, RunModel } from './pipeline/recognize';
 
 export interface ProfileModels {
   detector: { id: string; run: RunModel; normalisation: Normalisation; multipleOf: number };
-  /** One runner per lane; lanes run side by side. */
-  recognizer: { id: string; lanes: RunModel[]; spec: RecognizerSpec };
+  /** Lanes run side by side: the first on the worker's thread, the others on threads of their own. */
+  recognizer: { id: string; lanes: Lane[]; spec: RecognizerSpec };
   classifier?: { id: string; run: RunModel; spec: ClassifierSpec };
 }
 
@@ -112,7 +112,7 @@ export class ModelSet {
       detector: { id: uses.detector, run: detModel.run, normalisation: det.normalisation, multipleOf: det.input.multipleOf },
       recognizer: {
         id: uses.recognizer,
-        lanes: recModels.map((m) => m.run),
+        lanes: recModels.map((m, i) => ({ run: m.run, depth: i === 0 ? 1 : 2 })),
         spec: {
           height: rec.input.shape[2],
           normalisation: rec.normalisation,
@@ -146,7 +146,7 @@ async function warmUp(models: ProfileModels, rec: RecognizerEntry, classCount: n
   const m = models.detector.multipleOf;
   await models.detector.run({ data: new Float32Array(3 * m * 2 * m * 2), dims: [1, 3, m * 2, m * 2] });
   const h = models.recognizer.spec.height;
-  const outs = await Promise.all(models.recognizer.lanes.map((run) => run({ data: new Float32Array(3 * h * h * 4), dims: [1, 3, h, h * 4] })));
+  const outs = await Promise.all(models.recognizer.lanes.map((lane) => lane.run({ data: new Float32Array(3 * h * h * 4), dims: [1, 3, h, h * 4] })));
   const outClasses = outs[0]!.dims[2];
   if (outClasses !== classCount) {
     throw new Error(

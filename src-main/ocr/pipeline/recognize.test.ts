@@ -54,7 +54,7 @@ describe('recognizeCrops', () => {
     expect(crops.map((c) => c.patch.width)).toEqual([40, 60, 20]);
     const laneA: number[][] = [];
     const laneB: number[][] = [];
-    const reads = await recognizeCrops(crops, [fakeRecogniser(laneA), fakeRecogniser(laneB)], spec, { maxWidthRatio: 1.01, maxBatchPixels: 1e6 });
+    const reads = await recognizeCrops(crops, [{ run: fakeRecogniser(laneA), depth: 1 }, { run: fakeRecogniser(laneB), depth: 2 }], spec, { maxWidthRatio: 1.01, maxBatchPixels: 1e6 });
     expect(reads.map((r) => r.line.text)).toEqual(['b', 'a', 'b']);
     expect(reads.map((r) => r.stride)).toEqual([4, 4, 4]);
     expect(laneA.length + laneB.length).toBe(3);

@@ -14,6 +14,16 @@ import { splitWords, type WordSplitOptions } from './words';
 
 export type RunModel = (input: Tensor) => Promise<Tensor>;
 
+/**
+ * A recogniser session that reads batches side by side with the others. `depth` is how many
+ * batches it may have in flight: a lane on another thread takes its next batch while the
+ * worker's own thread is still busy, so it never waits for work (docs/ocr-engine.md).
+ */
+export interface Lane {
+  run: RunModel;
+  depth: number;
+}
+
 export interface RecognizerSpec {
   height: number;
   normalisation: Normalisation;
@@ -29,7 +39,7 @@ export interface BatchOptions {
   maxBatchPixels: number;
 }
 
-export const BATCH_DEFAULTS: BatchOptions = { maxWidthRatio: 1.25, maxBatchPixels: 48 * 1280 };
+export const BATCH_DEFAULTS: BatchOptions = { maxWidthRatio: 1.25, maxBatchPixels: 48 * 640 };
 
 export interface Crop {
   geometry: CropGeometry;
@@ -108,7 +118,7 @@ export interface RecognizedCrop {
  * Reads every crop. Batches go to whichever lane is free, so lanes on different threads run
  * side by side; results come back in crop order whatever the order they finish in.
  */
-export async function recognizeCrops(crops: readonly Crop[], lanes: readonly RunModel[], spec: RecognizerSpec, batching: BatchOptions = BATCH_DEFAULTS, onBatch?: (done: number) => void): Promise<RecognizedCrop[]> {
+export async function recognizeCrops(crops: readonly Crop[], lanes: readonly Lane[], spec: RecognizerSpec, batching: BatchOptions = BATCH_DEFAULTS, onBatch?: (done: number) => void): Promise<RecognizedCrop[]> {
   const out = new Array<RecognizedCrop>(crops.length);
   // Widest first: the long batches start early and the short ones fill the gaps at the end.
   const queue = planBatches(crops.map((c) => c.patch.width), spec.height, batching).reverse();
@@ -127,7 +137,7 @@ export async function recognizeCrops(crops: readonly Crop[], lanes: readonly Run
       onBatch?.(done);
     }
   };
-  await Promise.all(lanes.map(runLane));
+  await Promise.all(lanes.flatMap((lane) => Array.from({ length: lane.depth }, () => runLane(lane.run))));
   return out;
 }
 
