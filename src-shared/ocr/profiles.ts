@@ -35,8 +35,8 @@ export interface ProfileSettings {
 const common = { detThreshold: 0.3, boxThreshold: 0.5, unclipRatio: 1.5 };
 
 export const PROFILES: Record<ProfileName, ProfileSettings> = {
-  // One small detector pass, refined only for very small text.
-  fast: { ...common, detFirstSide: 480, detMaxSide: 736, detMinTextPx: 12, detTargetTextPx: 18, useAngleClassifier: false },
+  // A smaller first pass (every phone reference still read), refined only for very small text.
+  fast: { ...common, detFirstSide: 416, detMaxSide: 736, detMinTextPx: 12, detTargetTextPx: 18, useAngleClassifier: false },
   balanced: { ...common, detFirstSide: 480, detMaxSide: 960, detMinTextPx: 16, detTargetTextPx: 22, useAngleClassifier: false },
   // Scans, photos and tiny grey text: more detector pixels, and lines read upside down are turned.
   accurate: { ...common, detFirstSide: 640, detMaxSide: 1280, detMinTextPx: 20, detTargetTextPx: 26, useAngleClassifier: true },
