@@ -7,14 +7,20 @@
  * that the recogniser's output matches its character set.
  */
 import type { ProfileName } from '../../src-shared/ocr/profiles';
-import { openModel, type LoadedModel, type SessionOptions } from './engine';
 import { inferenceThreadScript } from '../paths';
-import { openThreadModel } from './thread-runner';
+import { openModel, type LoadedModel, type SessionOptions } from './engine';
 import { loadManifest, type ClassifierEntry, type DetectorEntry, type Manifest, type RecognizerEntry } from './manifest';
 import { loadClasses, readVerified } from './model-files';
 import type { Normalisation } from './pipeline/image';
 import type { ClassifierSpec } from './pipeline/orient';
 import type { Lane, RecognizerSpec, RunModel } from './pipeline/recognize';
+import { openThreadModel } from './thread-runner';
+
+/**
+ * Recognition lanes beyond a few buy little and each holds a session (about 40 MB); on a big
+ * machine the job queue runs several workers instead (one per pair of cores).
+ */
+const MAX_RECOGNITION_LANES = 4;
 
 export interface ProfileModels {
   detector: { id: string; run: RunModel; normalisation: Normalisation; multipleOf: number };
@@ -30,7 +36,7 @@ export interface LoadedModelInfo {
 }
 
 export class ModelSet {
-  /** Sessions by model id and intra-op thread count. */
+  /** Sessions by model id, intra-op thread count and lane (0: this thread). */
   private readonly loaded = new Map<string, Promise<LoadedModel>>();
   private readonly profiles = new Map<ProfileName, Promise<ProfileModels>>();
 
@@ -99,7 +105,7 @@ export class ModelSet {
     const cls = uses.classifier ? (this.manifest.models[uses.classifier] as ClassifierEntry) : undefined;
 
     const threads = this.options.intraOpThreads;
-    const lanes = Array.from({ length: threads }, (_, lane) => this.model(uses.recognizer, 1, lane));
+    const lanes = Array.from({ length: Math.min(threads, MAX_RECOGNITION_LANES) }, (_, lane) => this.model(uses.recognizer, 1, lane));
     const [detModel, clsModel, classes, ...recModels] = await Promise.all([
       this.model(uses.detector, threads),
       uses.classifier ? this.model(uses.classifier, threads) : Promise.resolve(undefined),

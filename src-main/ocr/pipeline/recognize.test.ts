@@ -63,6 +63,33 @@ describe('recognizeCrops', () => {
   });
 });
 
+describe('recognizeCrops when a job is cancelled', () => {
+  it('stops every lane and settles them all before it rejects', async () => {
+    const image = white(400, 80);
+    const crops = cropRegions(image, Array.from({ length: 8 }, (_, i) => ({ quad: quad(0, i * 10, 20 + i * 20, 8), score: 1 })), spec);
+    const calls: number[][] = [];
+    let running = 0;
+    let maxRunning = 0;
+    const slow: RunModel = async (t) => {
+      running++;
+      maxRunning = Math.max(maxRunning, running);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+      return fakeRecogniser(calls)(t);
+    };
+    const cancelled = recognizeCrops(crops, [{ run: slow, depth: 1 }, { run: slow, depth: 2 }], spec, { maxWidthRatio: 1.01, maxBatchPixels: 1e6 }, (done) => {
+      if (done >= 2) throw new Error('cancelled');
+    });
+    await expect(cancelled).rejects.toThrow('cancelled');
+    expect(running).toBe(0);
+    const afterwards = calls.length;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(calls.length).toBe(afterwards);
+    expect(afterwards).toBeLessThan(8);
+    expect(maxRunning).toBe(3);
+  });
+});
+
 describe('crop geometry back to the page', () => {
   it('maps word extents in the patch to page pixels, also for a turned crop', () => {
     const image = white(100, 20);

@@ -116,28 +116,36 @@ export interface RecognizedCrop {
 
 /**
  * Reads every crop. Batches go to whichever lane is free, so lanes on different threads run
- * side by side; results come back in crop order whatever the order they finish in.
+ * side by side; results come back in crop order whatever the order they finish in. When a
+ * batch fails or `onBatch` throws (a cancelled job), no lane takes another batch, and the
+ * function returns only once every lane has stopped: no work outlives the job.
  */
 export async function recognizeCrops(crops: readonly Crop[], lanes: readonly Lane[], spec: RecognizerSpec, batching: BatchOptions = BATCH_DEFAULTS, onBatch?: (done: number) => void): Promise<RecognizedCrop[]> {
   const out = new Array<RecognizedCrop>(crops.length);
   // Widest first: the long batches start early and the short ones fill the gaps at the end.
   const queue = planBatches(crops.map((c) => c.patch.width), spec.height, batching).reverse();
   let done = 0;
+  let failure: { error: unknown } | null = null;
   const runLane = async (run: RunModel) => {
-    for (let batch = queue.shift(); batch; batch = queue.shift()) {
-      const width = Math.max(...batch.map((i) => crops[i]!.patch.width));
-      const result = await run(batchTensor(batch.map((i) => crops[i]!.patch), width, spec.height, spec.normalisation));
-      const [, frames, classCount] = result.dims as [number, number, number];
-      const stride = width / frames;
-      batch.forEach((cropIndex, b) => {
-        const valid = Math.min(frames, Math.ceil(crops[cropIndex]!.patch.width / stride));
-        out[cropIndex] = { line: ctcGreedyDecode(result.data, b * frames * classCount, valid, classCount, spec.classes), stride };
-      });
-      done += batch.length;
-      onBatch?.(done);
+    for (let batch = queue.shift(); batch && !failure; batch = queue.shift()) {
+      try {
+        const width = Math.max(...batch.map((i) => crops[i]!.patch.width));
+        const result = await run(batchTensor(batch.map((i) => crops[i]!.patch), width, spec.height, spec.normalisation));
+        const [, frames, classCount] = result.dims as [number, number, number];
+        const stride = width / frames;
+        batch.forEach((cropIndex, b) => {
+          const valid = Math.min(frames, Math.ceil(crops[cropIndex]!.patch.width / stride));
+          out[cropIndex] = { line: ctcGreedyDecode(result.data, b * frames * classCount, valid, classCount, spec.classes), stride };
+        });
+        done += batch.length;
+        onBatch?.(done);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
   };
   await Promise.all(lanes.flatMap((lane) => Array.from({ length: lane.depth }, () => runLane(lane.run))));
+  if (failure) throw (failure as { error: unknown }).error;
   return out;
 }
 
