@@ -58,22 +58,3 @@ export const StageTimingsSchema = z.object({
   total: z.number(),
 });
 export type StageTimings = z.infer<typeof StageTimingsSchema>;
-
-/**
- * One image's record, exactly as `receipt-ocr extract` prints it (the CLI contract).
- * `image`, `timings_ms`, `text` and `lines` are present when status is "ok".
- * `fields` and `metadata` are filled by the extraction stage.
- */
-export const ImageRecordSchema = z.object({
-  file: z.string(),
-  sha256: z.string().nullable(),
-  status: z.enum(['ok', 'error']),
-  error: z.object({ code: OcrErrorCodeSchema, message: z.string() }).optional(),
-  image: z.object({ width: z.number().int(), height: z.number().int() }).optional(),
-  timings_ms: StageTimingsSchema.optional(),
-  text: z.string().optional(),
-  lines: z.array(LineSchema).optional(),
-  fields: z.record(z.string(), z.unknown()),
-  metadata: z.record(z.string(), z.unknown()),
-});
-export type ImageRecord = z.infer<typeof ImageRecordSchema>;

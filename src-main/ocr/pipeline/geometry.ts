@@ -4,6 +4,8 @@
  */
 import type { Box, Point, Quad } from '../../../src-shared/ocr/types';
 
+export { unionBoxes } from '../../../src-shared/ocr/boxes';
+
 const cross = (o: Point, a: Point, b: Point): number => (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
 
 /** Andrew's monotone chain; returns the hull counter-clockwise without repeating the first point. */
@@ -111,17 +113,6 @@ export function quadBounds(q: readonly Point[]): Box {
     if (p.y < y0) y0 = p.y;
     if (p.x > x1) x1 = p.x;
     if (p.y > y1) y1 = p.y;
-  }
-  return [x0, y0, x1, y1];
-}
-
-export function unionBoxes(boxes: readonly Box[]): Box {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const b of boxes) {
-    x0 = Math.min(x0, b[0]);
-    y0 = Math.min(y0, b[1]);
-    x1 = Math.max(x1, b[2]);
-    y1 = Math.max(y1, b[3]);
   }
   return [x0, y0, x1, y1];
 }

@@ -1,0 +1,185 @@
+/**
+ * From the OCR page to the 16 fields. Every field gathers candidates (after its labels, below
+ * them, alone by its form); fields are settled in priority order, and a word one field has taken
+ * is not another's. Banks missing a label are derived from accounts and the app; the app and the
+ * kind of transaction come from their own words.
+ */
+import type { Line } from '../ocr/types';
+import { BANK_NAMES, bankDirectory } from './banks';
+import { labelCandidates, owningLabel, standaloneCandidates, type Candidate } from './candidates';
+import type { NormalizeContext } from './normalize';
+import { findPhrases, joinWords, pageFromLines, phrases, type PageRow, type PhraseHit, type WordRef } from './page';
+import { RULE_FIELDS, type RuleField, type Rules } from './rules';
+import type { ExtractedField, Fields } from './types';
+import { unionBoxes } from '../ocr/boxes';
+
+const key = (w: WordRef) => `${w.row}:${w.word}`;
+
+/**
+ * What fields have taken, as character ranges inside words: a date and a time OCR glued into
+ * one word ("de20267:04p.m.") are two values, and each field takes only its own characters.
+ */
+class Claims {
+  private readonly spans = new Map<string, [number, number][]>();
+
+  private pieces(rows: readonly PageRow[], c: Candidate): [string, number, number][] {
+    const { spans } = joinWords(rows, c.words);
+    return spans.map((s) => [key(s.ref), Math.max(0, c.norm.start - s.start), Math.min(s.end, c.norm.end) - s.start]);
+  }
+
+  free(rows: readonly PageRow[], c: Candidate): boolean {
+    return this.pieces(rows, c).every(([k, a, b]) => !(this.spans.get(k) ?? []).some(([x, y]) => a < y && x < b));
+  }
+
+  take(rows: readonly PageRow[], c: Candidate): void {
+    for (const [k, a, b] of this.pieces(rows, c)) this.spans.set(k, [...(this.spans.get(k) ?? []), [a, b]]);
+  }
+
+  /** Whether any part of the word is taken. */
+  has(k: string): boolean {
+    return this.spans.has(k);
+  }
+}
+const round = (v: number) => Math.round(v * 10000) / 10000;
+
+/** The decimal mark the page's unambiguous amounts use ("1.250,75" says comma). */
+function pageDecimalMark(rows: readonly PageRow[]): ',' | '.' | undefined {
+  let comma = 0;
+  let dot = 0;
+  for (const row of rows) {
+    const text = row.words.map((w) => w.text).join(' ');
+    comma += (text.match(/\d\.\d{3},\d{2}(?!\d)|\d,\d{2}\s*(?:Bs|VES)/g) ?? []).length;
+    dot += (text.match(/\d,\d{3}\.\d{2}(?!\d)|\$\s?\d+\.\d{2}(?!\d)/g) ?? []).length;
+  }
+  return comma > dot ? ',' : dot > comma ? '.' : undefined;
+}
+
+function toField(rows: readonly PageRow[], c: Candidate, ocr: number): ExtractedField {
+  const { text } = joinWords(rows, c.words);
+  const n = c.norm;
+  return {
+    value: n.value,
+    raw: text,
+    confidence: round(Math.min(1, c.score * ocr)),
+    box: unionBoxes(c.words.map((w) => rows[w.row]!.words[w.word]!.box)),
+    source: { via: c.via, ...(c.label ? { label: joinWords(rows, range(c.label)).text } : {}) },
+    ...(n.currency ? { currency: n.currency } : {}),
+    ...(n.name ? { name: n.name } : {}),
+    ...(n.note ? { note: n.note } : {}),
+  };
+}
+
+const range = (h: PhraseHit): WordRef[] => Array.from({ length: h.last - h.first + 1 }, (_, i) => ({ row: h.row, word: h.first + i }));
+const meanConfidence = (rows: readonly PageRow[], refs: readonly WordRef[]) => refs.reduce((s, w) => s + rows[w.row]!.words[w.word]!.confidence, 0) / refs.length;
+
+/** A label the field itself excludes ("comprobante de operación" is not "comprobante"). */
+const excludedLabel = (h: PhraseHit, hits: readonly PhraseHit[], field: RuleField) =>
+  hits.some((x) => x.key === `!${field}` && x.row === h.row && x.first <= h.first && x.last >= h.last && x.last - x.first >= h.last - h.first);
+
+export interface Extraction {
+  fields: Fields;
+  /** Rule revision the fields were read with. */
+  revision: string;
+}
+
+export function extractFields(lines: readonly Line[], rules: Rules): Extraction {
+  const rows = pageFromLines(lines);
+  const dictionary = [
+    ...RULE_FIELDS.flatMap((f) => [...phrases(f, rules.fields[f].labels), ...phrases(`!${f}`, rules.fields[f].exclude)]),
+    ...phrases('other', rules.otherLabels),
+    ...Object.entries(rules.channels).flatMap(([name, c]) => phrases(`channel:${name}`, c.keywords)),
+    ...Object.entries(rules.transactionTypes).flatMap(([type, words]) => phrases(`tx:${type}`, words)),
+  ];
+  const hits = findPhrases(rows, dictionary);
+  // Rows of a field's label and value: an app's name there is a value ("Banco: BANESCO").
+  const labelledRows = new Set(hits.filter((h) => (RULE_FIELDS as readonly string[]).includes(h.key)).map((h) => h.row));
+
+  // The app from rows that are not label/value rows (headers, logos, menus), best and topmost
+  // first. Before the fields only to know the currency of a USD wallet; the app itself is
+  // decided once the fields have taken their words ("BNC" under "Banco receptor" is a value).
+  const channelHit = (taken: { has(k: string): boolean }) =>
+    hits
+      .filter((h) => h.key.startsWith('channel:') && !labelledRows.has(h.row) && !range(h).some((w) => taken.has(key(w))))
+      .sort((a, b) => b.score - a.score || a.row - b.row)[0];
+  const early = channelHit(new Set());
+  const channel = early ? rules.channels[early.key.slice('channel:'.length)] : undefined;
+
+  const ctx: NormalizeContext = {
+    labelled: true,
+    banks: bankDirectory(rules.bankAliases),
+    ...(channel?.currency ? { currency: channel.currency } : {}),
+    ...(pageDecimalMark(rows) ? { decimalMark: pageDecimalMark(rows)! } : {}),
+  };
+
+  const fields: Fields = {};
+  const claimed = new Claims();
+  const order = [...RULE_FIELDS].sort((a, b) => rules.fields[b].priority - rules.fields[a].priority);
+  for (const field of order) {
+    const rule = rules.fields[field];
+    const candidates: Candidate[] = [];
+    for (const h of hits) {
+      if (h.key === field && !excludedLabel(h, hits, field)) candidates.push(...labelCandidates(field, rule, rows, hits, h, ctx));
+    }
+    if (rule.standalone) {
+      // The app's own bank standing alone is its logo, not the payee's bank.
+      const ownBank = channel?.bank;
+      candidates.push(...standaloneCandidates(field, rule, rows, ctx).filter((c) => rule.normalizer !== 'bank' || c.norm.value !== ownBank));
+    }
+    const chosen = candidates
+      .filter((c) => claimed.free(rows, c))
+      .filter((c) => owningLabel(rows, hits, c)?.key !== `!${field}`)
+      .sort((a, b) => b.score - a.score)[0];
+    if (!chosen) continue;
+    claimed.take(rows, chosen);
+    fields[field] = toField(rows, chosen, meanConfidence(rows, chosen.words));
+  }
+
+  const appHit = channelHit(claimed);
+  const channelName = appHit?.key.slice('channel:'.length);
+  derive(fields, rules, channelName, appHit ? { hit: appHit, rows } : null);
+  keywordFields(fields, rows, hits.filter((h) => !range(h).some((w) => claimed.has(key(w)))), rules, appHit);
+  return { fields, revision: rules.revision };
+}
+
+/** Banks no label gave: from the account's first four digits, or from the app. */
+function derive(fields: Fields, rules: Rules, channelName: string | undefined, channel: { hit: PhraseHit; rows: readonly PageRow[] } | null): void {
+  for (const field of ['banco_origen', 'banco_destino'] as const) {
+    if (fields[field]) continue;
+    for (const source of rules.fields[field].derive) {
+      if (source === 'channel') {
+        const code = channelName ? rules.channels[channelName]?.bank : undefined;
+        if (!code || !channel) continue;
+        const words = range(channel.hit);
+        fields[field] = {
+          value: code, name: BANK_NAMES[code]!, raw: joinWords(channel.rows, words).text, confidence: round(0.85 * channel.hit.score),
+          box: unionBoxes(words.map((w) => channel.rows[w.row]!.words[w.word]!.box)), source: { via: 'derived', from: 'canal_pago' },
+        };
+        break;
+      }
+      const from = source.slice('account:'.length) as 'cuenta_origen' | 'cuenta_destino';
+      const account = fields[from];
+      const code = account?.value.slice(0, 4);
+      if (!account || !code || !BANK_NAMES[code]) continue;
+      fields[field] = { value: code, name: BANK_NAMES[code]!, raw: account.raw, confidence: round(account.confidence * 0.95), box: account.box, source: { via: 'derived', from } };
+      break;
+    }
+  }
+}
+
+/** The app and the kind of transaction, from their own words (not from any field's value). */
+function keywordFields(fields: Fields, rows: readonly PageRow[], hits: readonly PhraseHit[], rules: Rules, appHit: PhraseHit | undefined): void {
+  const fromHit = (h: PhraseHit, value: string): ExtractedField => {
+    const words = range(h);
+    const raw = joinWords(rows, words).text;
+    return { value, raw, confidence: round(h.score * meanConfidence(rows, words)), box: unionBoxes(words.map((w) => rows[w.row]!.words[w.word]!.box)), source: { via: 'keyword', label: raw } };
+  };
+  if (appHit) fields.canal_pago = fromHit(appHit, appHit.key.slice('channel:'.length));
+  for (const type of Object.keys(rules.transactionTypes) as (keyof Rules['transactionTypes'])[]) {
+    const h = hits.filter((x) => x.key === `tx:${type}`).sort((a, b) => b.score - a.score || a.row - b.row)[0];
+    if (h) {
+      fields.tipo_transaccion = fromHit(h, type);
+      break;
+    }
+  }
+}
+

@@ -1,0 +1,125 @@
+/**
+ * The OCR page as extraction sees it: rows of words with boxes, and where label phrases occur.
+ * A label is found on word boundaries, tolerant to OCR slips and to words run together.
+ */
+import type { Box, Line } from '../ocr/types';
+import { fold, phraseScore } from './text';
+
+export interface PageWord {
+  text: string;
+  box: Box;
+  confidence: number;
+  /** Folded tokens of this word (a word like "CI/RIF" holds two). */
+  tokens: string[];
+}
+
+export interface PageRow {
+  words: PageWord[];
+  box: Box;
+}
+
+export interface WordRef {
+  row: number;
+  word: number;
+}
+
+/** One phrase of a dictionary: `key` says what it stands for ("monto", "!monto", "channel:bdv"). */
+export interface Phrase {
+  key: string;
+  phrase: string;
+  tokens: string[];
+}
+
+export interface PhraseHit {
+  key: string;
+  phrase: string;
+  row: number;
+  /** First and last word (inclusive). */
+  first: number;
+  last: number;
+  /** 1 for an exact match, less for OCR slips. */
+  score: number;
+  /** The label starts a column: first on its row, or after a wide gap or a colon. */
+  startsSegment: boolean;
+  /** The label ends with a colon: its value follows it on the row. */
+  colon: boolean;
+}
+
+/** Splits "Fecha:09/01/2025" (a label OCR glued to its value) into two words; times stay whole. */
+function splitGlued(w: PageWord): PageWord[] {
+  const parts = w.text.split(/(?<=\p{L}:)(?=\S)/u);
+  if (parts.length === 1) return [w];
+  const [x0, y0, x1, y1] = w.box;
+  const per = (x1 - x0) / w.text.length;
+  let offset = 0;
+  return parts.map((text) => {
+    const box: Box = [x0 + offset * per, y0, x0 + (offset + text.length) * per, y1];
+    offset += text.length;
+    return { text, box, confidence: w.confidence, tokens: fold(text).split(' ').filter(Boolean) };
+  });
+}
+
+export function pageFromLines(lines: readonly Line[]): PageRow[] {
+  return lines.map((l) => ({
+    box: l.box,
+    words: l.words.flatMap((w) => splitGlued({ text: w.text, box: w.box, confidence: w.confidence, tokens: fold(w.text).split(' ').filter(Boolean) })),
+  }));
+}
+
+export const phrases = (key: string, list: readonly string[]): Phrase[] =>
+  list.map((phrase) => ({ key, phrase, tokens: fold(phrase).split(' ').filter(Boolean) })).filter((p) => p.tokens.length > 0);
+
+const rowHeight = (r: PageRow) => r.box[3] - r.box[1];
+
+/** Every place a phrase occurs: the best score per key and position. */
+export function findPhrases(rows: readonly PageRow[], dictionary: readonly Phrase[]): PhraseHit[] {
+  const hits: PhraseHit[] = [];
+  rows.forEach((row, r) => {
+    const tokens: { token: string; word: number }[] = [];
+    row.words.forEach((w, i) => w.tokens.forEach((token) => tokens.push({ token, word: i })));
+    for (let t = 0; t < tokens.length; t++) {
+      // A phrase starts at a word's first token: "rif" inside "CI/RIF" is not a label.
+      if (t > 0 && tokens[t - 1]!.word === tokens[t]!.word) continue;
+      for (const p of dictionary) {
+        for (let len = 1; len <= p.tokens.length + 1 && t + len <= tokens.length; len++) {
+          const window = tokens.slice(t, t + len);
+          // ...and ends at a word's last token.
+          if (t + len < tokens.length && tokens[t + len]!.word === window[len - 1]!.word) continue;
+          const score = phraseScore(window.map((x) => x.token), p.tokens);
+          if (score === 0) continue;
+          const first = window[0]!.word;
+          const last = window[len - 1]!.word;
+          const prev = row.words[first - 1];
+          const gap = prev ? row.words[first]!.box[0] - prev.box[2] : Infinity;
+          const hit: PhraseHit = {
+            key: p.key,
+            phrase: p.phrase,
+            row: r,
+            first,
+            last,
+            score,
+            startsSegment: !prev || gap > rowHeight(row) * 0.8 || /[:|]$/.test(prev.text),
+            colon: /:\s*$/.test(row.words[last]!.text),
+          };
+          const same = hits.findIndex((h) => h.key === hit.key && h.row === r && h.first === first);
+          if (same < 0) hits.push(hit);
+          else if (hit.score > hits[same]!.score || (hit.score === hits[same]!.score && hit.last > hits[same]!.last)) hits[same] = hit;
+        }
+      }
+    }
+  });
+  return hits;
+}
+
+/** The words' text joined by spaces, with each word's character range, for mapping back. */
+export function joinWords(rows: readonly PageRow[], refs: readonly WordRef[]): { text: string; spans: { ref: WordRef; start: number; end: number }[] } {
+  let text = '';
+  const spans: { ref: WordRef; start: number; end: number }[] = [];
+  for (const ref of refs) {
+    if (text) text += ' ';
+    const w = rows[ref.row]!.words[ref.word]!;
+    spans.push({ ref, start: text.length, end: text.length + w.text.length });
+    text += w.text;
+  }
+  return { text, spans };
+}
