@@ -15,6 +15,7 @@ export const NODE_ENTRIES = {
   'tools/install-models': 'src-main/ocr/model-tools/install-models.ts',
   'tools/render-receipts': 'tools/receipt-generator/render.ts',
   'bench/bench': 'bench/bench.ts',
+  'bench/fields': 'bench/fields.ts',
 };
 
 export async function buildNode() {

@@ -6,7 +6,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ImageRecordSchema, type ImageRecord } from '../src-shared/ocr/types';
+import { ImageRecordSchema, type ImageRecord } from '../src-shared/receipt/record';
 import { appRoot } from './paths';
 import { FIXTURES } from './test-support/datasets';
 import { useTempDir } from './test-support/temp-dir';

@@ -10,7 +10,8 @@ import { expandInputs } from './cli/inputs';
 import { createWriter } from './cli/output';
 import { OcrWorkerClient } from './ocr/worker-client';
 import { forkWorker } from './ocr/worker-process';
-import { defaultModelsDir } from './paths';
+import { describeProblems } from '../src-shared/extract/rules';
+import { defaultModelsDir, userRulesFile } from './paths';
 
 type Sink = { write(text: string): Promise<void>; close(): Promise<void>; abort(): Promise<void> };
 
@@ -43,12 +44,21 @@ function fileSink(target: string): Sink {
   };
 }
 
+let rulesWarned = false;
+
 async function startWorker(cmd: ExtractCommand): Promise<OcrWorkerClient> {
-  return OcrWorkerClient.start(forkWorker(), {
+  const client = await OcrWorkerClient.start(forkWorker(), {
     modelsDir: defaultModelsDir(),
     intraOpThreads: cmd.threads ?? os.availableParallelism(),
     warmProfiles: [cmd.profile],
+    rulesFile: userRulesFile(),
   });
+  const { problems } = client.ready.rules;
+  if (problems.length > 0 && !rulesWarned) {
+    rulesWarned = true;
+    process.stderr.write(`receipt-ocr: ${userRulesFile()} is invalid, using the default extraction rules: ${describeProblems(problems)}\n`);
+  }
+  return client;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

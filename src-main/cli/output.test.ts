@@ -1,12 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { ImageRecord } from '../../src-shared/ocr/types';
+import type { ImageRecord } from '../../src-shared/receipt/record';
 import { CSV_COLUMNS, createWriter } from './output';
 
 const ok: ImageRecord = {
   file: 'a, "quoted".png', sha256: 'ab'.repeat(32), status: 'ok', image: { width: 10, height: 20 },
   timings_ms: { decode: 1, detect: 2, recognize: 3, layout: 0, extract: 0, total: 6 },
-  text: 'Monto\n1.250,75 Bs', lines: [], fields: { monto: { value: '1250.75' } }, metadata: {},
+  text: 'Monto\n1.250,75 Bs', lines: [], metadata: {},
+  fields: { monto: { value: '1250.75', raw: '1.250,75 Bs', confidence: 0.98, box: [0, 20, 90, 34], source: { via: 'below', label: 'Monto' }, currency: 'VES' } },
 };
 const bad: ImageRecord = { file: 'b.png', sha256: null, status: 'error', error: { code: 'CORRUPT_IMAGE', message: 'damaged' }, fields: {}, metadata: {} };
 

@@ -4,7 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';
-import type { ImageRecord } from '../../src-shared/ocr/types';
+import type { ImageRecord } from '../../src-shared/receipt/record';
 import type { OutputFormat } from './args';
 
 export interface RecordWriter {
@@ -16,13 +16,6 @@ export interface RecordWriter {
 
 export const CSV_COLUMNS = ['file', 'sha256', 'status', 'error_code', 'error_message', 'width', 'height', 'total_ms', ...FIELD_NAMES, 'text'] as const;
 
-/** A field's printable value: extraction stores objects with a `value`. */
-function fieldValue(field: unknown): string {
-  if (field === null || field === undefined) return '';
-  if (typeof field === 'object' && 'value' in field) return String((field as { value: unknown }).value ?? '');
-  return String(field);
-}
-
 export function csvRow(r: ImageRecord): string[] {
   return [
     r.file,
@@ -33,7 +26,7 @@ export function csvRow(r: ImageRecord): string[] {
     r.image ? String(r.image.width) : '',
     r.image ? String(r.image.height) : '',
     r.timings_ms ? String(r.timings_ms.total) : '',
-    ...FIELD_NAMES.map((f) => fieldValue(r.fields[f])),
+    ...FIELD_NAMES.map((f) => r.fields[f]?.value ?? ''),
     r.text ?? '',
   ];
 }

@@ -9,6 +9,7 @@ import { defaultModelsDir } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
 import { ModelSet } from './model-set';
+import { loadRules } from '../extract/rules-file';
 import { runOcrJob } from './run-job';
 
 const tmp = useTempDir();
@@ -31,8 +32,9 @@ describe('a second recogniser through the manifest', () => {
       const receipt = path.join(FIXTURES, 'r001-bdv-light.png');
       const truth = JSON.parse(await readFile(path.join(FIXTURES, 'truth.json'), 'utf8'))['r001-bdv-light.png'] as { printed: { referencia: string } };
       const control = { isCancelled: () => false, progress: () => {} };
-      const fast = await runOcrJob(receipt, 'fast', models, control);
-      const balanced = await runOcrJob(receipt, 'balanced', models, control);
+      const { rules } = await loadRules(null);
+      const fast = await runOcrJob(receipt, 'fast', models, control, { rules });
+      const balanced = await runOcrJob(receipt, 'balanced', models, control, { rules });
       expect(fast.text).toMatch(/^[0-9\s]+$/);
       expect(fast.text).toContain(truth.printed.referencia);
       expect(balanced.text).toMatch(/Operaci.n/);

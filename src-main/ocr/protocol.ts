@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { PROFILE_NAMES } from '../../src-shared/ocr/profiles';
-import { ImageRecordSchema, OcrErrorCodeSchema } from '../../src-shared/ocr/types';
+import { OcrErrorCodeSchema } from '../../src-shared/ocr/types';
+import { ImageRecordSchema } from '../../src-shared/receipt/record';
 
 export const OCR_STAGES = ['decode', 'detect', 'recognize', 'layout', 'extract'] as const;
 const Profile = z.enum(PROFILE_NAMES);
@@ -18,8 +19,17 @@ export const WorkerRequestSchema = z.discriminatedUnion('type', [
     intraOpThreads: z.number().int().min(1).max(64),
     /** Profiles whose models are loaded and warmed up before `ready`. */
     warmProfiles: z.array(Profile),
+    /** The operator's extraction rules, replacing the defaults when valid; null for the defaults. */
+    rulesFile: z.string().nullable(),
   }),
-  z.object({ type: z.literal('run'), jobId: z.string().min(1), file: z.string().min(1), profile: Profile }),
+  z.object({
+    type: z.literal('run'),
+    jobId: z.string().min(1),
+    file: z.string().min(1),
+    profile: Profile,
+    /** The name the file arrived with, for its WhatsApp metadata (stored copies are renamed). */
+    name: z.string().optional(),
+  }),
   z.object({ type: z.literal('cancel'), jobId: z.string().min(1) }),
   z.object({ type: z.literal('stats') }),
   /** Finish the job in hand, release the models and exit. */
@@ -41,6 +51,8 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
     /** From the init message to ready: manifest, model files, sessions and warm-up. */
     loadMs: z.number(),
     models: z.array(z.object({ id: z.string(), file: z.string(), sha256: z.string() })),
+    /** The extraction rules in force, and why the operator's copy was refused, if it was. */
+    rules: z.object({ file: z.string(), revision: z.string(), problems: z.array(z.object({ rule: z.string(), path: z.string(), message: z.string() })) }),
   }),
   z.object({ type: z.literal('progress'), jobId: z.string(), stage: z.enum(OCR_STAGES), done: z.number().int(), total: z.number().int() }),
   z.object({ type: z.literal('result'), jobId: z.string(), record: ImageRecordSchema }),

@@ -2,8 +2,14 @@
  * One image through the whole pipeline: the only place that sequences the stages, times them,
  * reports progress and checks for cancellation. Failures become an error record, never a throw.
  */
+import path from 'node:path';
+import { dedupeKey } from '../../src-shared/extract/dedupe';
+import { extractFields } from '../../src-shared/extract/extract';
+import type { Rules } from '../../src-shared/extract/rules';
+import { whatsappMetadata } from '../../src-shared/extract/whatsapp';
 import { PROFILES, type ProfileName } from '../../src-shared/ocr/profiles';
-import type { ImageRecord, Line, StageTimings } from '../../src-shared/ocr/types';
+import type { Line, StageTimings } from '../../src-shared/ocr/types';
+import type { ImageRecord } from '../../src-shared/receipt/record';
 import { decodeImage, OcrFailure, readImageFile, resizeRgb } from './decode';
 import type { ModelSet } from './model-set';
 import { DB_DEFAULTS } from './pipeline/db-postprocess';
@@ -24,7 +30,13 @@ export interface JobControl {
 /** Lines read with less mean confidence than this are noise (icons, textures, logos). */
 const DROP_SCORE = 0.5;
 
-export async function runOcrJob(file: string, profile: ProfileName, models: ModelSet, control: JobControl): Promise<ImageRecord> {
+export interface ExtractionOptions {
+  rules: Rules;
+  /** The name the file arrived with (its WhatsApp metadata); the file's own name by default. */
+  name?: string;
+}
+
+export async function runOcrJob(file: string, profile: ProfileName, models: ModelSet, control: JobControl, extraction: ExtractionOptions): Promise<ImageRecord> {
   const started = performance.now();
   let sha256: string | null = null;
   const checkpoint = () => {
@@ -79,13 +91,18 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
     const lines = groupRows(segments).map((l) => tidyLine(l, image.width, image.height));
     const tLayout = performance.now();
 
+    control.progress('extract', 0, 1);
+    const { fields } = extractFields(lines, extraction.rules);
+    const metadata = whatsappMetadata(extraction.name ?? path.basename(file));
+    const tExtract = performance.now();
+
     const timings: StageTimings = {
       decode: ms(tDecode - started),
       detect: ms(tDetect - tDecode),
       recognize: ms(tRecognize - tDetect),
       layout: ms(tLayout - tRecognize),
-      extract: 0,
-      total: ms(tLayout - started),
+      extract: ms(tExtract - tLayout),
+      total: ms(tExtract - started),
     };
     return {
       file,
@@ -95,12 +112,14 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
       timings_ms: timings,
       text: pageText(lines),
       lines,
-      fields: {},
-      metadata: {},
+      fields,
+      metadata,
+      dedupe_key: dedupeKey(fields),
     };
   } catch (e) {
     const failure = e instanceof OcrFailure ? e : new OcrFailure('INTERNAL', `Unexpected error: ${(e as Error).message ?? String(e)}`);
-    return { file, sha256, status: 'error', error: { code: failure.code, message: failure.message }, fields: {}, metadata: {} };
+    // The name's metadata is still worth having: it says who sent the file that failed.
+    return { file, sha256, status: 'error', error: { code: failure.code, message: failure.message }, fields: {}, metadata: whatsappMetadata(extraction.name ?? path.basename(file)) };
   }
 }
 

@@ -4,7 +4,7 @@
  * record (nothing is left hanging); restarting it is the caller's decision.
  */
 import type { ProfileName } from '../../src-shared/ocr/profiles';
-import type { ImageRecord } from '../../src-shared/ocr/types';
+import type { ImageRecord } from '../../src-shared/receipt/record';
 import { assertNever, WorkerMessageSchema, type OCR_STAGES, type WorkerMessage, type WorkerStats } from './protocol';
 import type { WorkerProcess } from './worker-process';
 
@@ -12,6 +12,8 @@ export interface WorkerInit {
   modelsDir: string;
   intraOpThreads: number;
   warmProfiles: ProfileName[];
+  /** The operator's rules file (replaces the defaults when valid), or null. */
+  rulesFile: string | null;
 }
 
 export type ProgressHandler = (stage: (typeof OCR_STAGES)[number], done: number, total: number) => void;
@@ -83,7 +85,7 @@ export class OcrWorkerClient {
   }
 
   /** Reads one image. Never rejects: failures come back as error records. */
-  run(file: string, profile: ProfileName, onProgress?: ProgressHandler): { jobId: string; result: Promise<ImageRecord> } {
+  run(file: string, profile: ProfileName, onProgress?: ProgressHandler, name?: string): { jobId: string; result: Promise<ImageRecord> } {
     const jobId = `job-${this.nextId++}`;
     const result = new Promise<ImageRecord>((resolve) => {
       if (this.exitInfo) {
@@ -91,7 +93,7 @@ export class OcrWorkerClient {
         return;
       }
       this.jobs.set(jobId, { file, resolve, onProgress });
-      this.proc.send({ type: 'run', jobId, file, profile });
+      this.proc.send({ type: 'run', jobId, file, profile, ...(name ? { name } : {}) });
     });
     return { jobId, result };
   }

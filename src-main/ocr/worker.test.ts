@@ -13,7 +13,7 @@ import { forkWorker } from './worker-process';
 
 const tmp = useTempDir();
 const receipt = path.join(FIXTURES, 'r001-bdv-light.png');
-const start = (modelsDir = defaultModelsDir()) => OcrWorkerClient.start(forkWorker(), { modelsDir, intraOpThreads: 2, warmProfiles: ['balanced'] });
+const start = (modelsDir = defaultModelsDir()) => OcrWorkerClient.start(forkWorker(), { modelsDir, intraOpThreads: 2, warmProfiles: ['balanced'], rulesFile: null });
 
 describe('OCR worker', () => {
   let client: OcrWorkerClient;

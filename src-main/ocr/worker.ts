@@ -5,6 +5,8 @@
  * a hard stop is the parent killing this process.
  */
 import { DEFAULT_PROFILE, type ProfileName } from '../../src-shared/ocr/profiles';
+import type { Rules } from '../../src-shared/extract/rules';
+import { loadRules } from '../extract/rules-file';
 import { ModelSet } from './model-set';
 import { assertNever, WorkerRequestSchema, type WorkerMessage, type WorkerRequest } from './protocol';
 import { runOcrJob, type OcrStage } from './run-job';
@@ -28,6 +30,7 @@ function connect(): Port {
 const PROGRESS_INTERVAL_MS = 100;
 const port = connect();
 let models: ModelSet | null = null;
+let rules: Rules | null = null;
 let queue: Promise<void> = Promise.resolve();
 const cancelled = new Set<string>();
 let jobsDone = 0;
@@ -45,10 +48,10 @@ port.onMessage((raw) => {
 function handle(msg: WorkerRequest): void {
   switch (msg.type) {
     case 'init':
-      queue = queue.then(() => init(msg.modelsDir, msg.intraOpThreads, msg.warmProfiles));
+      queue = queue.then(() => init(msg.modelsDir, msg.intraOpThreads, msg.warmProfiles, msg.rulesFile));
       return;
     case 'run':
-      queue = queue.then(() => run(msg.jobId, msg.file, msg.profile));
+      queue = queue.then(() => run(msg.jobId, msg.file, msg.profile, msg.name));
       return;
     case 'cancel':
       cancelled.add(msg.jobId);
@@ -69,20 +72,28 @@ function handle(msg: WorkerRequest): void {
   }
 }
 
-async function init(modelsDir: string, threads: number, warm: ProfileName[]): Promise<void> {
+async function init(modelsDir: string, threads: number, warm: ProfileName[], rulesFile: string | null): Promise<void> {
   const started = performance.now();
   try {
+    const inForce = await loadRules(rulesFile);
+    rules = inForce.rules;
     models = await ModelSet.open(modelsDir, { intraOpThreads: threads });
     for (const p of warm.length > 0 ? warm : [DEFAULT_PROFILE]) await models.forProfile(p);
-    port.post({ type: 'ready', pid: process.pid, loadMs: Math.round(performance.now() - started), models: models.info() });
+    port.post({
+      type: 'ready',
+      pid: process.pid,
+      loadMs: Math.round(performance.now() - started),
+      models: models.info(),
+      rules: { file: inForce.file, revision: inForce.rules.revision, problems: inForce.problems },
+    });
   } catch (e) {
     port.post({ type: 'error', jobId: null, error: { code: 'INIT_FAILED', message: (e as Error).message } });
     models = null;
   }
 }
 
-async function run(jobId: string, file: string, profile: ProfileName): Promise<void> {
-  if (!models) {
+async function run(jobId: string, file: string, profile: ProfileName, name: string | undefined): Promise<void> {
+  if (!models || !rules) {
     port.post({ type: 'error', jobId, error: { code: 'INIT_FAILED', message: 'The OCR worker has no models loaded (init failed or was not sent)' } });
     return;
   }
@@ -93,7 +104,7 @@ async function run(jobId: string, file: string, profile: ProfileName): Promise<v
     lastProgress = now;
     port.post({ type: 'progress', jobId, stage, done, total });
   };
-  const record = await runOcrJob(file, profile, models, { isCancelled: () => cancelled.has(jobId), progress });
+  const record = await runOcrJob(file, profile, models, { isCancelled: () => cancelled.has(jobId), progress }, { rules, ...(name ? { name } : {}) });
   cancelled.delete(jobId);
   jobsDone++;
   port.post({ type: 'result', jobId, record });

@@ -31,6 +31,9 @@ export interface WordSplitOptions {
 export const WORD_SPLIT_DEFAULTS: WordSplitOptions = { gapRatio: 0.3, medianGapFactor: 2, digitGapRatio: 0.9 };
 
 const DIGIT = /[0-9]/;
+const NUMBER_MARK = /[.,]/;
+/** Both sides belong to a number: digits, or a digit beside its decimal or thousands mark. */
+const inNumber = (a: string, b: string) => (DIGIT.test(a) && (DIGIT.test(b) || NUMBER_MARK.test(b))) || (NUMBER_MARK.test(a) && DIGIT.test(b));
 
 /** Centre of a character in patch pixels; `stride` is patch pixels per recogniser frame. */
 const centre = (c: CtcChar, stride: number) => ((c.firstFrame + c.lastFrame + 1) / 2) * stride;
@@ -56,7 +59,7 @@ export function splitWords(line: CtcLine, stride: number, ink: InkProfile, optio
     }
     const prev = current[current.length - 1];
     if (prev) {
-      const needed = DIGIT.test(prev.char) && DIGIT.test(c.char) ? minDigitGap : minGap;
+      const needed = inNumber(prev.char, c.char) ? minDigitGap : minGap;
       if (gapBetween(prev, c) >= needed) {
         groups.push(current);
         current = [];
