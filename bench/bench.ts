@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PROFILE, isProfileName, type ProfileName } from '../src-shared/ocr/profiles';
-import type { ImageRecord } from '../src-shared/ocr/types';
+import type { ImageRecord } from '../src-shared/receipt/record';
 import { OcrWorkerClient } from '../src-main/ocr/worker-client';
 import { forkWorker } from '../src-main/ocr/worker-process';
 import { appRoot, defaultModelsDir } from '../src-main/paths';
@@ -50,7 +50,7 @@ async function coldStarts(n: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const client = await OcrWorkerClient.start(forkWorker(), { modelsDir: defaultModelsDir(), intraOpThreads: os.availableParallelism(), warmProfiles: [profile] });
+    const client = await OcrWorkerClient.start(forkWorker(), { modelsDir: defaultModelsDir(), intraOpThreads: os.availableParallelism(), warmProfiles: [profile], rulesFile: null });
     times.push(performance.now() - t0);
     await client.dispose();
   }
@@ -59,7 +59,7 @@ async function coldStarts(n: number): Promise<number[]> {
 
 /** Every image through one worker, then its peak resident memory. */
 async function peakRss(files: string[]): Promise<number> {
-  const client = await OcrWorkerClient.start(forkWorker(), { modelsDir: defaultModelsDir(), intraOpThreads: os.availableParallelism(), warmProfiles: [profile] });
+  const client = await OcrWorkerClient.start(forkWorker(), { modelsDir: defaultModelsDir(), intraOpThreads: os.availableParallelism(), warmProfiles: [profile], rulesFile: null });
   for (const f of files) await client.run(f, profile).result;
   const stats = await client.stats();
   await client.dispose();
