@@ -2,7 +2,8 @@
  * receipt-ocr as other tools call it: the `bin` entry in a child process.
  */
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,9 @@ const tmp = useTempDir();
 
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(appRoot(), 'bin', 'receipt-ocr.js'), ...args], { cwd: tmp.path });
+    // The data folder is the test's own: an operator's rules in ~/.config never change results here.
+    const env = { ...process.env, RECIBO_DATA_DIR: path.join(tmp.path, 'data') };
+    const child = spawn(process.execPath, [path.join(appRoot(), 'bin', 'receipt-ocr.js'), ...args], { cwd: tmp.path, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -24,13 +27,20 @@ function cli(...args: string[]): Promise<{ code: number | null; stdout: string; 
   });
 }
 
+interface RenderedTruth {
+  fields: Record<string, string>;
+}
+const truth = JSON.parse(readFileSync(path.join(FIXTURES, 'truth.json'), 'utf8')) as Record<string, RenderedTruth>;
+const BDV = 'r001-bdv-light.png';
+
 const records = (jsonl: string) => jsonl.trimEnd().split('\n').map((l) => ImageRecordSchema.parse(JSON.parse(l)));
 
 describe('receipt-ocr extract', () => {
   beforeAll(async () => {
     // inbox/2.png, inbox/10.jpg, inbox/sub/1-broken.png, plus files a folder must not yield.
     await mkdir(path.join(tmp.path, 'inbox', 'sub'), { recursive: true });
-    await copyFile(path.join(FIXTURES, 'r001-bdv-light.png'), path.join(tmp.path, 'inbox', '2.png'));
+    await copyFile(path.join(FIXTURES, BDV), path.join(tmp.path, 'inbox', '2.png'));
+    await copyFile(path.join(FIXTURES, BDV), path.join(tmp.path, '20250711-3--584121234567@c.us_juan_14:30.png'));
     await copyFile(path.join(FIXTURES, 'r003-beside-light.jpg'), path.join(tmp.path, 'inbox', '10.jpg'));
     await writeFile(path.join(tmp.path, 'inbox', 'sub', '1-broken.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
     await writeFile(path.join(tmp.path, 'inbox', 'notes.txt'), 'not an image');
@@ -49,13 +59,46 @@ describe('receipt-ocr extract', () => {
     expect(Object.keys(first.timings_ms!)).toEqual(['decode', 'detect', 'recognize', 'layout', 'extract', 'total']);
     expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(first.text!.split('\n')).toHaveLength(first.lines!.length);
-    expect(first).toMatchObject({ fields: {}, metadata: {} });
+    // Every field of the BDV receipt, canonical; no WhatsApp convention in "2.png".
+    const { currency, ...want } = truth[BDV]!.fields;
+    expect(Object.fromEntries(Object.entries(first.fields).map(([k, f]) => [k, f.value]))).toEqual(want);
+    expect(first.fields.monto!.currency).toBe(currency);
+    expect(first.metadata).toEqual({});
+    expect(first.dedupe_key).toBe(`${want.referencia}|${want.monto} ${currency}|${want.fecha}|${want.banco_destino}`);
+  });
+
+  it('reads and corrects WhatsApp metadata from the file name', async () => {
+    const { stdout } = await cli('extract', '20250711-3--584121234567@c.us_juan_14:30.png');
+    const [r] = records(stdout);
+    expect(r!.metadata).toMatchObject({
+      numerosorteo: 'C', fechasorteo: '20250711', idWhatsapp: '584121234567@lid', nombre: 'Juan', horamin: '14-30',
+      validation: { valid: true, errors: [], corrections: { numerosorteo: { from: '3', to: 'C' }, idWhatsapp: { to: '584121234567@lid' }, nombre: { to: 'Juan' }, horamin: { to: '14-30' } } },
+    });
+  });
+
+  it('keeps working with the default rules when the operator\'s rules file is invalid, and says why', async () => {
+    const rules = JSON.parse(await readFile(path.join(appRoot(), 'assets', 'extraction-rules.json'), 'utf8')) as { fields: Record<string, { priority: unknown }> };
+    rules.fields.monto!.priority = 'high';
+    await mkdir(path.join(tmp.path, 'data'), { recursive: true });
+    await writeFile(path.join(tmp.path, 'data', 'extraction-rules.json'), JSON.stringify(rules));
+    try {
+      const { code, stdout, stderr } = await cli('extract', 'inbox/2.png');
+      expect(code).toBe(0);
+      expect(stderr).toMatch(/extraction-rules\.json is invalid, using the default extraction rules: rule "monto" at \$\.fields\.monto\.priority/);
+      expect(records(stdout)[0]!.fields.monto!.value).toBe(truth[BDV]!.fields.monto);
+    } finally {
+      await rm(path.join(tmp.path, 'data', 'extraction-rules.json'));
+    }
   });
 
   it('writes csv and json to a file with --out', async () => {
     expect((await cli('extract', '--format', 'csv', '--out', 'out.csv', 'inbox/2.png', 'inbox/sub')).code).toBe(0);
     const rows = parse(await readFile(path.join(tmp.path, 'out.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.status, r.error_code])).toEqual([['ok', ''], ['error', 'CORRUPT_IMAGE']]);
+    // One column per field value.
+    for (const [field, value] of Object.entries(truth[BDV]!.fields)) expect(rows[0]![field], field).toBe(value);
+    expect(rows[0]!.dedupe_key).toMatch(/^\d+\|[\d.]+ VES\|/);
+    expect(rows[1]!.monto).toBe('');
     const json = await cli('extract', '--format', 'json', '--profile', 'fast', 'inbox/10.jpg');
     expect(JSON.parse(json.stdout)).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 /**
  * Record writers for the CLI's three formats. jsonl streams one line per image as it finishes;
- * json writes one array at the end; csv writes one row per image, one column per field value.
+ * json writes one array at the end; csv writes one row per image, one column per field value
+ * (then the amount's currency, the dedupe key and the WhatsApp metadata).
  */
 import { stringify } from 'csv-stringify/sync';
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';
@@ -14,7 +15,16 @@ export interface RecordWriter {
   finish(): string;
 }
 
-export const CSV_COLUMNS = ['file', 'sha256', 'status', 'error_code', 'error_message', 'width', 'height', 'total_ms', ...FIELD_NAMES, 'text'] as const;
+/** Metadata columns, prefixed where a name alone would be unclear in a spreadsheet. */
+const METADATA_COLUMNS = ['wa_numerosorteo', 'wa_fechasorteo', 'wa_id', 'wa_nombre', 'wa_horamin', 'wa_valid'] as const;
+
+export const CSV_COLUMNS = ['file', 'sha256', 'status', 'error_code', 'error_message', 'width', 'height', 'total_ms', ...FIELD_NAMES, 'currency', 'dedupe_key', ...METADATA_COLUMNS, 'text'] as const;
+
+function metadataCells(r: ImageRecord): string[] {
+  const m = r.metadata;
+  if (!('validation' in m)) return METADATA_COLUMNS.map(() => '');
+  return [m.numerosorteo, m.fechasorteo, m.idWhatsapp, m.nombre, m.horamin, m.validation.valid ? 'yes' : 'no'];
+}
 
 export function csvRow(r: ImageRecord): string[] {
   return [
@@ -27,6 +37,9 @@ export function csvRow(r: ImageRecord): string[] {
     r.image ? String(r.image.height) : '',
     r.timings_ms ? String(r.timings_ms.total) : '',
     ...FIELD_NAMES.map((f) => r.fields[f]?.value ?? ''),
+    r.fields.monto?.currency ?? '',
+    r.dedupe_key ?? '',
+    ...metadataCells(r),
     r.text ?? '',
   ];
 }

@@ -71,6 +71,12 @@ export const phrases = (key: string, list: readonly string[]): Phrase[] =>
 
 const rowHeight = (r: PageRow) => r.box[3] - r.box[1];
 
+/** Whether a gap wider than a column break lies between two words of a row. */
+function spansGap(row: PageRow, first: number, last: number): boolean {
+  for (let i = first + 1; i <= last; i++) if (row.words[i]!.box[0] - row.words[i - 1]!.box[2] > rowHeight(row) * 1.2) return true;
+  return false;
+}
+
 /** Every place a phrase occurs: the best score per key and position. */
 export function findPhrases(rows: readonly PageRow[], dictionary: readonly Phrase[]): PhraseHit[] {
   const hits: PhraseHit[] = [];
@@ -85,6 +91,8 @@ export function findPhrases(rows: readonly PageRow[], dictionary: readonly Phras
           const window = tokens.slice(t, t + len);
           // ...and ends at a word's last token.
           if (t + len < tokens.length && tokens[t + len]!.word === window[len - 1]!.word) continue;
+          // A phrase does not cross a column gap ("Monto" far left, "Bs. 150,00" far right).
+          if (len > 1 && spansGap(row, window[0]!.word, window[len - 1]!.word)) break;
           const score = phraseScore(window.map((x) => x.token), p.tokens);
           if (score === 0) continue;
           const first = window[0]!.word;

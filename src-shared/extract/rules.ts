@@ -16,6 +16,9 @@ export const RULE_FIELDS = [
 ] as const;
 export type RuleField = (typeof RULE_FIELDS)[number];
 
+/** Canonical kinds of transaction (../shared/docs/domain.md). */
+export const TRANSACTION_TYPES = ['pago_movil', 'transferencia', 'deposito', 'pago_punto', 'otro'] as const;
+
 const Phrase = z.string().trim().min(1, 'must not be empty');
 const Where = z.enum(['inline', 'right', 'below']);
 const BankCode = z.string().regex(/^0\d{3}$/, 'a bank code is four digits starting with 0');
@@ -87,13 +90,17 @@ const jsonPath = (path: readonly PropertyKey[]) =>
 export function parseRules(json: unknown): RulesParse {
   const parsed = RulesSchema.safeParse(json);
   if (parsed.success) return { ok: true, rules: parsed.data };
+  const problem = (path: readonly PropertyKey[], message: string): RuleProblem => ({
+    rule: path[0] === 'fields' && path[1] !== undefined ? String(path[1]) : String(path[0] ?? '(file)'),
+    path: jsonPath(path),
+    message,
+  });
   return {
     ok: false,
-    problems: parsed.error.issues.map((i) => ({
-      rule: i.path[0] === 'fields' && i.path[1] !== undefined ? String(i.path[1]) : String(i.path[0] ?? '(file)'),
-      path: jsonPath(i.path),
-      message: i.message,
-    })),
+    // An unknown key is named by its own path ("$.fields.montos"), not its parent's.
+    problems: parsed.error.issues.flatMap((i) =>
+      i.code === 'unrecognized_keys' ? i.keys.map((k) => problem([...i.path, k], 'unknown key (misspelt?)')) : [problem(i.path, i.message)],
+    ),
   };
 }
 

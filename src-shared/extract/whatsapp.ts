@@ -4,7 +4,8 @@
  *   20250711-A--123456@lid_Juan_14-30.png
  * Values are corrected where the convention allows (a digit 1-9 becomes the letter A-I,
  * DD/MM/YYYY and DD-MM-YYYY become YYYYMMDD, @c.us becomes @lid, HH:MM becomes HH-MM, the first
- * letter of the name is capitalised), and every correction is reported: nothing silently.
+ * letter of the name is capitalised), and every correction is reported: nothing silently. The
+ * top-level values are the corrected ones; `validation.corrections` keeps what the name said.
  */
 import { z } from 'zod';
 
@@ -24,6 +25,8 @@ export const WhatsappMetadataSchema = z.object({
     warnings: z.array(Issue),
     /** Each automatic correction: what the file name said, and what it now reads. */
     corrections: z.partialRecord(z.enum(METADATA_FIELDS), z.object({ from: z.string(), to: z.string() })),
+    /** The five values after the corrections (the legacy `metadata_corregido`; also the values above). */
+    corrected: z.object(Object.fromEntries(METADATA_FIELDS.map((f) => [f, z.string()])) as Record<MetadataField, z.ZodString>),
   }),
 });
 export type WhatsappMetadata = z.infer<typeof WhatsappMetadataSchema>;
@@ -93,7 +96,7 @@ export function validateMetadata(raw: Record<MetadataField, string>): WhatsappMe
   const first = name.charAt(0);
   if (first && first !== first.toUpperCase()) correct('nombre', first.toUpperCase() + name.slice(1), `nombre capitalizado: "${name}" → "${first.toUpperCase() + name.slice(1)}"`);
 
-  return { ...values, validation: { valid: errors.length === 0, errors, warnings, corrections } };
+  return { ...values, validation: { valid: errors.length === 0, errors, warnings, corrections, corrected: { ...values } } };
 }
 
 /** Metadata of an intake file name, or {} when the name does not follow the convention. */

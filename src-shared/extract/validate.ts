@@ -1,0 +1,52 @@
+/**
+ * Re-validating a value an operator typed in the review form, with the same normalisers and
+ * rules extraction used: "1.250,75" becomes 1250.75, "V-12.345.678" becomes V-12345678, and text
+ * that is not a value of the field is refused with a reason. An ambiguous value is accepted with
+ * its note ("1.250" read as thousands), for the form to show. Pure: runs in the renderer.
+ */
+import { BANK_NAMES, bankDirectory } from './banks';
+import { NORMALIZERS, type NormalizeContext } from './normalize';
+import { RULE_FIELDS, TRANSACTION_TYPES, type RuleField, type Rules } from './rules';
+import type { FieldName } from '../receipt/fields';
+
+export type FieldCheck =
+  | { ok: true; value: string; currency?: 'VES' | 'USD'; name?: string; note?: string }
+  | { ok: false; message: string };
+
+/** What may surround a value without being part of it: currency marks, separators, brackets. */
+const NOISE = /(?:bs\.?\s?s\.?|bs\.?|ves|usd|\$|[\s.,:;()\-–—/#])/giu;
+
+const isRuleField = (field: FieldName): field is RuleField => (RULE_FIELDS as readonly string[]).includes(field);
+
+export function validateFieldValue(field: FieldName, text: string, rules: Rules): FieldCheck {
+  const typed = text.trim();
+  if (!typed) return { ok: false, message: 'El valor está vacío.' };
+
+  if (field === 'tipo_transaccion') {
+    return (TRANSACTION_TYPES as readonly string[]).includes(typed)
+      ? { ok: true, value: typed }
+      : { ok: false, message: `Tipo de transacción desconocido; use uno de: ${TRANSACTION_TYPES.join(', ')}.` };
+  }
+  if (field === 'canal_pago') {
+    const channels = Object.keys(rules.channels);
+    return channels.includes(typed)
+      ? { ok: true, value: typed }
+      : { ok: false, message: `Canal desconocido; use uno de: ${channels.join(', ')}.` };
+  }
+  if (!isRuleField(field)) return { ok: false, message: `Campo desconocido: ${field}.` };
+
+  const ctx: NormalizeContext = { labelled: true, banks: bankDirectory(rules.bankAliases) };
+  const normalized = NORMALIZERS[rules.fields[field].normalizer](typed, ctx);
+  if (!normalized) return { ok: false, message: `"${typed}" no es un valor válido de ${field}.` };
+  // The value must be the whole text: "123 abc" is not a reference.
+  const leftover = (typed.slice(0, normalized.start) + typed.slice(normalized.end)).replace(NOISE, '');
+  if (leftover) return { ok: false, message: `"${typed}" tiene texto que no forma parte del valor: "${leftover}".` };
+  const name = normalized.name ?? (rules.fields[field].normalizer === 'bank' ? BANK_NAMES[normalized.value] : undefined);
+  return {
+    ok: true,
+    value: normalized.value,
+    ...(normalized.currency ? { currency: normalized.currency } : {}),
+    ...(name ? { name } : {}),
+    ...(normalized.note ? { note: normalized.note } : {}),
+  };
+}
