@@ -4,7 +4,7 @@
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultModelsDir } from '../paths';
+import { defaultModelsDir, defaultRulesFile } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
 import type { WorkerRequest } from './protocol';
@@ -27,6 +27,17 @@ describe('OCR worker', () => {
   it('is ready with the models it loaded', () => {
     expect(client.ready.pid).toBe(client.pid);
     expect(client.ready.models.map((m) => m.id).sort()).toEqual(['ppocrv4-det', 'ppocrv4-rec']);
+    expect(client.ready.rules).toEqual({ file: defaultRulesFile(), revision: expect.any(String), problems: [] });
+  });
+
+  it('extracts fields, and reads metadata from the name the receipt arrived with', async () => {
+    const record = await client.run(receipt, 'balanced', undefined, '20250711-A--123456@lid_Juan_14-30.png').result;
+    expect(record.fields.referencia?.value).toMatch(/^\d{6,}$/);
+    expect(record.fields.monto?.currency).toBe('VES');
+    expect(record.dedupe_key).toContain(record.fields.referencia!.value);
+    expect(record.metadata).toMatchObject({ numerosorteo: 'A', nombre: 'Juan', validation: { valid: true } });
+    // Without a name, the file's own name ("r001-bdv-light.png") is not the convention.
+    expect((await client.run(receipt, 'balanced').result).metadata).toEqual({});
   });
 
   it('reports progress through the stages, then the result', async () => {
@@ -37,7 +48,7 @@ describe('OCR worker', () => {
     }).result;
     expect(record.status).toBe('ok');
     expect(record.lines!.length).toBeGreaterThan(5);
-    expect([...new Set(stages)]).toEqual(['decode', 'detect', 'recognize', 'layout']);
+    expect([...new Set(stages)]).toEqual(['decode', 'detect', 'recognize', 'layout', 'extract']);
   });
 
   it('cancels a running job and a queued one, and keeps working', async () => {
