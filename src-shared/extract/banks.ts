@@ -67,6 +67,8 @@ export function bankByName(text: string, directory: BankDirectory): { code: stri
     const tokens = phrase.split(' ');
     if (tokens.join('').length < 6) continue;
     for (let i = 0; i + tokens.length <= words.length; i++) {
+      // Each word may differ from the name's by a few edits at most: cheap length test first.
+      if (tokens.some((t, k) => Math.abs(t.length - words[i + k]!.length) > 3)) continue;
       if (phraseScore(words.slice(i, i + tokens.length), tokens) > 0) {
         const end = offsets[i + tokens.length - 1]! + words[i + tokens.length - 1]!.length;
         return { code, start: offsets[i]!, end };

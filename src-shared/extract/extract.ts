@@ -5,10 +5,10 @@
  * kind of transaction come from their own words.
  */
 import type { Line } from '../ocr/types';
-import { BANK_NAMES, bankDirectory } from './banks';
+import { BANK_NAMES, bankDirectory, type BankDirectory } from './banks';
 import { labelCandidates, owningLabel, standaloneCandidates, type Candidate } from './candidates';
 import type { NormalizeContext } from './normalize';
-import { findPhrases, joinWords, pageFromLines, phrases, type PageRow, type PhraseHit, type WordRef } from './page';
+import { findPhrases, joinWords, pageFromLines, phrases, type PageRow, type Phrase, type PhraseHit, type WordRef } from './page';
 import { RULE_FIELDS, type RuleField, type Rules } from './rules';
 import type { ExtractedField, Fields } from './types';
 import { unionBoxes } from '../ocr/boxes';
@@ -82,14 +82,26 @@ export interface Extraction {
   revision: string;
 }
 
+/** What the rules compile to, once per rules object: the phrase dictionary and bank names. */
+const compiled = new WeakMap<Rules, { dictionary: Phrase[]; banks: BankDirectory }>();
+function compile(rules: Rules): { dictionary: Phrase[]; banks: BankDirectory } {
+  let c = compiled.get(rules);
+  if (!c) {
+    const dictionary = [
+      ...RULE_FIELDS.flatMap((f) => [...phrases(f, rules.fields[f].labels), ...phrases(`!${f}`, rules.fields[f].exclude)]),
+      ...phrases('other', rules.otherLabels),
+      ...Object.entries(rules.channels).flatMap(([name, ch]) => phrases(`channel:${name}`, ch.keywords)),
+      ...Object.entries(rules.transactionTypes).flatMap(([type, words]) => phrases(`tx:${type}`, words)),
+    ];
+    c = { dictionary, banks: bankDirectory(rules.bankAliases) };
+    compiled.set(rules, c);
+  }
+  return c;
+}
+
 export function extractFields(lines: readonly Line[], rules: Rules): Extraction {
   const rows = pageFromLines(lines);
-  const dictionary = [
-    ...RULE_FIELDS.flatMap((f) => [...phrases(f, rules.fields[f].labels), ...phrases(`!${f}`, rules.fields[f].exclude)]),
-    ...phrases('other', rules.otherLabels),
-    ...Object.entries(rules.channels).flatMap(([name, c]) => phrases(`channel:${name}`, c.keywords)),
-    ...Object.entries(rules.transactionTypes).flatMap(([type, words]) => phrases(`tx:${type}`, words)),
-  ];
+  const { dictionary, banks } = compile(rules);
   const hits = findPhrases(rows, dictionary);
   // Rows of a field's label and value: an app's name there is a value ("Banco: BANESCO").
   const labelledRows = new Set(hits.filter((h) => (RULE_FIELDS as readonly string[]).includes(h.key)).map((h) => h.row));
@@ -106,7 +118,7 @@ export function extractFields(lines: readonly Line[], rules: Rules): Extraction 
 
   const ctx: NormalizeContext = {
     labelled: true,
-    banks: bankDirectory(rules.bankAliases),
+    banks,
     ...(channel?.currency ? { currency: channel.currency } : {}),
     ...(pageDecimalMark(rows) ? { decimalMark: pageDecimalMark(rows)! } : {}),
   };

@@ -28,6 +28,8 @@ export interface Phrase {
   key: string;
   phrase: string;
   tokens: string[];
+  /** The tokens run together, for matching words OCR ran together. */
+  joined: string;
 }
 
 export interface PhraseHit {
@@ -67,7 +69,12 @@ export function pageFromLines(lines: readonly Line[]): PageRow[] {
 }
 
 export const phrases = (key: string, list: readonly string[]): Phrase[] =>
-  list.map((phrase) => ({ key, phrase, tokens: fold(phrase).split(' ').filter(Boolean) })).filter((p) => p.tokens.length > 0);
+  list
+    .map((phrase) => {
+      const tokens = fold(phrase).split(' ').filter(Boolean);
+      return { key, phrase, tokens, joined: tokens.join('') };
+    })
+    .filter((p) => p.tokens.length > 0);
 
 const rowHeight = (r: PageRow) => r.box[3] - r.box[1];
 
@@ -77,38 +84,45 @@ function spansGap(row: PageRow, first: number, last: number): boolean {
   return false;
 }
 
+/** Phrases whose letters number within `slack` of `length`. */
+function* phrasesNear(byLength: readonly (Phrase[] | undefined)[], length: number, slack: number): Generator<Phrase> {
+  for (let n = Math.max(0, length - slack); n <= length + slack && n < byLength.length; n++) yield* byLength[n] ?? [];
+}
+
 /** Every place a phrase occurs: the best score per key and position. */
 export function findPhrases(rows: readonly PageRow[], dictionary: readonly Phrase[]): PhraseHit[] {
   const hits: PhraseHit[] = [];
+  const longest = Math.max(0, ...dictionary.map((p) => p.tokens.length));
+  // Phrases by length: a window can only match phrases of about its own length (each word
+  // differs by at most three edits, words run together by at most two), so only those are tried.
+  const byLength: Phrase[][] = [];
+  for (const p of dictionary) (byLength[p.joined.length] ??= []).push(p);
   rows.forEach((row, r) => {
     const tokens: { token: string; word: number }[] = [];
     row.words.forEach((w, i) => w.tokens.forEach((token) => tokens.push({ token, word: i })));
     for (let t = 0; t < tokens.length; t++) {
       // A phrase starts at a word's first token: "rif" inside "CI/RIF" is not a label.
       if (t > 0 && tokens[t - 1]!.word === tokens[t]!.word) continue;
-      for (const p of dictionary) {
-        for (let len = 1; len <= p.tokens.length + 1 && t + len <= tokens.length; len++) {
-          const window = tokens.slice(t, t + len);
-          // ...and ends at a word's last token.
-          if (t + len < tokens.length && tokens[t + len]!.word === window[len - 1]!.word) continue;
-          // A phrase does not cross a column gap ("Monto" far left, "Bs. 150,00" far right).
-          if (len > 1 && spansGap(row, window[0]!.word, window[len - 1]!.word)) break;
-          const score = phraseScore(window.map((x) => x.token), p.tokens);
+      // Windows of one to (longest + 1) tokens: OCR may split a label's word in two.
+      for (let len = 1; len <= longest + 1 && t + len <= tokens.length; len++) {
+        const window = tokens.slice(t, t + len);
+        const first = window[0]!.word;
+        const last = window[len - 1]!.word;
+        // A phrase does not cross a column gap ("Monto" far left, "Bs. 150,00" far right).
+        if (len > 1 && spansGap(row, first, last)) break;
+        // ...and ends at a word's last token.
+        if (t + len < tokens.length && tokens[t + len]!.word === last) continue;
+        const words = window.map((x) => x.token);
+        const joined = words.join('');
+        const prev = row.words[first - 1];
+        const gap = prev ? row.words[first]!.box[0] - prev.box[2] : Infinity;
+        const startsSegment = !prev || gap > rowHeight(row) * 0.8 || /[:|]$/.test(prev.text);
+        const colon = /:\s*$/.test(row.words[last]!.text);
+        for (const p of phrasesNear(byLength, joined.length, Math.max(2, 3 * len))) {
+          if (len > p.tokens.length + 1) continue;
+          const score = phraseScore(words, p.tokens, joined, p.joined);
           if (score === 0) continue;
-          const first = window[0]!.word;
-          const last = window[len - 1]!.word;
-          const prev = row.words[first - 1];
-          const gap = prev ? row.words[first]!.box[0] - prev.box[2] : Infinity;
-          const hit: PhraseHit = {
-            key: p.key,
-            phrase: p.phrase,
-            row: r,
-            first,
-            last,
-            score,
-            startsSegment: !prev || gap > rowHeight(row) * 0.8 || /[:|]$/.test(prev.text),
-            colon: /:\s*$/.test(row.words[last]!.text),
-          };
+          const hit: PhraseHit = { key: p.key, phrase: p.phrase, row: r, first, last, score, startsSegment, colon };
           const same = hits.findIndex((h) => h.key === hit.key && h.row === r && h.first === first);
           if (same < 0) hits.push(hit);
           else if (hit.score > hits[same]!.score || (hit.score === hits[same]!.score && hit.last > hits[same]!.last)) hits[same] = hit;

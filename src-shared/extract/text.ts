@@ -18,20 +18,32 @@ export function fold(text: string): string {
     .trim();
 }
 
+// One row buffer pair, reused: label matching calls this hundreds of thousands of times a page.
+let prevRow = new Int32Array(64);
+let curRow = new Int32Array(64);
+
 /** Levenshtein distance, stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (a === b) return 0;
+  if (b.length + 1 > prevRow.length) {
+    prevRow = new Int32Array(b.length * 2 + 2);
+    curRow = new Int32Array(b.length * 2 + 2);
+  }
+  let prev = prevRow;
+  let cur = curRow;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;
 }
@@ -54,7 +66,7 @@ function wordDistance(candidate: string, word: string): number {
  * less for OCR slips, 0 when it is another phrase. Words are compared one by one, and a phrase
  * whose words OCR ran together ("nrodereferencia") still matches.
  */
-export function phraseScore(candidate: readonly string[], phrase: readonly string[]): number {
+export function phraseScore(candidate: readonly string[], phrase: readonly string[], joinedCandidate?: string, joinedPhrase?: string): number {
   if (candidate.length === phrase.length) {
     let edits = 0;
     for (let i = 0; i < phrase.length; i++) {
@@ -66,9 +78,9 @@ export function phraseScore(candidate: readonly string[], phrase: readonly strin
   }
   // Words run together (or split): compared whole, with at most two edits, so that two labels
   // sharing a word ("cuenta destino", "cuenta de origen") never read as each other.
-  const joinedPhrase = phrase.join('');
-  const budget = Math.min(2, allowedEdits(joinedPhrase.length));
-  const d = editDistance(candidate.join(''), joinedPhrase, budget);
+  const whole = joinedPhrase ?? phrase.join('');
+  const budget = Math.min(2, allowedEdits(whole.length));
+  const d = editDistance(joinedCandidate ?? candidate.join(''), whole, budget);
   return d > budget ? 0 : Math.max(0.6, 0.92 - d * 0.12);
 }
 
