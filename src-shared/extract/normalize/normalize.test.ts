@@ -218,6 +218,11 @@ describe('text', () => {
   it('keeps concepts as printed, trimmed', () => {
     expect(normalizeText('  4 15 89 88 107 ', labelled)?.value).toBe('4 15 89 88 107');
     expect(normalizeText(': Pago de mensualidad', labelled)?.value).toBe('Pago de mensualidad');
+    expect(normalizeText('Pago factura 90.', labelled)?.value).toBe('Pago factura 90.');
+  });
+  it('drops the dot JPEG noise leaves after a concept of digits alone', () => {
+    expect(normalizeText(':90.', labelled)?.value).toBe('90');
+    expect(normalizeText('4 15 89 88 107.', labelled)?.value).toBe('4 15 89 88 107');
   });
   it('accepts names, not numbers or e-mails', () => {
     expect(normalizeName('Génesis Pérez', labelled)?.value).toBe('Génesis Pérez');

@@ -11,6 +11,8 @@ const trimmed = (text: string) => {
 export function normalizeText(text: string, ctx: NormalizeContext): Normalized | null {
   if (!ctx.labelled) return null;
   const t = trimmed(text);
+  // A concept of digits alone ("90", "4 15 89 88 107") never ends in a dot: that is JPEG noise.
+  if (/^[\d\s]+\.$/.test(t.value)) t.value = t.value.slice(0, -1).trimEnd();
   return t.value.length === 0 ? null : { ...t, confidence: 1 };
 }
 
