@@ -6,6 +6,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { parseCliArgs, USAGE, type ExtractCommand } from './cli/args';
+import { ingest, status } from './cli/ingest';
 import { expandInputs } from './cli/inputs';
 import { createWriter } from './cli/output';
 import { OcrWorkerClient } from './ocr/worker-client';
@@ -71,6 +72,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`receipt-ocr: ${args.message}\n\n${USAGE}\n`);
     return 2;
   }
+  if (args.command === 'ingest') return ingest(args);
+  if (args.command === 'status') return status(args);
   const files = await expandInputs(args.inputs);
   if (files.length === 0) process.stderr.write(`receipt-ocr: no images found in ${args.inputs.join(', ')}\n`);
 

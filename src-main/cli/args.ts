@@ -1,6 +1,6 @@
 /**
- * `receipt-ocr extract [--profile P] [--format jsonl|json|csv] [--out FILE] <files or folders...>`
- * Parsing only: a usage error is a value, so the caller decides how to report it.
+ * `receipt-ocr extract|ingest|status ...`: parsing only; a usage error is a value, so the caller
+ * decides how to report it.
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES, type ProfileName } from '../../src-shared/ocr/profiles';
@@ -17,17 +17,39 @@ export interface ExtractCommand {
   inputs: string[];
 }
 
-export type ParsedArgs = ExtractCommand | { command: 'help' } | { command: 'usage-error'; message: string };
+export interface IngestCommand {
+  command: 'ingest';
+  dataDir: string;
+  profile: ProfileName;
+  workers: number | null;
+  inputs: string[];
+}
+
+export interface StatusCommand {
+  command: 'status';
+  dataDir: string;
+  json: boolean;
+}
+
+export type ParsedArgs = ExtractCommand | IngestCommand | StatusCommand | { command: 'help' } | { command: 'usage-error'; message: string };
 
 export const USAGE = `Usage: receipt-ocr extract [options] <files or folders...>
+       receipt-ocr ingest --data-dir DIR [--profile P] [--workers N] <files or folders...>
+       receipt-ocr status --data-dir DIR [--json]
 
-Reads payment-receipt images and prints what they say, one record per image.
+extract reads payment-receipt images and prints what they say, one record per image.
+ingest takes them into DIR's image store and database and reads the queue; run again after an
+interruption, it finishes the queue and reads every file exactly once.
+status prints what DIR holds: counts by state, duplicates, and each receipt with its fields.
 
 Options:
   --profile <name>   ${PROFILE_NAMES.join(' | ')} (default: ${DEFAULT_PROFILE})
   --format <name>    jsonl | json | csv (default: jsonl)
   --out <file>       write to this file instead of standard output
   --threads <n>      threads per inference (default: all cores)
+  --data-dir <dir>   the data folder (database, images, logs) for ingest and status
+  --workers <n>      OCR worker processes for ingest (default: half the cores, at least one)
+  --json             status as JSON
   -h, --help         show this help
 
 Folders are expanded to the images inside them (sub-folders included), sorted.
@@ -46,6 +68,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         format: { type: 'string' },
         out: { type: 'string' },
         threads: { type: 'string' },
+        'data-dir': { type: 'string' },
+        workers: { type: 'string' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -56,10 +81,23 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (values.help) return { command: 'help' };
   const [command, ...inputs] = positionals;
   if (command === undefined) return { command: 'usage-error', message: 'Missing command: use "receipt-ocr extract <files or folders...>"' };
-  if (command !== 'extract') return { command: 'usage-error', message: `Unknown command "${command}": the only command is "extract"` };
+  if (command !== 'extract' && command !== 'ingest' && command !== 'status') return { command: 'usage-error', message: `Unknown command "${command}": use extract, ingest or status` };
+  if (command !== 'extract') {
+    const dataDir = values['data-dir'];
+    if (!dataDir) return { command: 'usage-error', message: `${command} needs --data-dir DIR` };
+    if (command === 'status') return inputs.length > 0 ? { command: 'usage-error', message: 'status takes no files' } : { command, dataDir, json: values.json === true };
+  }
   if (inputs.length === 0) return { command: 'usage-error', message: 'No files or folders given' };
   const profile = values.profile ?? DEFAULT_PROFILE;
   if (!isProfileName(profile)) return { command: 'usage-error', message: `Unknown profile "${profile}": use ${PROFILE_NAMES.join(', ')}` };
+  if (command === 'ingest') {
+    let workers: number | null = null;
+    if (values.workers !== undefined) {
+      workers = Number(values.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 32) return { command: 'usage-error', message: `--workers must be a whole number from 1 to 32, not "${values.workers}"` };
+    }
+    return { command, dataDir: values['data-dir']!, profile, workers, inputs };
+  }
   const format = values.format ?? 'jsonl';
   if (!(FORMATS as readonly string[]).includes(format)) return { command: 'usage-error', message: `Unknown format "${format}": use ${FORMATS.join(', ')}` };
   let threads: number | null = null;

@@ -1,0 +1,70 @@
+/**
+ * `receipt-ocr ingest` and `receipt-ocr status`: the durable core without a window. Ingest takes
+ * the files in (store + database) and works the whole queue, including what an interrupted run
+ * left; a second run with the same files finds them known and reads nothing twice.
+ */
+import { describeProblems, type RuleProblem } from '../../src-shared/extract/rules';
+import { openCore, type Core } from '../jobs/core';
+import { takeIn } from '../jobs/intake';
+import { processQueue } from '../jobs/processor';
+import { statusReport } from '../jobs/status';
+import { defaultModelsDir, userRulesFile } from '../paths';
+import type { IngestCommand, StatusCommand } from './args';
+import { expandInputs } from './inputs';
+
+function open(dataDir: string): Core {
+  const core = openCore(dataDir);
+  if (core.recovered) process.stderr.write(`receipt-ocr: the database could not be read (${core.recovered.reason}); it was kept as ${core.recovered.backup} and a new one started\n`);
+  return core;
+}
+
+export async function ingest(cmd: IngestCommand): Promise<number> {
+  const core = open(cmd.dataDir);
+  try {
+    const files = await expandInputs(cmd.inputs);
+    const intake = await takeIn(core, files, { profile: cmd.profile, label: `ingest ${cmd.inputs.join(' ')}` });
+    for (const item of intake.items) if (item.error) process.stderr.write(`receipt-ocr: ${item.source}: ${item.error.code}: ${item.error.message}\n`);
+    const showProgress = process.stderr.isTTY === true;
+    const controller = new AbortController();
+    // Ctrl-C: stop taking new receipts; the one being read finishes and is saved.
+    process.once('SIGINT', () => controller.abort());
+    let warned = false;
+    await processQueue(core, {
+      profile: cmd.profile,
+      ...(cmd.workers ? { workers: cmd.workers } : {}),
+      modelsDir: defaultModelsDir(),
+      rulesFile: userRulesFile(),
+      signal: controller.signal,
+      onProgress: (e) => {
+        if (showProgress && e.state !== 'processing') process.stderr.write(`${e.sha256.slice(0, 12)} ${e.state}${e.error ? ` (${e.error.code}: ${e.error.message})` : ''}\n`);
+      },
+      onReady: (problems: readonly RuleProblem[]) => {
+        if (problems.length > 0 && !warned) {
+          warned = true;
+          process.stderr.write(`receipt-ocr: ${userRulesFile()} is invalid, using the default extraction rules: ${describeProblems(problems)}\n`);
+        }
+      },
+    });
+    const { counts, duplicates } = statusReport(core.db);
+    process.stderr.write(`receipt-ocr: ${counts.done} done, ${counts.failed} failed, ${counts.queued} queued, ${duplicates} possible duplicates in ${cmd.dataDir}\n`);
+    return 0;
+  } finally {
+    core.db.close();
+  }
+}
+
+export function status(cmd: StatusCommand): number {
+  const core = open(cmd.dataDir);
+  try {
+    const report = statusReport(core.db);
+    if (cmd.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+    else {
+      const { counts } = report;
+      process.stdout.write(`queued ${counts.queued}, processing ${counts.processing}, done ${counts.done}, failed ${counts.failed}; possible duplicates ${report.duplicates}\n`);
+      for (const r of report.receipts) process.stdout.write(`${r.state.padEnd(10)} ${r.sha256.slice(0, 12)} ${r.file}${r.fields.monto ? ` ${r.fields.monto}` : ''}${r.fields.referencia ? ` ref ${r.fields.referencia}` : ''}${r.error ? ` ${r.error.code}` : ''}\n`);
+    }
+    return 0;
+  } finally {
+    core.db.close();
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * What must survive: a worker killed in the middle of a batch, and the whole ingest process
+ * killed at random points and run again. Every receipt ends done, none read twice.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCore } from './core';
+import { takeIn } from './intake';
+import { processQueue, type ProgressEvent } from './processor';
+import { statusReport } from './status';
+import { appRoot, defaultModelsDir } from '../paths';
+import { FIXTURES } from '../test-support/datasets';
+import { useTempDir } from '../test-support/temp-dir';
+
+const tmp = useTempDir();
+const fifty = readdirSync(FIXTURES).filter((f) => /\.(png|jpe?g)$/.test(f)).sort().slice(0, 50).map((f) => path.join(FIXTURES, f));
+
+/** One reading stored per receipt: nothing read twice. */
+const runsPerReceipt = (dataDir: string) => {
+  const core = openCore(dataDir);
+  try {
+    return core.db.prepare('SELECT r.sha256, count(o.id) AS runs FROM receipts r LEFT JOIN ocr_runs o ON o.receipt_id = r.id GROUP BY r.id').all() as { sha256: string; runs: number }[];
+  } finally {
+    core.db.close();
+  }
+};
+
+describe('faults during a batch of 50', () => {
+  it('a worker killed (SIGKILL) mid-batch: all 50 end done, none twice, the crash retried and logged', async () => {
+    const dataDir = path.join(tmp.path, 'worker-kill');
+    const core = openCore(dataDir);
+    const intake = await takeIn(core, fifty, { profile: 'fast', label: 'fault test' });
+    expect(intake.items.filter((i) => i.receiptId)).toHaveLength(50);
+    const events: ProgressEvent[] = [];
+    let killed = 0;
+    await processQueue(core, {
+      profile: 'fast',
+      workers: 1,
+      modelsDir: defaultModelsDir(),
+      rulesFile: null,
+      backoffMs: 50,
+      onProgress: (e) => {
+        events.push(e);
+        // Kill the worker under the 10th and the 30th receipt, while they are being read.
+        const started = events.filter((x) => x.state === 'processing').length;
+        if (e.state === 'processing' && (started === 10 || started === 30) && e.workerPid) {
+          killed++;
+          setTimeout(() => process.kill(e.workerPid!, 'SIGKILL'), 50);
+        }
+      },
+    });
+    expect(killed).toBe(2);
+    const report = statusReport(core.db);
+    expect(report.counts).toEqual({ queued: 0, processing: 0, done: 50, failed: 0 });
+    expect(events.filter((e) => e.state === 'queued' && e.error?.code === 'WORKER_CRASHED')).toHaveLength(2);
+    core.db.close();
+    expect(runsPerReceipt(dataDir).every((r) => r.runs === 1)).toBe(true);
+    const log = readdirSync(path.join(dataDir, 'logs'));
+    expect(log).toContain('recibo.log');
+  }, 180_000);
+
+  it('the ingest process killed at random points ten times, then run again: all 50 done, none twice', async () => {
+    const dataDir = path.join(tmp.path, 'process-kill');
+    const ingest = (killAfterMs: number | null) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [path.join(appRoot(), 'bin', 'receipt-ocr.js'), 'ingest', '--data-dir', dataDir, '--profile', 'fast', ...fifty], {
+          stdio: ['ignore', 'ignore', 'ignore'],
+          env: { ...process.env, RECIBO_DATA_DIR: path.join(tmp.path, 'no-user-rules') },
+        });
+        // SIGKILL on the whole process: its worker is orphaned and dies on its own when IPC closes.
+        const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        child.on('close', (code) => {
+          if (timer) clearTimeout(timer);
+          resolve(code);
+        });
+      });
+    // Deterministic "random" points: reproducible failures, spread from intake to mid-batch.
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let i = 0; i < 10; i++) await ingest(200 + Math.floor(random() * 2500));
+    expect(await ingest(null)).toBe(0);
+    const core = openCore(dataDir);
+    const report = statusReport(core.db);
+    core.db.close();
+    expect(report.counts).toEqual({ queued: 0, processing: 0, done: 50, failed: 0 });
+    expect(new Set(report.receipts.map((r) => r.sha256)).size).toBe(50);
+    expect(runsPerReceipt(dataDir).every((r) => r.runs === 1)).toBe(true);
+  }, 300_000);
+});

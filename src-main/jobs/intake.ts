@@ -1,0 +1,65 @@
+/**
+ * Taking receipts in. For each file, first its bytes go into the content store, then the
+ * receipt and its place in the batch are recorded in one transaction: from then on it cannot be
+ * lost, whatever happens to the process. The same bytes taken in again are the same receipt: it
+ * is not queued again (its result is reused) unless the operator asks for a re-run.
+ */
+import path from 'node:path';
+import { whatsappMetadata } from '../../src-shared/extract/whatsapp';
+import type { ProfileName } from '../../src-shared/ocr/profiles';
+import { insertReceipt, receiptBySha } from '../db/receipts';
+import { OcrFailure } from '../ocr/decode';
+import { retentionHours, type Core } from './core';
+
+export interface IntakeItem {
+  source: string;
+  /** Set when the file could be read and stored. */
+  receiptId?: number;
+  sha256?: string;
+  /** The same image was already taken in: its receipt (and result) is reused. */
+  reused?: boolean;
+  /** Why the file could not be taken in (it does not exist, is empty, too large...). */
+  error?: { code: string; message: string };
+}
+
+export interface IntakeResult {
+  batchId: number;
+  items: IntakeItem[];
+}
+
+export async function takeIn(core: Core, sources: readonly string[], opts: { profile: ProfileName; label: string }): Promise<IntakeResult> {
+  const { db, store, now } = core;
+  const batchId = Number(db.prepare('INSERT INTO batches (created_at, label, profile) VALUES (?, ?, ?)').run(now().toISOString(), opts.label, opts.profile).lastInsertRowid);
+  const items: IntakeItem[] = [];
+  for (const source of sources) {
+    let stored;
+    try {
+      stored = await store.put(source);
+    } catch (e) {
+      const code = e instanceof OcrFailure ? e.code : 'INTERNAL';
+      items.push({ source, error: { code, message: (e as Error).message } });
+      core.log.write({ event: 'intake-refused', source, code, message: (e as Error).message });
+      continue;
+    }
+    const name = path.basename(source);
+    const record = db.transaction(() => {
+      const known = receiptBySha(db, stored.sha256);
+      const receivedAt = now();
+      const receiptId =
+        known?.id ??
+        insertReceipt(db, {
+          sha256: stored.sha256,
+          originalName: name,
+          ext: stored.ext,
+          sizeBytes: stored.sizeBytes,
+          receivedAt: receivedAt.toISOString(),
+          expiresAt: new Date(receivedAt.getTime() + retentionHours(db) * 3_600_000).toISOString(),
+          metadata: JSON.stringify(whatsappMetadata(name)),
+        });
+      db.prepare('INSERT OR IGNORE INTO batch_items (batch_id, receipt_id, source_path, reused) VALUES (?, ?, ?, ?)').run(batchId, receiptId, path.resolve(source), known ? 1 : 0);
+      return { receiptId, reused: known !== undefined };
+    })();
+    items.push({ source, sha256: stored.sha256, ...record });
+  }
+  return { batchId, items };
+}

@@ -1,0 +1,108 @@
+/**
+ * Works the queue: each worker of the pool takes the oldest queued receipt, reads it, and the
+ * result lands in one transaction. A reading the worker died under (a crash, a timeout) is
+ * tried twice more, then failed with the reason; a reading that failed on the image itself
+ * (corrupt, unsupported) is failed at once: trying again would fail again. No other receipt is
+ * affected by one receipt's failure.
+ */
+import os from 'node:os';
+import type { RuleProblem } from '../../src-shared/extract/rules';
+import type { ProfileName } from '../../src-shared/ocr/profiles';
+import { claimNext, markFailed, requeue, requeueInterrupted, type ReceiptRow } from '../db/receipts';
+import { saveResult } from '../db/results';
+import type { WorkerInit } from '../ocr/worker-client';
+import type { Core } from './core';
+import { SupervisedWorker } from './supervised-worker';
+
+/** Attempts at one receipt when the worker dies under it. */
+export const MAX_ATTEMPTS = 3;
+
+export interface ProgressEvent {
+  receiptId: number;
+  sha256: string;
+  state: 'processing' | 'done' | 'failed' | 'queued';
+  attempt: number;
+  error?: { code: string; message: string };
+  totalMs?: number;
+  /** The worker process reading it (processing events). */
+  workerPid?: number;
+}
+
+export interface ProcessorOptions {
+  profile: ProfileName;
+  /** Worker processes; default half the cores, at least one. */
+  workers?: number;
+  /** Intra-op threads per worker; default the cores split between the workers. */
+  threadsPerWorker?: number;
+  modelsDir: string;
+  rulesFile: string | null;
+  timeoutMs?: number;
+  backoffMs?: number;
+  onProgress?: (e: ProgressEvent) => void;
+  /** Each time a worker starts: the problems of the operator's rules file, if any. */
+  onReady?: (ruleProblems: readonly RuleProblem[]) => void;
+  /** Stop taking new receipts (the ones in flight finish). */
+  signal?: AbortSignal;
+}
+
+export const defaultWorkerCount = (cores = os.availableParallelism()) => Math.max(1, Math.floor(cores / 2));
+
+/** Processes until the queue is empty (or the signal stops it). Returns how many were read. */
+export async function processQueue(core: Core, opts: ProcessorOptions): Promise<number> {
+  const { db, store, log } = core;
+  const requeued = requeueInterrupted(db);
+  if (requeued > 0) log.write({ event: 'queue-resumed', requeued });
+  const cores = os.availableParallelism();
+  const count = opts.workers ?? defaultWorkerCount(cores);
+  const init: WorkerInit = {
+    modelsDir: opts.modelsDir,
+    intraOpThreads: opts.threadsPerWorker ?? Math.max(1, Math.floor(cores / count)),
+    warmProfiles: [opts.profile],
+    rulesFile: opts.rulesFile,
+  };
+  const pool = Array.from({ length: count }, (_, slot) => new SupervisedWorker({ init, log, slot, ...(opts.onReady ? { onReady: opts.onReady } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.backoffMs ? { backoffMs: opts.backoffMs } : {}) }));
+  let processed = 0;
+
+  const one = async (worker: SupervisedWorker, receipt: ReceiptRow) => {
+    const emit = (e: Omit<ProgressEvent, 'receiptId' | 'sha256' | 'attempt'>) => opts.onProgress?.({ receiptId: receipt.id, sha256: receipt.sha256, attempt: receipt.attempts, ...e });
+    const pid = (await worker.worker()).pid;
+    emit({ state: 'processing', ...(pid ? { workerPid: pid } : {}) });
+    const { record, worker: client } = await worker.run(store.pathOf(receipt.sha256, receipt.ext), opts.profile, receipt.original_name);
+    if (record.status === 'ok') {
+      saveResult(db, receipt.id, record, {
+        profile: opts.profile,
+        models: client.ready.models.map((m) => ({ id: m.id, sha256: m.sha256 })),
+        rulesRevision: client.ready.rules.revision,
+        finishedAt: core.now().toISOString(),
+      });
+      log.write({ event: 'receipt-done', receipt: receipt.sha256, attempt: receipt.attempts, timings: record.timings_ms, fields: Object.keys(record.fields).length });
+      emit({ state: 'done', totalMs: record.timings_ms?.total ?? 0 });
+      return;
+    }
+    const error = record.error ?? { code: 'INTERNAL', message: 'No result' };
+    if (error.code === 'WORKER_CRASHED' && receipt.attempts < MAX_ATTEMPTS) {
+      requeue(db, receipt.id);
+      log.write({ event: 'receipt-retry', receipt: receipt.sha256, attempt: receipt.attempts, reason: error.message });
+      emit({ state: 'queued', error });
+      return;
+    }
+    markFailed(db, receipt.id, error.code, error.message);
+    log.write({ event: 'receipt-failed', receipt: receipt.sha256, attempt: receipt.attempts, code: error.code, message: error.message });
+    emit({ state: 'failed', error });
+  };
+
+  const loop = async (worker: SupervisedWorker) => {
+    while (!opts.signal?.aborted) {
+      const receipt = claimNext(db);
+      if (!receipt) return;
+      await one(worker, receipt);
+      processed++;
+    }
+  };
+  try {
+    await Promise.all(pool.map(loop));
+  } finally {
+    await Promise.all(pool.map((w) => w.dispose()));
+  }
+  return processed;
+}

@@ -1,0 +1,77 @@
+/**
+ * One OCR worker kept alive: started on first use, restarted with backoff after a crash, and
+ * killed when a reading runs past its time limit (onnxruntime cannot abort an inference, so
+ * a stuck reading is ended by ending the process). Each crash and restart is logged.
+ */
+import type { RuleProblem } from '../../src-shared/extract/rules';
+import type { ProfileName } from '../../src-shared/ocr/profiles';
+import type { ImageRecord } from '../../src-shared/receipt/record';
+import { OcrWorkerClient, type WorkerInit } from '../ocr/worker-client';
+import { forkWorker } from '../ocr/worker-process';
+import type { Logger } from './log';
+
+export interface SupervisorOptions {
+  init: WorkerInit;
+  /** A reading taking longer than this is killed (default 60 s). */
+  timeoutMs?: number;
+  /** First restart delay; doubled after each crash in a row, up to maxBackoffMs. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  log: Logger;
+  /** Called each time a worker is ready, with the problems of the operator's rules, if any. */
+  onReady?: (ruleProblems: readonly RuleProblem[]) => void;
+  /** Index of this worker in its pool, for the log. */
+  slot?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class SupervisedWorker {
+  private client: OcrWorkerClient | null = null;
+  private crashesInARow = 0;
+  private disposed = false;
+
+  constructor(private readonly opts: SupervisorOptions) {}
+
+  /** The worker in use, started (or restarted after a pause) when needed. */
+  async worker(): Promise<OcrWorkerClient> {
+    if (this.client?.alive) return this.client;
+    if (this.client) {
+      const delay = Math.min(this.opts.maxBackoffMs ?? 5000, (this.opts.backoffMs ?? 250) * 2 ** Math.max(0, this.crashesInARow - 1));
+      this.opts.log.write({ event: 'worker-restart', slot: this.opts.slot ?? 0, afterMs: delay, crashesInARow: this.crashesInARow });
+      await sleep(delay);
+    }
+    this.client = await OcrWorkerClient.start(forkWorker(), this.opts.init);
+    const client = this.client;
+    this.opts.onReady?.(client.ready.rules.problems);
+    client.onExit((reason) => {
+      if (!this.disposed) this.opts.log.write({ event: 'worker-crash', slot: this.opts.slot ?? 0, pid: client.pid, reason });
+    });
+    return client;
+  }
+
+  /** Reads one image; a crash or a timeout comes back as a WORKER_CRASHED record. */
+  async run(file: string, profile: ProfileName, name: string): Promise<{ record: ImageRecord; worker: OcrWorkerClient }> {
+    const worker = await this.worker();
+    const job = worker.run(file, profile, undefined, name);
+    const timeoutMs = this.opts.timeoutMs ?? 60_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const outcome = await Promise.race([job.result, timedOut]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      this.opts.log.write({ event: 'worker-timeout', slot: this.opts.slot ?? 0, file, timeoutMs });
+      worker.kill();
+      const record = await job.result;
+      this.crashesInARow++;
+      return { record: { ...record, error: { code: 'WORKER_CRASHED', message: `The reading took longer than ${timeoutMs / 1000} s and was stopped` } }, worker };
+    }
+    this.crashesInARow = outcome.error?.code === 'WORKER_CRASHED' ? this.crashesInARow + 1 : 0;
+    return { record: outcome, worker };
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await this.client?.dispose();
+  }
+}
