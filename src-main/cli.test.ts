@@ -113,3 +113,23 @@ describe('receipt-ocr extract', () => {
     expect((await cli('--help')).code).toBe(0);
   });
 });
+
+describe('receipt-ocr ingest, status and sweep', () => {
+  it('takes files into a data folder once, reports them, and sweeps them when they expire', async () => {
+    const data = path.join(tmp.path, 'store');
+    const a = path.join(FIXTURES, BDV);
+    const copy = path.join(tmp.path, 'same-bytes-other-name.png');
+    await copyFile(a, copy);
+    const first = await cli('ingest', '--data-dir', data, a, copy);
+    expect(first.code).toBe(0);
+    const status = await cli('status', '--data-dir', data, '--json');
+    const report = JSON.parse(status.stdout) as { counts: Record<string, number>; duplicates: number; receipts: { sha256: string; file: string; state: string; fields: Record<string, string> }[] };
+    // The same bytes under another name are the same receipt: one reading.
+    expect(report.counts).toEqual({ queued: 0, processing: 0, done: 1, failed: 0 });
+    expect(report.duplicates).toBe(0);
+    expect(report.receipts).toEqual([expect.objectContaining({ file: BDV, state: 'done', fields: expect.objectContaining({ referencia: truth[BDV]!.fields.referencia }) })]);
+    const sweep = await cli('sweep', '--data-dir', data, '--now', '2099-01-01T00:00:00Z');
+    expect(JSON.parse(sweep.stdout)).toMatchObject({ receipts: 1, images: 1 });
+    expect((await cli('sweep', '--data-dir', data, '--now', 'tomorrow')).code).toBe(2);
+  });
+});

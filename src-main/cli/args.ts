@@ -31,16 +31,25 @@ export interface StatusCommand {
   json: boolean;
 }
 
-export type ParsedArgs = ExtractCommand | IngestCommand | StatusCommand | { command: 'help' } | { command: 'usage-error'; message: string };
+export interface SweepCommand {
+  command: 'sweep';
+  dataDir: string;
+  /** Retention as of this time (default: now). */
+  now: Date | null;
+}
+
+export type ParsedArgs = ExtractCommand | IngestCommand | StatusCommand | SweepCommand | { command: 'help' } | { command: 'usage-error'; message: string };
 
 export const USAGE = `Usage: receipt-ocr extract [options] <files or folders...>
        receipt-ocr ingest --data-dir DIR [--profile P] [--workers N] <files or folders...>
        receipt-ocr status --data-dir DIR [--json]
+       receipt-ocr sweep --data-dir DIR [--now ISO-TIME]
 
 extract reads payment-receipt images and prints what they say, one record per image.
 ingest takes them into DIR's image store and database and reads the queue; run again after an
 interruption, it finishes the queue and reads every file exactly once.
 status prints what DIR holds: counts by state, duplicates, and each receipt with its fields.
+sweep applies the retention policy as of now (or --now): expired, unpinned receipts are deleted.
 
 Options:
   --profile <name>   ${PROFILE_NAMES.join(' | ')} (default: ${DEFAULT_PROFILE})
@@ -50,6 +59,7 @@ Options:
   --data-dir <dir>   the data folder (database, images, logs) for ingest and status
   --workers <n>      OCR worker processes for ingest (default: half the cores, at least one)
   --json             status as JSON
+  --now <time>       sweep as of this ISO time (e.g. 2026-11-24T09:00:00Z)
   -h, --help         show this help
 
 Folders are expanded to the images inside them (sub-folders included), sorted.
@@ -71,6 +81,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         'data-dir': { type: 'string' },
         workers: { type: 'string' },
         json: { type: 'boolean' },
+        now: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -81,11 +92,19 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (values.help) return { command: 'help' };
   const [command, ...inputs] = positionals;
   if (command === undefined) return { command: 'usage-error', message: 'Missing command: use "receipt-ocr extract <files or folders...>"' };
-  if (command !== 'extract' && command !== 'ingest' && command !== 'status') return { command: 'usage-error', message: `Unknown command "${command}": use extract, ingest or status` };
+  if (command !== 'extract' && command !== 'ingest' && command !== 'status' && command !== 'sweep') {
+    return { command: 'usage-error', message: `Unknown command "${command}": use extract, ingest, status or sweep` };
+  }
   if (command !== 'extract') {
     const dataDir = values['data-dir'];
     if (!dataDir) return { command: 'usage-error', message: `${command} needs --data-dir DIR` };
-    if (command === 'status') return inputs.length > 0 ? { command: 'usage-error', message: 'status takes no files' } : { command, dataDir, json: values.json === true };
+    if (command !== 'ingest' && inputs.length > 0) return { command: 'usage-error', message: `${command} takes no files` };
+    if (command === 'status') return { command, dataDir, json: values.json === true };
+    if (command === 'sweep') {
+      const now = values.now === undefined ? null : new Date(values.now);
+      if (now && Number.isNaN(now.getTime())) return { command: 'usage-error', message: `--now must be an ISO time such as 2026-11-24T09:00:00Z, not "${values.now}"` };
+      return { command, dataDir, now };
+    }
   }
   if (inputs.length === 0) return { command: 'usage-error', message: 'No files or folders given' };
   const profile = values.profile ?? DEFAULT_PROFILE;

@@ -1,5 +1,5 @@
 /**
- * `receipt-ocr ingest` and `receipt-ocr status`: the durable core without a window. Ingest takes
+ * `receipt-ocr ingest`, `status` and `sweep`: the durable core without a window. Ingest takes
  * the files in (store + database) and works the whole queue, including what an interrupted run
  * left; a second run with the same files finds them known and reads nothing twice.
  */
@@ -7,9 +7,10 @@ import { describeProblems, type RuleProblem } from '../../src-shared/extract/rul
 import { openCore, type Core } from '../jobs/core';
 import { takeIn } from '../jobs/intake';
 import { processQueue } from '../jobs/processor';
+import { sweep as sweepRetention } from '../jobs/retention';
 import { statusReport } from '../jobs/status';
 import { defaultModelsDir, userRulesFile } from '../paths';
-import type { IngestCommand, StatusCommand } from './args';
+import type { IngestCommand, StatusCommand, SweepCommand } from './args';
 import { expandInputs } from './inputs';
 
 function open(dataDir: string): Core {
@@ -63,6 +64,17 @@ export function status(cmd: StatusCommand): number {
       process.stdout.write(`queued ${counts.queued}, processing ${counts.processing}, done ${counts.done}, failed ${counts.failed}; possible duplicates ${report.duplicates}\n`);
       for (const r of report.receipts) process.stdout.write(`${r.state.padEnd(10)} ${r.sha256.slice(0, 12)} ${r.file}${r.fields.monto ? ` ${r.fields.monto}` : ''}${r.fields.referencia ? ` ref ${r.fields.referencia}` : ''}${r.error ? ` ${r.error.code}` : ''}\n`);
     }
+    return 0;
+  } finally {
+    core.db.close();
+  }
+}
+
+export async function sweep(cmd: SweepCommand): Promise<number> {
+  const core = open(cmd.dataDir);
+  try {
+    const report = await sweepRetention(core, cmd.now ?? new Date());
+    process.stdout.write(`${JSON.stringify(report)}\n`);
     return 0;
   } finally {
     core.db.close();

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from '../test-support/datasets';
+import { useTempDir } from '../test-support/temp-dir';
+import { openCore, setRetentionHours } from './core';
+import { takeIn } from './intake';
+import { sweep } from './retention';
+
+const tmp = useTempDir();
+
+describe('retention', () => {
+  it('removes expired receipts and their images, keeps pinned and recent ones, and records counts only', async () => {
+    let clock = new Date('2026-11-23T08:00:00Z');
+    const core = openCore(path.join(tmp.path, 'data'), () => clock);
+    setRetentionHours(core.db, 24);
+    const files = ['r001-bdv-light.png', 'r003-beside-light.jpg', 'r004-web-grid-light.jpg'].map((f) => path.join(FIXTURES, f));
+    const old = await takeIn(core, files.slice(0, 2), { profile: 'balanced', label: 'old' });
+    core.db.prepare('UPDATE receipts SET pinned = 1 WHERE sha256 = ?').run(old.items[1]!.sha256);
+    core.db.prepare("INSERT INTO corrections (receipt_id, field, old_value, new_value, at) VALUES (?, 'monto', '1.00', '2.00', 't')").run(old.items[0]!.receiptId);
+    clock = new Date('2026-11-23T20:00:00Z');
+    const recent = await takeIn(core, files.slice(2), { profile: 'balanced', label: 'recent' });
+    expect(core.db.prepare('SELECT expires_at FROM receipts WHERE id = ?').get(recent.items[0]!.receiptId)).toEqual({ expires_at: '2026-11-24T20:00:00.000Z' });
+    // An image whose receipt a crash never recorded.
+    const orphan = core.store.pathOf('f'.repeat(64), 'png');
+    await mkdir(path.dirname(orphan), { recursive: true });
+    await copyFile(files[0]!, orphan);
+    const report = await sweep(core, new Date('2026-11-24T09:00:00Z'));
+    expect(report).toMatchObject({ receipts: 1, corrections: 1, images: 2 });
+    expect(existsSync(core.store.pathOf(old.items[0]!.sha256!, 'png'))).toBe(false);
+    expect(existsSync(core.store.pathOf(old.items[1]!.sha256!, 'jpeg'))).toBe(true);
+    expect(existsSync(orphan)).toBe(false);
+    expect((core.db.prepare('SELECT count(*) AS n FROM receipts').get() as { n: number }).n).toBe(2);
+    expect(core.db.prepare('SELECT receipts, corrections FROM sweeps').all()).toEqual([{ receipts: 1, corrections: 1 }]);
+    core.db.close();
+  });
+
+  it('refuses a retention that is not a positive number of hours', () => {
+    const core = openCore(path.join(tmp.path, 'data2'));
+    expect(() => setRetentionHours(core.db, 0)).toThrow(/positive number of hours/);
+    core.db.close();
+  });
+});
