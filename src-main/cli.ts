@@ -9,9 +9,9 @@ import { parseCliArgs, USAGE, type ExtractCommand } from './cli/args';
 import { ingest, status, sweep } from './cli/ingest';
 import { expandInputs } from './cli/inputs';
 import { createWriter } from './cli/output';
+import { rulesWarner } from './cli/rules-warning';
 import { OcrWorkerClient } from './ocr/worker-client';
 import { forkWorker } from './ocr/worker-process';
-import { describeProblems } from '../src-shared/extract/rules';
 import { defaultModelsDir, userRulesFile } from './paths';
 
 type Sink = { write(text: string): Promise<void>; close(): Promise<void>; abort(): Promise<void> };
@@ -45,7 +45,7 @@ function fileSink(target: string): Sink {
   };
 }
 
-let rulesWarned = false;
+const warnAboutRules = rulesWarner();
 
 async function startWorker(cmd: ExtractCommand): Promise<OcrWorkerClient> {
   const client = await OcrWorkerClient.start(forkWorker(), {
@@ -54,11 +54,7 @@ async function startWorker(cmd: ExtractCommand): Promise<OcrWorkerClient> {
     warmProfiles: [cmd.profile],
     rulesFile: userRulesFile(),
   });
-  const { problems } = client.ready.rules;
-  if (problems.length > 0 && !rulesWarned) {
-    rulesWarned = true;
-    process.stderr.write(`receipt-ocr: ${userRulesFile()} is invalid, using the default extraction rules: ${describeProblems(problems)}\n`);
-  }
+  warnAboutRules(client.ready.rules.problems);
   return client;
 }
 

@@ -3,7 +3,6 @@
  * the files in (store + database) and works the whole queue, including what an interrupted run
  * left; a second run with the same files finds them known and reads nothing twice.
  */
-import { describeProblems, type RuleProblem } from '../../src-shared/extract/rules';
 import { openCore, type Core } from '../jobs/core';
 import { takeIn } from '../jobs/intake';
 import { processQueue } from '../jobs/processor';
@@ -12,6 +11,7 @@ import { statusReport } from '../jobs/status';
 import { defaultModelsDir, userRulesFile } from '../paths';
 import type { IngestCommand, StatusCommand, SweepCommand } from './args';
 import { expandInputs } from './inputs';
+import { rulesWarner } from './rules-warning';
 
 function open(dataDir: string): Core {
   const core = openCore(dataDir);
@@ -29,7 +29,6 @@ export async function ingest(cmd: IngestCommand): Promise<number> {
     const controller = new AbortController();
     // Ctrl-C: stop taking new receipts; the one being read finishes and is saved.
     process.once('SIGINT', () => controller.abort());
-    let warned = false;
     await processQueue(core, {
       profile: cmd.profile,
       ...(cmd.workers ? { workers: cmd.workers } : {}),
@@ -39,12 +38,7 @@ export async function ingest(cmd: IngestCommand): Promise<number> {
       onProgress: (e) => {
         if (showProgress && e.state !== 'processing') process.stderr.write(`${e.sha256.slice(0, 12)} ${e.state}${e.error ? ` (${e.error.code}: ${e.error.message})` : ''}\n`);
       },
-      onReady: (problems: readonly RuleProblem[]) => {
-        if (problems.length > 0 && !warned) {
-          warned = true;
-          process.stderr.write(`receipt-ocr: ${userRulesFile()} is invalid, using the default extraction rules: ${describeProblems(problems)}\n`);
-        }
-      },
+      onReady: rulesWarner(),
     });
     const { counts, duplicates } = statusReport(core.db);
     process.stderr.write(`receipt-ocr: ${counts.done} done, ${counts.failed} failed, ${counts.queued} queued, ${duplicates} possible duplicates in ${cmd.dataDir}\n`);
