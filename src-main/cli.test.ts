@@ -114,8 +114,8 @@ describe('receipt-ocr extract', () => {
   });
 });
 
-describe('receipt-ocr ingest, status and sweep', () => {
-  it('takes files into a data folder once, reports them, and sweeps them when they expire', async () => {
+describe('receipt-ocr ingest, status, export and sweep', () => {
+  it('takes files into a data folder once, reports and exports them, and sweeps them when they expire', async () => {
     const data = path.join(tmp.path, 'store');
     const a = path.join(FIXTURES, BDV);
     const copy = path.join(tmp.path, 'same-bytes-other-name.png');
@@ -128,6 +128,13 @@ describe('receipt-ocr ingest, status and sweep', () => {
     expect(report.counts).toEqual({ queued: 0, processing: 0, done: 1, failed: 0 });
     expect(report.duplicates).toBe(0);
     expect(report.receipts).toEqual([expect.objectContaining({ file: BDV, state: 'done', fields: expect.objectContaining({ referencia: truth[BDV]!.fields.referencia }) })]);
+    const csv = await cli('export', '--data-dir', data, '--format', 'csv', '--delimiter', ';', '--out', 'export.csv');
+    expect(csv.code).toBe(0);
+    const rows = parse((await readFile(path.join(tmp.path, 'export.csv'), 'utf8')).replace(/^\uFEFF/, ''), { columns: true, delimiter: ';' }) as Record<string, string>[];
+    expect(rows.map((r) => [r.file, r.referencia])).toEqual([[BDV, truth[BDV]!.fields.referencia]]);
+    const json = JSON.parse((await cli('export', '--data-dir', data, '--format', 'json')).stdout) as { resultados: { extracted_fields: Record<string, string> }[] };
+    expect(json.resultados[0]!.extracted_fields.monto).toBe(truth[BDV]!.fields.monto);
+    expect((await cli('export', '--data-dir', data, '--format', 'jsonl')).code).toBe(2);
     const sweep = await cli('sweep', '--data-dir', data, '--now', '2099-01-01T00:00:00Z');
     expect(JSON.parse(sweep.stdout)).toMatchObject({ receipts: 1, images: 1 });
     expect((await cli('sweep', '--data-dir', data, '--now', 'tomorrow')).code).toBe(2);

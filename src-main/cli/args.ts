@@ -38,18 +38,29 @@ export interface SweepCommand {
   now: Date | null;
 }
 
-export type ParsedArgs = ExtractCommand | IngestCommand | StatusCommand | SweepCommand | { command: 'help' } | { command: 'usage-error'; message: string };
+export interface ExportCommand {
+  command: 'export';
+  dataDir: string;
+  format: 'json' | 'csv';
+  out: string | null;
+  delimiter: ',' | ';';
+}
+
+export type ParsedArgs = ExtractCommand | IngestCommand | StatusCommand | SweepCommand | ExportCommand | { command: 'help' } | { command: 'usage-error'; message: string };
 
 export const USAGE = `Usage: receipt-ocr extract [options] <files or folders...>
        receipt-ocr ingest --data-dir DIR [--profile P] [--workers N] <files or folders...>
        receipt-ocr status --data-dir DIR [--json]
        receipt-ocr sweep --data-dir DIR [--now ISO-TIME]
+       receipt-ocr export --data-dir DIR --format json|csv [--out FILE] [--delimiter ';']
 
 extract reads payment-receipt images and prints what they say, one record per image.
 ingest takes them into DIR's image store and database and reads the queue; run again after an
 interruption, it finishes the queue and reads every file exactly once.
 status prints what DIR holds: counts by state, duplicates, and each receipt with its fields.
 sweep applies the retention policy as of now (or --now): expired, unpinned receipts are deleted.
+export writes every receipt with its corrected fields, review status and duplicate flag: json in
+the legacy consolidated format, csv in UTF-8 with a BOM for Excel.
 
 Options:
   --profile <name>   ${PROFILE_NAMES.join(' | ')} (default: ${DEFAULT_PROFILE})
@@ -60,6 +71,7 @@ Options:
   --workers <n>      OCR worker processes for ingest (default: half the cores, at least one)
   --json             status as JSON
   --now <time>       sweep as of this ISO time (e.g. 2026-11-24T09:00:00Z)
+  --delimiter <c>    export csv with , (default) or ;
   -h, --help         show this help
 
 Folders are expanded to the images inside them (sub-folders included), sorted.
@@ -82,6 +94,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         workers: { type: 'string' },
         json: { type: 'boolean' },
         now: { type: 'string' },
+        delimiter: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -92,14 +105,22 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (values.help) return { command: 'help' };
   const [command, ...inputs] = positionals;
   if (command === undefined) return { command: 'usage-error', message: 'Missing command: use "receipt-ocr extract <files or folders...>"' };
-  if (command !== 'extract' && command !== 'ingest' && command !== 'status' && command !== 'sweep') {
-    return { command: 'usage-error', message: `Unknown command "${command}": use extract, ingest, status or sweep` };
+  if (command !== 'extract' && command !== 'ingest' && command !== 'status' && command !== 'sweep' && command !== 'export') {
+    return { command: 'usage-error', message: `Unknown command "${command}": use extract, ingest, status, sweep or export` };
   }
   if (command !== 'extract') {
     const dataDir = values['data-dir'];
     if (!dataDir) return { command: 'usage-error', message: `${command} needs --data-dir DIR` };
     if (command !== 'ingest' && inputs.length > 0) return { command: 'usage-error', message: `${command} takes no files` };
     if (command === 'status') return { command, dataDir, json: values.json === true };
+    if (command === 'export') {
+      const format = values.format;
+      if (format !== 'json' && format !== 'csv') return { command: 'usage-error', message: 'export needs --format json or --format csv' };
+      const delimiter = values.delimiter ?? ',';
+      if (delimiter !== ',' && delimiter !== ';') return { command: 'usage-error', message: `--delimiter must be , or ;, not "${delimiter}"` };
+      if (values.out === '') return { command: 'usage-error', message: '--out needs a file name' };
+      return { command, dataDir, format, out: values.out ?? null, delimiter };
+    }
     if (command === 'sweep') {
       const now = values.now === undefined ? null : new Date(values.now);
       if (now && Number.isNaN(now.getTime())) return { command: 'usage-error', message: `--now must be an ISO time such as 2026-11-24T09:00:00Z, not "${values.now}"` };

@@ -45,8 +45,9 @@ export function saveResult(db: Db, receiptId: number, record: ImageRecord, run: 
     const key = record.dedupe_key ?? null;
     const previousKey = (db.prepare('SELECT dedupe_key FROM receipts WHERE id = ?').get(receiptId) as { dedupe_key: string | null }).dedupe_key;
     db.prepare(
-      "UPDATE receipts SET state = 'done', error_code = NULL, error_message = NULL, width = ?, height = ?, metadata = ?, dedupe_key = ?, duplicate_of = NULL WHERE id = ?",
-    ).run(record.image?.width ?? null, record.image?.height ?? null, JSON.stringify(record.metadata), key, receiptId);
+      // The WhatsApp metadata stays as intake recorded it from the original name.
+      "UPDATE receipts SET state = 'done', error_code = NULL, error_message = NULL, width = ?, height = ?, dedupe_key = ?, duplicate_of = NULL WHERE id = ?",
+    ).run(record.image?.width ?? null, record.image?.height ?? null, key, receiptId);
     // A new reading may move the receipt from one payment to another: both groups are relinked.
     if (previousKey && previousKey !== key) relinkDuplicates(db, previousKey);
     if (key) relinkDuplicates(db, key);

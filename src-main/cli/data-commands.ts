@@ -1,15 +1,17 @@
 /**
- * `receipt-ocr ingest`, `status` and `sweep`: the durable core without a window. Ingest takes
+ * `receipt-ocr ingest`, `status`, `sweep` and `export`: the durable core without a window. Ingest takes
  * the files in (store + database) and works the whole queue, including what an interrupted run
  * left; a second run with the same files finds them known and reads nothing twice.
  */
+import { rename, writeFile } from 'node:fs/promises';
 import { openCore, type Core } from '../jobs/core';
 import { takeIn } from '../jobs/intake';
+import { csvExport, exportRows, legacyJson } from '../jobs/export';
 import { processQueue } from '../jobs/processor';
 import { sweep as sweepRetention } from '../jobs/retention';
 import { statusReport } from '../jobs/status';
 import { defaultModelsDir, userRulesFile } from '../paths';
-import type { IngestCommand, StatusCommand, SweepCommand } from './args';
+import type { ExportCommand, IngestCommand, StatusCommand, SweepCommand } from './args';
 import { expandInputs } from './inputs';
 import { rulesWarner } from './rules-warning';
 
@@ -69,6 +71,23 @@ export async function sweep(cmd: SweepCommand): Promise<number> {
   try {
     const report = await sweepRetention(core, cmd.now ?? new Date());
     process.stdout.write(`${JSON.stringify(report)}\n`);
+    return 0;
+  } finally {
+    core.db.close();
+  }
+}
+
+export async function exportData(cmd: ExportCommand): Promise<number> {
+  const core = open(cmd.dataDir);
+  try {
+    const rows = exportRows(core.db);
+    const text = cmd.format === 'json' ? legacyJson(rows, new Date()) : csvExport(rows, cmd.delimiter);
+    if (!cmd.out) process.stdout.write(text);
+    else {
+      // Beside the target, then renamed: a half-written export never replaces a good one.
+      await writeFile(`${cmd.out}.partial`, text);
+      await rename(`${cmd.out}.partial`, cmd.out);
+    }
     return 0;
   } finally {
     core.db.close();
