@@ -4,8 +4,8 @@ import { BoxSchema } from '../ocr/types';
 import { FIELD_NAMES } from '../receipt/fields';
 
 export const FieldSourceSchema = z.object({
-  /** How it was found: after its label on the row, below it, alone by its form, from another field, or from keywords. */
-  via: z.enum(['inline', 'right', 'below', 'standalone', 'derived', 'keyword']),
+  /** How it was found: after its label on the row, below it, alone by its form, from another field, from keywords, or typed by the operator. */
+  via: z.enum(['inline', 'right', 'below', 'standalone', 'derived', 'keyword', 'operator']),
   /** The label or keyword as printed. */
   label: z.string().optional(),
   /** For derived values: the field they come from. */

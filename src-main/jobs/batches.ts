@@ -1,0 +1,47 @@
+/**
+ * Batch controls. Pausing keeps a batch's receipts queued (the queue skips them); resuming lets
+ * them be taken again; cancelling fails the receipts still waiting (code CANCELLED, re-runnable)
+ * unless another running batch also holds them. Receipts being read finish either way.
+ */
+import type { Db } from '../db/open';
+
+export interface BatchProgress {
+  id: number;
+  label: string;
+  state: 'running' | 'paused' | 'cancelled';
+  total: number;
+  queued: number;
+  processing: number;
+  done: number;
+  failed: number;
+  reused: number;
+}
+
+export const pauseBatch = (db: Db, id: number) => db.prepare("UPDATE batches SET state = 'paused' WHERE id = ? AND state = 'running'").run(id).changes > 0;
+export const resumeBatch = (db: Db, id: number) => db.prepare("UPDATE batches SET state = 'running' WHERE id = ? AND state = 'paused'").run(id).changes > 0;
+
+export function cancelBatch(db: Db, id: number): number {
+  return db.transaction(() => {
+    if (db.prepare("UPDATE batches SET state = 'cancelled' WHERE id = ? AND state <> 'cancelled'").run(id).changes === 0) return 0;
+    return db
+      .prepare(
+        `UPDATE receipts SET state = 'failed', error_code = 'CANCELLED', error_message = 'Cancelled by the operator before it was read'
+         WHERE state = 'queued'
+           AND id IN (SELECT receipt_id FROM batch_items WHERE batch_id = ?)
+           AND NOT EXISTS (SELECT 1 FROM batch_items i JOIN batches b ON b.id = i.batch_id WHERE i.receipt_id = receipts.id AND b.state = 'running')`,
+      )
+      .run(id).changes;
+  })();
+}
+
+export function batchProgress(db: Db, id: number): BatchProgress | undefined {
+  return db
+    .prepare(
+      `SELECT b.id, b.label, b.state, count(i.receipt_id) AS total,
+              sum(r.state = 'queued') AS queued, sum(r.state = 'processing') AS processing,
+              sum(r.state = 'done') AS done, sum(r.state = 'failed') AS failed, sum(i.reused) AS reused
+       FROM batches b LEFT JOIN batch_items i ON i.batch_id = b.id LEFT JOIN receipts r ON r.id = i.receipt_id
+       WHERE b.id = ? GROUP BY b.id`,
+    )
+    .get(id) as BatchProgress | undefined;
+}
