@@ -26,6 +26,7 @@ export interface ReceiptRow {
   review: 'pending' | 'approved' | 'flagged';
   expires_at: string;
   pinned: number;
+  settled_at: string | null;
 }
 
 export interface NewReceipt {
@@ -73,8 +74,8 @@ export const requeueInterrupted = (db: Db): number => db.prepare("UPDATE receipt
 /** Back to the queue for another try (the worker died under it). */
 export const requeue = (db: Db, id: number) => db.prepare("UPDATE receipts SET state = 'queued' WHERE id = ?").run(id);
 
-export const markFailed = (db: Db, id: number, code: string, message: string) =>
-  db.prepare("UPDATE receipts SET state = 'failed', error_code = ?, error_message = ? WHERE id = ?").run(code, message, id);
+export const markFailed = (db: Db, id: number, code: string, message: string, at: Date = new Date()) =>
+  db.prepare("UPDATE receipts SET state = 'failed', error_code = ?, error_message = ?, settled_at = ? WHERE id = ?").run(code, message, at.toISOString(), id);
 
 /** The operator asks for a new reading: the receipt is queued again, its previous result kept until the new one lands. */
 export const queueRerun = (db: Db, id: number) =>

@@ -46,8 +46,8 @@ export function saveResult(db: Db, receiptId: number, record: ImageRecord, run: 
     const previousKey = (db.prepare('SELECT dedupe_key FROM receipts WHERE id = ?').get(receiptId) as { dedupe_key: string | null }).dedupe_key;
     db.prepare(
       // The WhatsApp metadata stays as intake recorded it from the original name.
-      "UPDATE receipts SET state = 'done', error_code = NULL, error_message = NULL, width = ?, height = ?, dedupe_key = ?, duplicate_of = NULL WHERE id = ?",
-    ).run(record.image?.width ?? null, record.image?.height ?? null, key, receiptId);
+      "UPDATE receipts SET state = 'done', error_code = NULL, error_message = NULL, width = ?, height = ?, dedupe_key = ?, duplicate_of = NULL, settled_at = ? WHERE id = ?",
+    ).run(record.image?.width ?? null, record.image?.height ?? null, key, run.finishedAt, receiptId);
     // A new reading may move the receipt from one payment to another: both groups are relinked.
     if (previousKey && previousKey !== key) relinkDuplicates(db, previousKey);
     if (key) relinkDuplicates(db, key);

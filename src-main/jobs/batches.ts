@@ -25,7 +25,7 @@ export function cancelBatch(db: Db, id: number): number {
     if (db.prepare("UPDATE batches SET state = 'cancelled' WHERE id = ? AND state <> 'cancelled'").run(id).changes === 0) return 0;
     return db
       .prepare(
-        `UPDATE receipts SET state = 'failed', error_code = 'CANCELLED', error_message = 'Cancelled by the operator before it was read'
+        `UPDATE receipts SET state = 'failed', error_code = 'CANCELLED', error_message = 'Cancelled by the operator before it was read', settled_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          WHERE state = 'queued'
            AND id IN (SELECT receipt_id FROM batch_items WHERE batch_id = ?)
            AND NOT EXISTS (SELECT 1 FROM batch_items i JOIN batches b ON b.id = i.batch_id WHERE i.receipt_id = receipts.id AND b.state = 'running')`,

@@ -86,7 +86,7 @@ export async function processQueue(core: Core, opts: ProcessorOptions): Promise<
       emit({ state: 'queued', error });
       return;
     }
-    markFailed(db, receipt.id, error.code, error.message);
+    markFailed(db, receipt.id, error.code, error.message, core.now());
     log.write({ event: 'receipt-failed', receipt: receipt.sha256, attempt: receipt.attempts, code: error.code, message: error.message });
     emit({ state: 'failed', error });
   };

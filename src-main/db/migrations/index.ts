@@ -3,5 +3,6 @@
  * with the `user_version` bump; never edit one that has shipped: add the next.
  */
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-settled-at';
 
-export const MIGRATIONS: readonly string[] = [migration0001];
+export const MIGRATIONS: readonly string[] = [migration0001, migration0002];
