@@ -6,7 +6,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { parseCliArgs, USAGE, type ExtractCommand } from './cli/args';
-import { exportData, ingest, status, sweep } from './cli/data-commands';
+import { exportData, ingest, status, sweep, watch } from './cli/data-commands';
 import { expandInputs } from './cli/inputs';
 import { createWriter } from './cli/output';
 import { rulesWarner } from './cli/rules-warning';
@@ -72,6 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (args.command === 'status') return status(args);
   if (args.command === 'sweep') return sweep(args);
   if (args.command === 'export') return exportData(args);
+  if (args.command === 'watch') return watch(args);
   const files = await expandInputs(args.inputs);
   if (files.length === 0) process.stderr.write(`receipt-ocr: no images found in ${args.inputs.join(', ')}\n`);
 

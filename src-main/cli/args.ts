@@ -46,13 +46,22 @@ export interface ExportCommand {
   delimiter: ',' | ';';
 }
 
-export type ParsedArgs = ExtractCommand | IngestCommand | StatusCommand | SweepCommand | ExportCommand | { command: 'help' } | { command: 'usage-error'; message: string };
+export interface WatchCommand {
+  command: 'watch';
+  dataDir: string;
+  profile: ProfileName;
+  inbox: string;
+  intervalMs: number;
+}
+
+export type ParsedArgs = WatchCommand | ExtractCommand | IngestCommand | StatusCommand | SweepCommand | ExportCommand | { command: 'help' } | { command: 'usage-error'; message: string };
 
 export const USAGE = `Usage: receipt-ocr extract [options] <files or folders...>
        receipt-ocr ingest --data-dir DIR [--profile P] [--workers N] <files or folders...>
        receipt-ocr status --data-dir DIR [--json]
        receipt-ocr sweep --data-dir DIR [--now ISO-TIME]
        receipt-ocr export --data-dir DIR --format json|csv [--out FILE] [--delimiter ';']
+       receipt-ocr watch --data-dir DIR [--profile P] [--interval SECONDS] <inbox folder>
 
 extract reads payment-receipt images and prints what they say, one record per image.
 ingest takes them into DIR's image store and database and reads the queue; run again after an
@@ -61,6 +70,8 @@ status prints what DIR holds: counts by state, duplicates, and each receipt with
 sweep applies the retention policy as of now (or --now): expired, unpinned receipts are deleted.
 export writes every receipt with its corrected fields, review status and duplicate flag: json in
 the legacy consolidated format, csv in UTF-8 with a BOM for Excel.
+watch takes in what appears in the inbox folder until Ctrl-C, moving each file to processed/
+or failed/ (with a .reason.txt) once its result is stored.
 
 Options:
   --profile <name>   ${PROFILE_NAMES.join(' | ')} (default: ${DEFAULT_PROFILE})
@@ -72,6 +83,7 @@ Options:
   --json             status as JSON
   --now <time>       sweep as of this ISO time (e.g. 2026-11-24T09:00:00Z)
   --delimiter <c>    export csv with , (default) or ;
+  --interval <s>     watch: seconds between looks at the inbox (default 2)
   -h, --help         show this help
 
 Folders are expanded to the images inside them (sub-folders included), sorted.
@@ -95,6 +107,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         json: { type: 'boolean' },
         now: { type: 'string' },
         delimiter: { type: 'string' },
+        interval: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -105,12 +118,19 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (values.help) return { command: 'help' };
   const [command, ...inputs] = positionals;
   if (command === undefined) return { command: 'usage-error', message: 'Missing command: use "receipt-ocr extract <files or folders...>"' };
-  if (command !== 'extract' && command !== 'ingest' && command !== 'status' && command !== 'sweep' && command !== 'export') {
-    return { command: 'usage-error', message: `Unknown command "${command}": use extract, ingest, status, sweep or export` };
-  }
+  const commands = ['extract', 'ingest', 'status', 'sweep', 'export', 'watch'] as const;
+  if (!(commands as readonly string[]).includes(command)) return { command: 'usage-error', message: `Unknown command "${command}": use ${commands.join(', ')}` };
   if (command !== 'extract') {
     const dataDir = values['data-dir'];
     if (!dataDir) return { command: 'usage-error', message: `${command} needs --data-dir DIR` };
+    if (command === 'watch') {
+      const profile = values.profile ?? DEFAULT_PROFILE;
+      if (!isProfileName(profile)) return { command: 'usage-error', message: `Unknown profile "${profile}": use ${PROFILE_NAMES.join(', ')}` };
+      const seconds = Number(values.interval ?? '2');
+      if (!(seconds >= 0.2 && seconds <= 3600)) return { command: 'usage-error', message: `--interval must be between 0.2 and 3600 seconds, not "${values.interval}"` };
+      if (inputs.length !== 1) return { command: 'usage-error', message: 'watch needs exactly one inbox folder' };
+      return { command, dataDir, profile, inbox: inputs[0]!, intervalMs: seconds * 1000 };
+    }
     if (command !== 'ingest' && inputs.length > 0) return { command: 'usage-error', message: `${command} takes no files` };
     if (command === 'status') return { command, dataDir, json: values.json === true };
     if (command === 'export') {

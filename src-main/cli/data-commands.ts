@@ -1,5 +1,5 @@
 /**
- * `receipt-ocr ingest`, `status`, `sweep` and `export`: the durable core without a window. Ingest takes
+ * `receipt-ocr ingest`, `status`, `sweep`, `export` and `watch`: the durable core without a window. Ingest takes
  * the files in (store + database) and works the whole queue, including what an interrupted run
  * left; a second run with the same files finds them known and reads nothing twice.
  */
@@ -10,8 +10,9 @@ import { csvExport, exportRows, legacyJson } from '../jobs/export';
 import { processQueue } from '../jobs/processor';
 import { sweep as sweepRetention } from '../jobs/retention';
 import { statusReport } from '../jobs/status';
+import { WatchedFolder, watchLoop } from '../jobs/watch-folder';
 import { defaultModelsDir, userRulesFile } from '../paths';
-import type { ExportCommand, IngestCommand, StatusCommand, SweepCommand } from './args';
+import type { ExportCommand, IngestCommand, StatusCommand, SweepCommand, WatchCommand } from './args';
 import { expandInputs } from './inputs';
 import { rulesWarner } from './rules-warning';
 
@@ -88,6 +89,22 @@ export async function exportData(cmd: ExportCommand): Promise<number> {
       await writeFile(`${cmd.out}.partial`, text);
       await rename(`${cmd.out}.partial`, cmd.out);
     }
+    return 0;
+  } finally {
+    core.db.close();
+  }
+}
+
+export async function watch(cmd: WatchCommand): Promise<number> {
+  const core = open(cmd.dataDir);
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  process.once('SIGTERM', () => controller.abort());
+  process.stderr.write(`receipt-ocr: watching ${cmd.inbox} (Ctrl-C to stop)\n`);
+  const onReady = rulesWarner();
+  try {
+    const work = () => processQueue(core, { profile: cmd.profile, modelsDir: defaultModelsDir(), rulesFile: userRulesFile(), signal: controller.signal, onReady });
+    await watchLoop(new WatchedFolder(core, cmd.inbox, cmd.profile), work, { intervalMs: cmd.intervalMs, signal: controller.signal });
     return 0;
   } finally {
     core.db.close();
