@@ -16,6 +16,7 @@ export const NODE_ENTRIES = {
   'tools/render-receipts': 'tools/receipt-generator/render.ts',
   'bench/bench': 'bench/bench.ts',
   'bench/fields': 'bench/fields.ts',
+  'bench/history': 'bench/history.ts',
 };
 
 export async function buildNode() {

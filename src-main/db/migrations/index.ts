@@ -4,5 +4,6 @@
  */
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-settled-at';
+import { migration0003 } from './0003-history-indexes';
 
-export const MIGRATIONS: readonly string[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly string[] = [migration0001, migration0002, migration0003];

@@ -1,0 +1,98 @@
+/**
+ * npm run bench:history (also part of npm run bench): a history of 100,000 stored receipts, and
+ * how long the window's lookups take on it: a search by reference, by its first digits, by
+ * phone and by amount, and a filtered page of 50. Target: each under 50 ms. Synthetic rows in a
+ * real SQLite file, written with the same queries the app uses.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../src-main/db/open';
+import { insertReceipt } from '../src-main/db/receipts';
+import { searchReceipts, type SearchQuery } from '../src-main/db/search';
+import { percentile } from './metrics';
+
+const box = JSON.stringify([10, 20, 110, 40]);
+const source = JSON.stringify({ via: 'inline' });
+
+export interface HistoryFigures {
+  receipts: number;
+  buildMs: number;
+  fileMiB: number;
+  queries: Record<string, { p50Ms: number; maxMs: number; hits: number }>;
+}
+
+export async function historyBench(n = 100_000): Promise<HistoryFigures> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'recibo-history-'));
+  try {
+    const file = path.join(dir, 'recibo.db');
+    const { db } = openDatabase(file);
+    // mulberry32: reproducible, and random enough that sample values are rare in the history.
+    let seed = 12345;
+    const rnd = (m: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * m);
+    };
+    const t0 = performance.now();
+    const run = db.prepare("INSERT INTO ocr_runs (receipt_id, profile, models, rules_revision, finished_at, timings, text, lines) VALUES (?, 'balanced', '[]', 'r', ?, ?, '', '[]')");
+    const field = db.prepare('INSERT INTO fields (receipt_id, run_id, name, value, raw, confidence, box, source) VALUES (?, ?, ?, ?, ?, 0.95, ?, ?)');
+    const done = db.prepare("UPDATE receipts SET state = ?, review = ?, dedupe_key = ?, duplicate_of = ?, settled_at = ? WHERE id = ?");
+    const samples: { ref: string; phone: string; amount: string } = { ref: '', phone: '', amount: '' };
+    db.transaction(() => {
+      for (let i = 0; i < n; i++) {
+        const at = new Date(Date.UTC(2026, 10, 1) + i * 25_000).toISOString();
+        const id = insertReceipt(db, { sha256: i.toString(16).padStart(64, '0'), originalName: `${i}.jpg`, ext: 'jpeg', sizeBytes: 80_000, receivedAt: at, expiresAt: at, metadata: '{}' });
+        const runId = Number(run.run(id, at, JSON.stringify({ total: 200 + rnd(200) })).lastInsertRowid);
+        const ref = String(rnd(1e9)).padStart(12, '0');
+        const phone = `04${['12', '14', '16', '24', '26', '22'][rnd(6)]}${String(rnd(1e7)).padStart(7, '0')}`;
+        const amount = `${rnd(50_000)}.${String(rnd(100)).padStart(2, '0')}`;
+        for (const [name, value] of [['referencia', ref], ['telefono', phone], ['monto', amount], ['fecha', at.slice(0, 10)], ['banco_destino', '0105'], ['cedula', `V-${rnd(3e7)}`], ['concepto', 'Pago'], ['tipo_transaccion', 'pago_movil']] as const) {
+          field.run(id, runId, name, value, value, box, source);
+        }
+        done.run(rnd(50) === 0 ? 'failed' : 'done', ['pending', 'approved', 'flagged'][rnd(3)], `${ref}|${amount} VES|${at.slice(0, 10)}|0105`, rnd(100) === 0 && id > 1 ? id - 1 : null, at, id);
+        if (i === Math.floor(n / 2)) Object.assign(samples, { ref, phone, amount });
+      }
+    })();
+    db.pragma('optimize');
+    const buildMs = performance.now() - t0;
+    const fileMiB = (db.prepare('SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()').get() as { bytes: number }).bytes / 2 ** 20;
+
+    const queries: Record<string, SearchQuery> = {
+      'reference (whole)': { text: samples.ref },
+      'reference (first 6 digits)': { text: samples.ref.slice(0, 6) },
+      'phone': { text: samples.phone },
+      'amount (typed 1.234,56)': { text: samples.amount.replace('.', ',') },
+      'page of 50: done, pending review': { state: 'done', review: 'pending', limit: 50, offset: 500 },
+      'page of 50: possible duplicates': { duplicatesOnly: true, limit: 50 },
+    };
+    const figures: HistoryFigures['queries'] = {};
+    for (const [label, q] of Object.entries(queries)) {
+      const times: number[] = [];
+      let hits = 0;
+      for (let k = 0; k < 25; k++) {
+        const t = performance.now();
+        hits = searchReceipts(db, q).length;
+        times.push(performance.now() - t);
+      }
+      figures[label] = { p50Ms: percentile(times, 50), maxMs: Math.max(...times), hits };
+    }
+    db.close();
+    return { receipts: n, buildMs, fileMiB, queries: figures };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function printHistory(h: HistoryFigures): void {
+  console.log(`\nhistory of ${h.receipts.toLocaleString('en')} receipts (${h.fileMiB.toFixed(0)} MiB, built in ${(h.buildMs / 1000).toFixed(1)} s); target: every lookup under 50 ms`);
+  for (const [label, q] of Object.entries(h.queries)) console.log(`  ${label.padEnd(34)} p50 ${q.p50Ms.toFixed(2)} ms, max ${q.maxMs.toFixed(2)} ms, ${q.hits} hits${q.maxMs < 50 ? '' : '  <- over 50 ms'}`);
+}
+
+if (process.argv[1]?.endsWith('history.js')) {
+  historyBench().then(printHistory, (e: Error) => {
+    console.error(`bench:history: ${e.message}`);
+    process.exit(1);
+  });
+}
