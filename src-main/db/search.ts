@@ -57,8 +57,14 @@ export function searchReceipts(db: Db, q: SearchQuery): SearchHit[] {
     );
     for (const l of found) args.push(l.name, l.from, l.to);
   }
-  if (q.state) (where.push('r.state = ?'), args.push(q.state));
-  if (q.review) (where.push('r.review = ?'), args.push(q.review));
+  if (q.state) {
+    where.push('r.state = ?');
+    args.push(q.state);
+  }
+  if (q.review) {
+    where.push('r.review = ?');
+    args.push(q.review);
+  }
   if (q.duplicatesOnly) where.push('r.duplicate_of IS NOT NULL');
   args.push(q.limit ?? 50, q.offset ?? 0);
   return db
