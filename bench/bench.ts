@@ -3,7 +3,10 @@
  * the same run on the same images. A benchmark, not a test: it prints figures for
  * docs/benchmarks.md and writes them to bench-results/.
  *
- *   npm run bench [-- --profile fast|balanced|accurate] [--quick] [--no-tesseract]
+ * Then the storage core: a batch of 1,000 receipts through intake and the queue (bench/batch.ts)
+ * and lookups in a history of 100,000 (bench/history.ts).
+ *
+ *   npm run bench [-- --profile fast|balanced|accurate] [--quick] [--no-tesseract] [--no-storage]
  */
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -15,11 +18,13 @@ import type { ImageRecord } from '../src-shared/receipt/record';
 import { OcrWorkerClient } from '../src-main/ocr/worker-client';
 import { forkWorker } from '../src-main/ocr/worker-process';
 import { appRoot, defaultModelsDir } from '../src-main/paths';
+import { batchBench, printBatch, type BatchFigures } from './batch';
 import { realVe, renderedReceipts, sroie, type BenchImage, type Dataset } from './datasets';
+import { historyBench, printHistory, type HistoryFigures } from './history';
 import { containsToken, f1, percentile, scoreWords } from './metrics';
 import { tesseractLanguages, tesseractText, tesseractVersion } from './tesseract';
 
-const { values: opts } = parseArgs({ options: { profile: { type: 'string' }, quick: { type: 'boolean' }, 'no-tesseract': { type: 'boolean' } } });
+const { values: opts } = parseArgs({ options: { profile: { type: 'string' }, quick: { type: 'boolean' }, 'no-tesseract': { type: 'boolean' }, 'no-storage': { type: 'boolean' } } });
 const profile: ProfileName = opts.profile && isProfileName(opts.profile) ? opts.profile : DEFAULT_PROFILE;
 const root = appRoot();
 const datasetsDir = path.resolve(root, '..', 'shared', 'datasets');
@@ -156,6 +161,13 @@ async function main(): Promise<void> {
   // The same per-image timings as above, pooled: one more run would only add another sample of noise.
   report.phone = { images: phoneImages.length, p50Ms: percentile(phoneTotals, 50), p95Ms: percentile(phoneTotals, 95), linesP50Ms: percentile(phoneToLines, 50), linesP95Ms: percentile(phoneToLines, 95) };
   console.log(`\nall phone screenshots (${phoneImages.length}): per image, file to lines p50 ${ms(percentile(phoneToLines, 50))}, p95 ${ms(percentile(phoneToLines, 95))}; file to fields p50 ${ms(percentile(phoneTotals, 50))}, p95 ${ms(percentile(phoneTotals, 95))}`);
+
+  if (!opts['no-storage']) {
+    report.batch = await batchBench(opts.quick ? 50 : 1000);
+    printBatch(report.batch as BatchFigures);
+    report.history = await historyBench(opts.quick ? 10_000 : 100_000);
+    printHistory(report.history as HistoryFigures);
+  }
 
   const outDir = path.join(root, 'bench-results');
   await mkdir(outDir, { recursive: true });

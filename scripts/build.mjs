@@ -17,6 +17,7 @@ export const NODE_ENTRIES = {
   'bench/bench': 'bench/bench.ts',
   'bench/fields': 'bench/fields.ts',
   'bench/history': 'bench/history.ts',
+  'bench/batch': 'bench/batch.ts',
 };
 
 export async function buildNode() {
