@@ -68,11 +68,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`receipt-ocr: ${args.message}\n\n${USAGE}\n`);
     return 2;
   }
-  if (args.command === 'ingest') return ingest(args);
-  if (args.command === 'status') return status(args);
-  if (args.command === 'sweep') return sweep(args);
-  if (args.command === 'export') return exportData(args);
-  if (args.command === 'watch') return watch(args);
+  if (args.command !== 'extract') {
+    try {
+      if (args.command === 'ingest') return await ingest(args);
+      if (args.command === 'status') return status(args);
+      if (args.command === 'sweep') return await sweep(args);
+      if (args.command === 'export') return await exportData(args);
+      return await watch(args);
+    } catch (e) {
+      // Expected failures (a busy or newer data folder) are messages, not stack traces.
+      process.stderr.write(`receipt-ocr: ${(e as Error).message}\n`);
+      return 1;
+    }
+  }
   const files = await expandInputs(args.inputs);
   if (files.length === 0) process.stderr.write(`receipt-ocr: no images found in ${args.inputs.join(', ')}\n`);
 

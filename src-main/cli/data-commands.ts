@@ -5,6 +5,7 @@
  */
 import { rename, writeFile } from 'node:fs/promises';
 import { openCore, type Core } from '../jobs/core';
+import { lockDataFolder } from '../jobs/lock';
 import { takeIn } from '../jobs/intake';
 import { csvExport, exportRows, legacyJson } from '../jobs/export';
 import { processQueue } from '../jobs/processor';
@@ -24,7 +25,9 @@ function open(dataDir: string): Core {
 
 export async function ingest(cmd: IngestCommand): Promise<number> {
   const core = open(cmd.dataDir);
+  let release: (() => void) | null = null;
   try {
+    release = lockDataFolder(cmd.dataDir);
     const files = await expandInputs(cmd.inputs);
     const intake = await takeIn(core, files, { profile: cmd.profile, label: `ingest ${cmd.inputs.join(' ')}` });
     for (const item of intake.items) if (item.error) process.stderr.write(`receipt-ocr: ${item.source}: ${item.error.code}: ${item.error.message}\n`);
@@ -47,6 +50,7 @@ export async function ingest(cmd: IngestCommand): Promise<number> {
     process.stderr.write(`receipt-ocr: ${counts.done} done, ${counts.failed} failed, ${counts.queued} queued, ${duplicates} possible duplicates in ${cmd.dataDir}\n`);
     return 0;
   } finally {
+    release?.();
     core.db.close();
   }
 }
@@ -102,11 +106,14 @@ export async function watch(cmd: WatchCommand): Promise<number> {
   process.once('SIGTERM', () => controller.abort());
   process.stderr.write(`receipt-ocr: watching ${cmd.inbox} (Ctrl-C to stop)\n`);
   const onReady = rulesWarner();
+  let release: (() => void) | null = null;
   try {
+    release = lockDataFolder(cmd.dataDir);
     const work = () => processQueue(core, { profile: cmd.profile, modelsDir: defaultModelsDir(), rulesFile: userRulesFile(), signal: controller.signal, onReady });
     await watchLoop(new WatchedFolder(core, cmd.inbox, cmd.profile), work, { intervalMs: cmd.intervalMs, signal: controller.signal });
     return 0;
   } finally {
+    release?.();
     core.db.close();
   }
 }
