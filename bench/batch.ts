@@ -2,8 +2,9 @@
  * npm run bench:batch (also part of npm run bench): 1,000 different receipts through intake and
  * the queue in one data folder, as `receipt-ocr ingest` runs them. Prints receipts per second
  * and the resident memory of this (main) process and of the OCR worker, sampled every 100
- * receipts: both must stay flat. The images are the rendered fixtures, each made unique by one
- * changed pixel, so none is recognised as already read.
+ * receipts: both must stay flat. The images are the rendered fixtures, each made unique by a
+ * strip of black and white blocks in its top corner (its number in binary, coarse enough to
+ * survive JPEG), so none is recognised as already read.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -25,6 +26,17 @@ export interface BatchFigures {
   memory: [number, number, number][];
 }
 
+/** 12 blocks of 4×4 px, black for a 1 bit: 4,096 distinct marks. */
+function idStrip(i: number): Promise<Buffer> {
+  const width = 48;
+  const pixels = Buffer.alloc(width * 4 * 3, 255);
+  for (let bit = 0; bit < 12; bit++) {
+    if (((i >> bit) & 1) === 0) continue;
+    for (let y = 0; y < 4; y++) for (let x = bit * 4; x < bit * 4 + 4; x++) pixels.fill(0, (y * width + x) * 3, (y * width + x) * 3 + 3);
+  }
+  return sharp(pixels, { raw: { width, height: 4, channels: 3 } }).png().toBuffer();
+}
+
 const rssOf = (pid: number) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
@@ -41,8 +53,7 @@ export async function batchBench(n = 1000): Promise<BatchFigures> {
     for (let i = 0; i < n; i++) {
       const src = path.join(fixtures, sources[i % sources.length]!);
       const out = path.join(inbox, `${String(i).padStart(4, '0')}${path.extname(src)}`);
-      const pixel = await sharp({ create: { width: 1, height: 1, channels: 3, background: { r: i % 256, g: (i >> 8) % 256, b: 7 } } }).png().toBuffer();
-      await sharp(src).composite([{ input: pixel, top: 0, left: 0 }]).toFile(out);
+      await sharp(src).composite([{ input: await idStrip(i), top: 0, left: 0 }]).toFile(out);
       files.push(out);
     }
     const core = openCore(path.join(dir, 'data'));
@@ -64,6 +75,7 @@ export async function batchBench(n = 1000): Promise<BatchFigures> {
     const wallMs = performance.now() - started;
     const counts = core.db.prepare("SELECT sum(state = 'done') AS done, sum(state = 'failed') AS failed FROM receipts").get() as { done: number; failed: number };
     core.db.close();
+    if (counts.done + counts.failed !== n) throw new Error(`${n} files made ${counts.done + counts.failed} receipts: some images were not unique`);
     return { receipts: n, wallMs, receiptsPerSecond: n / (wallMs / 1000), done: counts.done, failed: counts.failed, memory };
   } finally {
     await rm(dir, { recursive: true, force: true });
