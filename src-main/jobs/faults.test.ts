@@ -3,7 +3,7 @@
  * killed at random points and run again. Every receipt ends done, none read twice.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from './core';
@@ -57,9 +57,26 @@ describe('faults during a batch of 50', () => {
     expect(events.filter((e) => e.state === 'queued' && e.error?.code === 'WORKER_CRASHED')).toHaveLength(2);
     core.db.close();
     expect(runsPerReceipt(dataDir).every((r) => r.runs === 1)).toBe(true);
-    const log = readdirSync(path.join(dataDir, 'logs'));
-    expect(log).toContain('recibo.log');
+    // One log line per receipt read (with its timings), and each crash and restart.
+    const log = readFileSync(path.join(dataDir, 'logs', 'recibo.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event: string; timings?: { total: number } });
+    expect(log.filter((l) => l.event === 'receipt-done')).toHaveLength(50);
+    expect(log.find((l) => l.event === 'receipt-done')?.timings?.total).toBeGreaterThan(0);
+    expect(log.filter((l) => l.event === 'worker-crash')).toHaveLength(2);
+    expect(log.filter((l) => l.event === 'worker-restart')).toHaveLength(2);
   }, 180_000);
+
+  it('a reading past its time limit kills the worker; after three tries the receipt fails with the reason, the next one is read', async () => {
+    const core = openCore(path.join(tmp.path, 'timeout'));
+    await takeIn(core, fifty.slice(0, 1), { profile: 'fast', label: 'slow' });
+    // 1 ms: every reading is "stuck".
+    await processQueue(core, { profile: 'fast', workers: 1, modelsDir: defaultModelsDir(), rulesFile: null, timeoutMs: 1, backoffMs: 10 });
+    expect(statusReport(core.db).receipts).toEqual([expect.objectContaining({ state: 'failed', error: { code: 'WORKER_CRASHED', message: expect.stringMatching(/took longer than/) } })]);
+    expect(core.db.prepare('SELECT attempts FROM receipts').get()).toEqual({ attempts: 3 });
+    await takeIn(core, fifty.slice(1, 2), { profile: 'fast', label: 'normal' });
+    await processQueue(core, { profile: 'fast', workers: 1, modelsDir: defaultModelsDir(), rulesFile: null });
+    expect(statusReport(core.db).counts).toEqual({ queued: 0, processing: 0, done: 1, failed: 1 });
+    core.db.close();
+  }, 60_000);
 
   it('the ingest process killed at random points ten times, then run again: all 50 done, none twice', async () => {
     const dataDir = path.join(tmp.path, 'process-kill');
