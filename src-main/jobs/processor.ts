@@ -39,6 +39,8 @@ export interface ProcessorOptions {
   timeoutMs?: number;
   backoffMs?: number;
   onProgress?: (e: ProgressEvent) => void;
+  /** A worker died (crash or time limit); it is restarted for the next receipt. */
+  onWorkerCrash?: (reason: string) => void;
   /** Each time a worker starts: the problems of the operator's rules file, if any. */
   onReady?: (ruleProblems: readonly RuleProblem[]) => void;
   /** Stop taking new receipts (the ones in flight finish). */
@@ -60,7 +62,7 @@ export async function processQueue(core: Core, opts: ProcessorOptions): Promise<
     warmProfiles: [opts.profile],
     rulesFile: opts.rulesFile,
   };
-  const pool = Array.from({ length: count }, (_, slot) => new SupervisedWorker({ init, log, slot, ...(opts.onReady ? { onReady: opts.onReady } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.backoffMs ? { backoffMs: opts.backoffMs } : {}) }));
+  const pool = Array.from({ length: count }, (_, slot) => new SupervisedWorker({ init, log, slot, ...(opts.onReady ? { onReady: opts.onReady } : {}), ...(opts.onWorkerCrash ? { onCrash: opts.onWorkerCrash } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.backoffMs ? { backoffMs: opts.backoffMs } : {}) }));
   let processed = 0;
 
   const one = async (worker: SupervisedWorker, receipt: ReceiptRow) => {

@@ -20,6 +20,8 @@ export interface SupervisorOptions {
   log: Logger;
   /** Called each time a worker is ready, with the problems of the operator's rules, if any. */
   onReady?: (ruleProblems: readonly RuleProblem[]) => void;
+  /** The worker died (crash or time limit). */
+  onCrash?: (reason: string) => void;
   /** Index of this worker in its pool, for the log. */
   slot?: number;
 }
@@ -45,7 +47,9 @@ export class SupervisedWorker {
     const client = this.client;
     this.opts.onReady?.(client.ready.rules.problems);
     client.onExit((reason) => {
-      if (!this.disposed) this.opts.log.write({ event: 'worker-crash', slot: this.opts.slot ?? 0, pid: client.pid, reason });
+      if (this.disposed) return;
+      this.opts.log.write({ event: 'worker-crash', slot: this.opts.slot ?? 0, pid: client.pid, reason });
+      this.opts.onCrash?.(reason);
     });
     return client;
   }

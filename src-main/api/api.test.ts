@@ -1,0 +1,74 @@
+/**
+ * The contract's handlers over a real data folder and a real worker, called through the same
+ * dispatch gate every transport uses.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventChannel } from '../../src-shared/ipc/contract';
+import type { Result } from '../../src-shared/ipc/result';
+import { defaultModelsDir } from '../paths';
+import { FIXTURES } from '../test-support/datasets';
+import { useTempDir } from '../test-support/temp-dir';
+import { dispatch } from './dispatch';
+import { createHandlers, type Handlers } from './handlers';
+import { CoreService } from './service';
+
+const tmp = useTempDir();
+let service: CoreService;
+let handlers: Handlers;
+const events: { channel: EventChannel; payload: unknown }[] = [];
+const call = async <T>(channel: string, payload: unknown): Promise<T> => {
+  const r = (await dispatch(handlers, channel, payload)) as Result<T>;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+};
+const file = async (name: string) => ({ name, base64: (await readFile(path.join(FIXTURES, name))).toString('base64') });
+
+beforeAll(() => {
+  service = new CoreService({ dataDir: path.join(tmp.path, 'data'), modelsDir: defaultModelsDir(), rulesFile: null, workers: 1 });
+  service.on((channel, payload) => events.push({ channel, payload }));
+  handlers = createHandlers(service);
+});
+afterAll(async () => {
+  await service.close();
+});
+
+describe('the API over a real core', () => {
+  it('takes dropped files in, reads them in the background, and says so with events', async () => {
+    const added = await call<{ items: { sha256?: string; reused?: boolean; error?: { code: string } }[] }>('intake:add', {
+      files: [await file('r001-bdv-light.png'), await file('r001-bdv-light.png'), { name: 'empty.png', base64: '' }],
+    });
+    expect(added.items.map((i) => [i.reused, i.error?.code])).toEqual([[false, undefined], [true, undefined], [undefined, 'EMPTY_FILE']]);
+    await service.idle();
+    const sha = added.items[0]!.sha256!;
+    expect(events.filter((e) => e.channel === 'job:done').map((e) => (e.payload as { sha256: string }).sha256)).toEqual([sha]);
+    const list = await call<{ receipts: { sha256: string; state: string; values: Record<string, string> }[]; counts: Record<string, number> }>('receipts:list', {});
+    expect(list.counts).toEqual({ queued: 0, processing: 0, done: 1, failed: 0 });
+    expect(list.receipts[0]).toMatchObject({ sha256: sha, state: 'done', values: { referencia: '406884463' } });
+  });
+
+  it('gives a receipt with its words and boxes, keeps a correction, and exports it', async () => {
+    const [{ sha256 }] = (await call<{ receipts: { sha256: string }[] }>('receipts:list', {})).receipts as [{ sha256: string }];
+    const detail = await call<{ lines: { words: unknown[] }[]; fields: Record<string, { box: number[] }> }>('receipts:get', { sha256 });
+    expect(detail.lines.flatMap((l) => l.words).length).toBeGreaterThan(10);
+    expect(detail.fields.monto!.box).toHaveLength(4);
+    const corrected = await call<{ corrected: Record<string, string>; values: Record<string, string>; corrections: unknown[] }>('receipts:correct', { sha256, field: 'monto', value: '5524.41' });
+    expect(corrected).toMatchObject({ corrected: { monto: '5524.41' }, values: { monto: '5524.41' }, corrections: [{ field: 'monto', oldValue: '5524.40', newValue: '5524.41' }] });
+    expect(events.some((e) => e.channel === 'receipt:updated')).toBe(true);
+    const csv = await call<{ fileName: string; text: string }>('export:run', { format: 'csv', delimiter: ';' });
+    expect(csv.fileName).toMatch(/^recibo-.*\.csv$/);
+    const rows = parse(csv.text.replace(/^\uFEFF/, ''), { columns: true, delimiter: ';' }) as Record<string, string>[];
+    expect(rows[0]).toMatchObject({ monto: '5524.41', corrected_fields: 'monto' });
+  });
+
+  it('refuses an unknown channel, a bad payload and an unknown receipt, as data', async () => {
+    expect(await dispatch(handlers, 'fs:read', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await dispatch(handlers, 'receipts:get', { sha256: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await dispatch(handlers, 'receipts:correct', { sha256: 'a'.repeat(64), field: 'monto', value: '1', extra: true })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await dispatch(handlers, 'receipts:get', { sha256: 'a'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch(handlers, 'settings:set', { retentionHours: -1 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await call('settings:set', { retentionHours: 48 })).toEqual({ retentionHours: 48 });
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The handlers of the contract: plain functions of a validated request, over the core service.
+ * They import nothing from Electron and know nothing of the transport that called them.
+ */
+import type { z } from 'zod';
+import type { FieldSourceSchema, Fields } from '../../src-shared/extract/types';
+import { INVOKE, type InvokeChannel, type ReceiptDetail, type ReceiptSummary, type Res } from '../../src-shared/ipc/contract';
+import { FIELD_NAMES } from '../../src-shared/receipt/fields';
+import { queueRerun, receiptBySha, stateCounts, type ReceiptRow } from '../db/receipts';
+import { correctField, correctionsOf, setPinned, setReview } from '../db/review';
+import { searchReceipts } from '../db/search';
+import { cancelBatch, pauseBatch, resumeBatch } from '../jobs/batches';
+import { retentionHours, setRetentionHours } from '../jobs/core';
+import { csvExport, exportRows, legacyJson } from '../jobs/export';
+import { metrics } from '../jobs/metrics';
+import type { CoreService } from './service';
+
+/** A failure the caller can act on: becomes `{ok: false, error: {code, message}}`. */
+export class ApiError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export type Handlers = { [C in InvokeChannel]: (req: z.output<(typeof INVOKE)[C]['req']>) => Promise<Res<C>> };
+
+export function createHandlers(service: CoreService): Handlers {
+  const { db } = service.core;
+  const receipt = (sha256: string): ReceiptRow => {
+    const row = receiptBySha(db, sha256);
+    if (!row) throw new ApiError('NOT_FOUND', `No receipt ${sha256.slice(0, 12)}… in this data folder (it may have expired)`);
+    return row;
+  };
+  const values = (id: number) =>
+    Object.fromEntries((db.prepare('SELECT name, coalesce(corrected, value) AS v FROM fields WHERE receipt_id = ?').all(id) as { name: string; v: string }[]).map((f) => [f.name, f.v]));
+  const sha = (id: number | null) => (id === null ? null : (db.prepare('SELECT sha256 FROM receipts WHERE id = ?').get(id) as { sha256: string } | undefined)?.sha256 ?? null);
+  const summary = (r: ReceiptRow): ReceiptSummary => ({
+    sha256: r.sha256,
+    file: r.original_name,
+    state: r.state,
+    review: r.review,
+    receivedAt: r.received_at,
+    expiresAt: r.expires_at,
+    pinned: r.pinned === 1,
+    duplicateOf: sha(r.duplicate_of),
+    error: r.error_code ? { code: r.error_code, message: r.error_message ?? '' } : null,
+    values: values(r.id),
+  });
+  const detail = (r: ReceiptRow): ReceiptDetail => {
+    const rows = db.prepare('SELECT * FROM fields WHERE receipt_id = ?').all(r.id) as { name: string; value: string; raw: string; confidence: number; box: string; source: string; currency: string | null; bank_name: string | null; note: string | null; corrected: string | null }[];
+    const fields: Fields = {};
+    const corrected: Record<string, string> = {};
+    for (const f of rows) {
+      if (f.corrected !== null) corrected[f.name] = f.corrected;
+      const source = JSON.parse(f.source) as { via: string };
+      if (source.via === 'operator') continue;
+      fields[f.name as (typeof FIELD_NAMES)[number]] = {
+        value: f.value, raw: f.raw, confidence: f.confidence, box: JSON.parse(f.box) as [number, number, number, number], source: source as z.infer<typeof FieldSourceSchema>,
+        ...(f.currency ? { currency: f.currency as 'VES' | 'USD' } : {}), ...(f.bank_name ? { name: f.bank_name } : {}), ...(f.note ? { note: f.note } : {}),
+      };
+    }
+    const run = db.prepare('SELECT lines FROM ocr_runs WHERE receipt_id = ? ORDER BY id DESC LIMIT 1').get(r.id) as { lines: string } | undefined;
+    return {
+      ...summary(r),
+      width: r.width,
+      height: r.height,
+      metadata: JSON.parse(r.metadata) as ReceiptDetail['metadata'],
+      fields,
+      corrected,
+      lines: run ? (JSON.parse(run.lines) as ReceiptDetail['lines']) : [],
+      corrections: correctionsOf(db, r.id).map((c) => ({ field: c.field, oldValue: c.old_value, newValue: c.new_value, at: c.at })),
+    };
+  };
+
+  return {
+    'intake:add': async (req) => {
+      const result = await service.intake(req.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })), req.profile);
+      return {
+        batchId: result.batchId,
+        items: result.items.map((i, k) => ({ name: req.files[k]!.name, ...(i.sha256 ? { sha256: i.sha256 } : {}), ...(i.reused !== undefined ? { reused: i.reused } : {}), ...(i.error ? { error: i.error } : {}) })),
+      };
+    },
+    'receipts:list': async (req) => ({
+      receipts: searchReceipts(db, req).map((h) => summary(receiptBySha(db, h.sha256)!)),
+      counts: stateCounts(db),
+    }),
+    'receipts:get': async (req) => detail(receipt(req.sha256)),
+    'receipts:correct': async (req) => {
+      const r = receipt(req.sha256);
+      try {
+        correctField(db, r.id, req.field, req.value, new Date());
+      } catch (e) {
+        throw new ApiError('NOT_READ', (e as Error).message);
+      }
+      service.emit('receipt:updated', { sha256: r.sha256 });
+      return detail(receipt(req.sha256));
+    },
+    'receipts:review': async (req) => {
+      setReview(db, receipt(req.sha256).id, req.status);
+      service.emit('receipt:updated', { sha256: req.sha256 });
+      return {};
+    },
+    'receipts:pin': async (req) => {
+      setPinned(db, receipt(req.sha256).id, req.pinned);
+      service.emit('receipt:updated', { sha256: req.sha256 });
+      return {};
+    },
+    'receipts:rerun': async (req) => {
+      if (!queueRerun(db, receipt(req.sha256).id)) throw new ApiError('BUSY', 'This receipt is already waiting or being read');
+      service.kick();
+      return {};
+    },
+    'batches:control': async (req) => {
+      const changed = req.action === 'pause' ? pauseBatch(db, req.batchId) : req.action === 'resume' ? resumeBatch(db, req.batchId) : cancelBatch(db, req.batchId) > 0;
+      if (req.action === 'resume') service.kick();
+      return { changed };
+    },
+    'export:run': async (req) => {
+      const rows = exportRows(db, { ...(req.sha256 ? { sha256: req.sha256 } : {}), ...(req.states ? { states: req.states } : {}) });
+      const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+      return req.format === 'json'
+        ? { fileName: `recibo-${stamp}.json`, mime: 'application/json', text: legacyJson(rows, new Date()) }
+        : { fileName: `recibo-${stamp}.csv`, mime: 'text/csv', text: csvExport(rows, req.delimiter ?? ',') };
+    },
+    'settings:get': async () => ({ retentionHours: retentionHours(db) }),
+    'settings:set': async (req) => {
+      setRetentionHours(db, req.retentionHours);
+      return { retentionHours: retentionHours(db) };
+    },
+    'metrics:get': async (req) => metrics(db, new Date(), req.windowMinutes ?? 60),
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The one contract between the window and the core. Every channel is `domain:verb` with a zod
+ * schema for its request and its response; events carry a schema too. The preload's allowlist,
+ * main's handler map, the WebSocket host and the renderer's client are all derived from these
+ * two maps: nothing restates them.
+ */
+import { z } from 'zod';
+import { FieldsSchema } from '../extract/types';
+import { WhatsappMetadataSchema } from '../extract/whatsapp';
+import { LineSchema } from '../ocr/types';
+import { PROFILE_NAMES } from '../ocr/profiles';
+import { FIELD_NAMES } from '../receipt/fields';
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lower-case hex digits');
+const State = z.enum(['queued', 'processing', 'done', 'failed']);
+const Review = z.enum(['pending', 'approved', 'flagged']);
+const Empty = z.object({}).strict();
+
+export const ReceiptSummarySchema = z.object({
+  sha256: Sha256,
+  file: z.string(),
+  state: State,
+  review: Review,
+  receivedAt: z.string(),
+  expiresAt: z.string(),
+  pinned: z.boolean(),
+  duplicateOf: Sha256.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Field values, the operator's corrections applied. */
+  values: z.partialRecord(z.enum(FIELD_NAMES), z.string()),
+});
+export type ReceiptSummary = z.infer<typeof ReceiptSummarySchema>;
+
+export const ReceiptDetailSchema = ReceiptSummarySchema.extend({
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  metadata: z.union([WhatsappMetadataSchema, z.object({}).strict()]),
+  /** Fields as read, with boxes; `corrected` is the operator's value where there is one. */
+  fields: FieldsSchema,
+  corrected: z.partialRecord(z.enum(FIELD_NAMES), z.string()),
+  lines: z.array(LineSchema),
+  corrections: z.array(z.object({ field: z.string(), oldValue: z.string().nullable(), newValue: z.string().nullable(), at: z.string() })),
+});
+export type ReceiptDetail = z.infer<typeof ReceiptDetailSchema>;
+
+const IntakeFile = z.object({
+  name: z.string().min(1).max(255),
+  /** The file's bytes, base64 (the same on every transport). At most 16 MB of image. */
+  base64: z.string().max(Math.ceil((16 * 1024 * 1024 * 4) / 3) + 4),
+});
+
+export const INVOKE = {
+  'intake:add': {
+    req: z.object({ files: z.array(IntakeFile).min(1).max(500), profile: z.enum(PROFILE_NAMES).optional() }).strict(),
+    res: z.object({ batchId: z.number().int(), items: z.array(z.object({ name: z.string(), sha256: Sha256.optional(), reused: z.boolean().optional(), error: z.object({ code: z.string(), message: z.string() }).optional() })) }),
+  },
+  'receipts:list': {
+    req: z.object({ text: z.string().max(100).optional(), state: State.optional(), review: Review.optional(), duplicatesOnly: z.boolean().optional(), limit: z.number().int().min(1).max(500).optional(), offset: z.number().int().min(0).optional() }).strict(),
+    res: z.object({ receipts: z.array(ReceiptSummarySchema), counts: z.object({ queued: z.number(), processing: z.number(), done: z.number(), failed: z.number() }) }),
+  },
+  'receipts:get': { req: z.object({ sha256: Sha256 }).strict(), res: ReceiptDetailSchema },
+  'receipts:correct': {
+    req: z.object({ sha256: Sha256, field: z.enum(FIELD_NAMES), value: z.string().max(500).nullable() }).strict(),
+    res: ReceiptDetailSchema,
+  },
+  'receipts:review': { req: z.object({ sha256: Sha256, status: Review }).strict(), res: Empty },
+  'receipts:pin': { req: z.object({ sha256: Sha256, pinned: z.boolean() }).strict(), res: Empty },
+  'receipts:rerun': { req: z.object({ sha256: Sha256 }).strict(), res: Empty },
+  'batches:control': { req: z.object({ batchId: z.number().int(), action: z.enum(['pause', 'resume', 'cancel']) }).strict(), res: z.object({ changed: z.boolean() }) },
+  'export:run': {
+    req: z.object({ format: z.enum(['json', 'csv']), delimiter: z.enum([',', ';']).optional(), sha256: z.array(Sha256).optional(), states: z.array(State).optional() }).strict(),
+    res: z.object({ fileName: z.string(), mime: z.string(), text: z.string() }),
+  },
+  'settings:get': { req: Empty, res: z.object({ retentionHours: z.number() }) },
+  'settings:set': { req: z.object({ retentionHours: z.number().positive().max(24 * 365) }).strict(), res: z.object({ retentionHours: z.number() }) },
+  'metrics:get': {
+    req: z.object({ windowMinutes: z.number().int().min(1).max(7 * 24 * 60).optional() }).strict(),
+    res: z.object({ windowMinutes: z.number(), readings: z.number(), latencyMs: z.object({ p50: z.number(), p95: z.number(), p99: z.number() }).nullable(), receiptsPerMinute: z.number(), errorRate: z.number().nullable(), cacheHitRate: z.number().nullable() }),
+  },
+} as const;
+
+export const EVENTS = {
+  'job:progress': z.object({ sha256: Sha256, state: State, attempt: z.number(), error: z.object({ code: z.string(), message: z.string() }).optional() }),
+  'job:done': z.object({ sha256: Sha256, totalMs: z.number() }),
+  'job:failed': z.object({ sha256: Sha256, error: z.object({ code: z.string(), message: z.string() }) }),
+  'receipt:updated': z.object({ sha256: Sha256 }),
+  'duplicate:found': z.object({ sha256: Sha256, duplicateOf: Sha256 }),
+  'retention:swept': z.object({ receipts: z.number(), images: z.number() }),
+  'worker:restarted': z.object({ reason: z.string() }),
+} as const;
+
+export type InvokeChannel = keyof typeof INVOKE;
+export type EventChannel = keyof typeof EVENTS;
+export type Req<C extends InvokeChannel> = z.input<(typeof INVOKE)[C]['req']>;
+export type Res<C extends InvokeChannel> = z.infer<(typeof INVOKE)[C]['res']>;
+export type EventPayload<E extends EventChannel> = z.infer<(typeof EVENTS)[E]>;
+
+/** Allowlists: a channel missing here is a compile error, an extra one too. */
+export const INVOKE_CHANNELS: Record<InvokeChannel, true> = {
+  'intake:add': true, 'receipts:list': true, 'receipts:get': true, 'receipts:correct': true, 'receipts:review': true, 'receipts:pin': true,
+  'receipts:rerun': true, 'batches:control': true, 'export:run': true, 'settings:get': true, 'settings:set': true, 'metrics:get': true,
+};
+export const EVENT_CHANNELS: Record<EventChannel, true> = {
+  'job:progress': true, 'job:done': true, 'job:failed': true, 'receipt:updated': true, 'duplicate:found': true, 'retention:swept': true, 'worker:restarted': true,
+};
+
+export const isInvokeChannel = (c: unknown): c is InvokeChannel => typeof c === 'string' && Object.hasOwn(INVOKE_CHANNELS, c);
