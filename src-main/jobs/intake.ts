@@ -30,6 +30,7 @@ export interface IntakeResult {
 export async function takeIn(core: Core, sources: readonly string[], opts: { profile: ProfileName; label: string }): Promise<IntakeResult> {
   const { db, store, now } = core;
   const batchId = Number(db.prepare('INSERT INTO batches (created_at, label, profile) VALUES (?, ?, ?)').run(now().toISOString(), opts.label, opts.profile).lastInsertRowid);
+  const keepMs = retentionHours(db) * 3_600_000;
   const items: IntakeItem[] = [];
   for (const source of sources) {
     let stored;
@@ -53,7 +54,7 @@ export async function takeIn(core: Core, sources: readonly string[], opts: { pro
           ext: stored.ext,
           sizeBytes: stored.sizeBytes,
           receivedAt: receivedAt.toISOString(),
-          expiresAt: new Date(receivedAt.getTime() + retentionHours(db) * 3_600_000).toISOString(),
+          expiresAt: new Date(receivedAt.getTime() + keepMs).toISOString(),
           metadata: JSON.stringify(whatsappMetadata(name)),
         });
       db.prepare('INSERT OR IGNORE INTO batch_items (batch_id, receipt_id, source_path, reused) VALUES (?, ?, ?, ?)').run(batchId, receiptId, path.resolve(source), known ? 1 : 0);

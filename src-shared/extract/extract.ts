@@ -84,7 +84,7 @@ export interface Extraction {
 
 /** What the rules compile to, once per rules object: the phrase dictionary and bank names. */
 const compiled = new WeakMap<Rules, { dictionary: Phrase[]; banks: BankDirectory }>();
-function compile(rules: Rules): { dictionary: Phrase[]; banks: BankDirectory } {
+export function compileRules(rules: Rules): { dictionary: Phrase[]; banks: BankDirectory } {
   let c = compiled.get(rules);
   if (!c) {
     const dictionary = [
@@ -101,7 +101,7 @@ function compile(rules: Rules): { dictionary: Phrase[]; banks: BankDirectory } {
 
 export function extractFields(lines: readonly Line[], rules: Rules): Extraction {
   const rows = pageFromLines(lines);
-  const { dictionary, banks } = compile(rules);
+  const { dictionary, banks } = compileRules(rules);
   const hits = findPhrases(rows, dictionary);
   // Rows of a field's label and value: an app's name there is a value ("Banco: BANESCO").
   const labelledRows = new Set(hits.filter((h) => (RULE_FIELDS as readonly string[]).includes(h.key)).map((h) => h.row));
@@ -116,11 +116,12 @@ export function extractFields(lines: readonly Line[], rules: Rules): Extraction 
   const early = channelHit(new Set());
   const channel = early ? rules.channels[early.key.slice('channel:'.length)] : undefined;
 
+  const decimalMark = pageDecimalMark(rows);
   const ctx: NormalizeContext = {
     labelled: true,
     banks,
     ...(channel?.currency ? { currency: channel.currency } : {}),
-    ...(pageDecimalMark(rows) ? { decimalMark: pageDecimalMark(rows)! } : {}),
+    ...(decimalMark ? { decimalMark } : {}),
   };
 
   const fields: Fields = {};

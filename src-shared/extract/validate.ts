@@ -4,7 +4,8 @@
  * that is not a value of the field is refused with a reason. An ambiguous value is accepted with
  * its note ("1.250" read as thousands), for the form to show. Pure: runs in the renderer.
  */
-import { BANK_NAMES, bankDirectory } from './banks';
+import { BANK_NAMES } from './banks';
+import { compileRules } from './extract';
 import { NORMALIZERS, type NormalizeContext } from './normalize';
 import { RULE_FIELDS, TRANSACTION_TYPES, type RuleField, type Rules } from './rules';
 import type { FieldName } from '../receipt/fields';
@@ -35,7 +36,8 @@ export function validateFieldValue(field: FieldName, text: string, rules: Rules)
   }
   if (!isRuleField(field)) return { ok: false, message: `Campo desconocido: ${field}.` };
 
-  const ctx: NormalizeContext = { labelled: true, banks: bankDirectory(rules.bankAliases) };
+  // The bank names the rules compile to, cached per rules object as extraction does.
+  const ctx: NormalizeContext = { labelled: true, banks: compileRules(rules).banks };
   const normalized = NORMALIZERS[rules.fields[field].normalizer](typed, ctx);
   if (!normalized) return { ok: false, message: `"${typed}" no es un valor válido de ${field}.` };
   // The value must be the whole text: "123 abc" is not a reference.
