@@ -31,10 +31,16 @@ export function createHandlers(service: CoreService): Handlers {
     if (!row) throw new ApiError('NOT_FOUND', `No receipt ${sha256.slice(0, 12)}… in this data folder (it may have expired)`);
     return row;
   };
-  const values = (id: number) =>
-    Object.fromEntries((db.prepare('SELECT name, coalesce(corrected, value) AS v FROM fields WHERE receipt_id = ?').all(id) as { name: string; v: string }[]).map((f) => [f.name, f.v]));
+  /** Field values with the operator's corrections applied, for many receipts in one query. */
+  const valuesOf = (ids: readonly number[]) => {
+    const out = new Map<number, Record<string, string>>(ids.map((id) => [id, {}]));
+    if (ids.length === 0) return out;
+    const rows = db.prepare(`SELECT receipt_id, name, coalesce(corrected, value) AS v FROM fields WHERE receipt_id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as { receipt_id: number; name: string; v: string }[];
+    for (const f of rows) out.get(f.receipt_id)![f.name] = f.v;
+    return out;
+  };
   const sha = (id: number | null) => (id === null ? null : (db.prepare('SELECT sha256 FROM receipts WHERE id = ?').get(id) as { sha256: string } | undefined)?.sha256 ?? null);
-  const summary = (r: ReceiptRow): ReceiptSummary => ({
+  const summary = (r: ReceiptRow, duplicateSha = sha(r.duplicate_of), values = valuesOf([r.id]).get(r.id)!): ReceiptSummary => ({
     sha256: r.sha256,
     file: r.original_name,
     state: r.state,
@@ -42,9 +48,9 @@ export function createHandlers(service: CoreService): Handlers {
     receivedAt: r.received_at,
     expiresAt: r.expires_at,
     pinned: r.pinned === 1,
-    duplicateOf: sha(r.duplicate_of),
+    duplicateOf: duplicateSha,
     error: r.error_code ? { code: r.error_code, message: r.error_message ?? '' } : null,
-    values: values(r.id),
+    values,
   });
   const detail = (r: ReceiptRow): ReceiptDetail => {
     const rows = db.prepare('SELECT * FROM fields WHERE receipt_id = ?').all(r.id) as { name: string; value: string; raw: string; confidence: number; box: string; source: string; currency: string | null; bank_name: string | null; note: string | null; corrected: string | null }[];
@@ -80,10 +86,11 @@ export function createHandlers(service: CoreService): Handlers {
         items: result.items.map((i, k) => ({ name: req.files[k]!.name, ...(i.sha256 ? { sha256: i.sha256 } : {}), ...(i.reused !== undefined ? { reused: i.reused } : {}), ...(i.error ? { error: i.error } : {}) })),
       };
     },
-    'receipts:list': async (req) => ({
-      receipts: searchReceipts(db, req).map((h) => summary(receiptBySha(db, h.sha256)!)),
-      counts: stateCounts(db),
-    }),
+    'receipts:list': async (req) => {
+      const hits = searchReceipts(db, req);
+      const values = valuesOf(hits.map((h) => h.id));
+      return { receipts: hits.map((h) => summary(h, h.duplicate_sha, values.get(h.id)!)), counts: stateCounts(db) };
+    },
     'receipts:get': async (req) => detail(receipt(req.sha256)),
     'receipts:correct': async (req) => {
       const r = receipt(req.sha256);

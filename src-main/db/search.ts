@@ -4,7 +4,7 @@
  * go through the field-value index: a prefix of a reference or a phone is a range on it.
  */
 import type { Db } from './open';
-import type { ReceiptState } from './receipts';
+import type { ReceiptRow, ReceiptState } from './receipts';
 
 export interface SearchQuery {
   /** A reference, phone or amount, whole or its first digits ("0412531", "1250.75", "1.250,75"). */
@@ -16,15 +16,8 @@ export interface SearchQuery {
   offset?: number;
 }
 
-export interface SearchHit {
-  id: number;
-  sha256: string;
-  original_name: string;
-  state: ReceiptState;
-  review: string;
-  received_at: string;
-  duplicate_of: number | null;
-}
+/** A receipt found, with the sha256 of the receipt it may duplicate. */
+export type SearchHit = ReceiptRow & { duplicate_sha: string | null };
 
 /** Field values the typed text may be: digits for references and phones, a canonical amount. */
 function lookups(text: string): { name: string; from: string; to: string }[] {
@@ -69,7 +62,7 @@ export function searchReceipts(db: Db, q: SearchQuery): SearchHit[] {
   args.push(q.limit ?? 50, q.offset ?? 0);
   return db
     .prepare(
-      `SELECT r.id, r.sha256, r.original_name, r.state, r.review, r.received_at, r.duplicate_of FROM receipts r
+      `SELECT r.*, d.sha256 AS duplicate_sha FROM receipts r LEFT JOIN receipts d ON d.id = r.duplicate_of
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.received_at DESC, r.id DESC LIMIT ? OFFSET ?`,
     )
     .all(...args) as SearchHit[];
