@@ -9,6 +9,7 @@ import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { sha256Hex } from '../ocr/model-files';
+import { receiptBySha } from '../db/receipts';
 import type { Core } from './core';
 import { takeIn } from './intake';
 
@@ -20,6 +21,7 @@ export interface WatchPass {
 export class WatchedFolder {
   /** Size and time of each file at the last look: a file is stable when they repeat. */
   private readonly seen = new Map<string, string>();
+  private readonly hashes = new Map<string, { signature: string; sha256: string }>();
 
   constructor(
     private readonly core: Core,
@@ -31,9 +33,7 @@ export class WatchedFolder {
   async scan(): Promise<number> {
     await mkdir(this.inbox, { recursive: true });
     const stable: string[] = [];
-    for (const e of await readdir(this.inbox, { withFileTypes: true })) {
-      if (!e.isFile() || e.name.startsWith('.') || e.name.endsWith('.partial')) continue;
-      const file = path.join(this.inbox, e.name);
+    for (const file of await this.files()) {
       const s = await stat(file).catch(() => null);
       if (!s) continue;
       const signature = `${s.size}:${s.mtimeMs}`;
@@ -47,24 +47,41 @@ export class WatchedFolder {
     return items.filter((i) => !i.error).length;
   }
 
-  /** Moves the sources whose receipts are settled; the rest wait for the queue. */
+  /**
+   * Moves the files whose bytes have a settled receipt; the rest wait for the queue. Looked up by
+   * hash, not by name: a new file arriving under an old name is never moved before it is read.
+   * Only what is in the inbox now is looked at, so the work does not grow with the history.
+   */
   async settle(): Promise<WatchPass['moved']> {
     const moved = { processed: 0, failed: 0 };
-    const rows = this.core.db
-      .prepare(
-        `SELECT DISTINCT i.source_path, r.sha256, r.state, r.error_code, r.error_message
-         FROM batch_items i JOIN receipts r ON r.id = i.receipt_id
-         WHERE r.state IN ('done', 'failed') AND i.source_path LIKE ? ESCAPE '\\'`,
-      )
-      .all(`${path.resolve(this.inbox).replace(/[\\%_]/g, (c) => `\\${c}`)}${path.sep}%`) as { source_path: string; sha256: string; state: string; error_code: string | null; error_message: string | null }[];
-    for (const row of rows) {
-      if (path.dirname(row.source_path) !== path.resolve(this.inbox)) continue;
-      // A new file may have arrived under an old name: only the bytes that were read are moved.
-      if ((await sha256Of(row.source_path)) !== row.sha256) continue;
+    for (const file of await this.files()) {
+      const sha256 = await this.hashOf(file);
+      const row = sha256 ? receiptBySha(this.core.db, sha256) : undefined;
+      if (!row || (row.state !== 'done' && row.state !== 'failed')) continue;
+      // Taken in from this very file (not only known from elsewhere): its intake is recorded.
+      if (!this.core.db.prepare('SELECT 1 FROM batch_items WHERE receipt_id = ? AND source_path = ?').get(row.id, path.resolve(file))) continue;
       const to = row.state === 'done' ? 'processed' : 'failed';
-      if (await this.move(row.source_path, to, row.state === 'failed' ? `${row.error_code}: ${row.error_message}` : null)) moved[to]++;
+      if (await this.move(file, to, row.state === 'failed' ? `${row.error_code}: ${row.error_message}` : null)) moved[to]++;
     }
     return moved;
+  }
+
+  /** Files in the inbox itself (not its sub-folders), without hidden or half-written ones. */
+  private async files(): Promise<string[]> {
+    const entries = await readdir(this.inbox, { withFileTypes: true }).catch(() => []);
+    return entries.filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.endsWith('.partial')).map((e) => path.join(this.inbox, e.name));
+  }
+
+  /** sha256 of a file, remembered while its size and time stay the same. */
+  private async hashOf(file: string): Promise<string | null> {
+    const s = await stat(file).catch(() => null);
+    if (!s) return null;
+    const signature = `${s.size}:${s.mtimeMs}`;
+    const known = this.hashes.get(file);
+    if (known?.signature === signature) return known.sha256;
+    const sha256 = await readFile(file).then(sha256Hex, () => null);
+    if (sha256) this.hashes.set(file, { signature, sha256 });
+    return sha256;
   }
 
   private async move(source: string, to: 'processed' | 'failed', reason: string | null): Promise<boolean> {
@@ -75,12 +92,11 @@ export class WatchedFolder {
     if (reason) await writeFile(`${target}.reason.txt`, `${reason}\n`);
     await rename(source, target);
     this.seen.delete(source);
+    this.hashes.delete(source);
     this.core.log.write({ event: 'source-moved', source, to: target, ...(reason ? { reason } : {}) });
     return true;
   }
 }
-
-const sha256Of = (file: string) => readFile(file).then(sha256Hex, () => null);
 
 /** `name`, or `name (2)`, `name (3)`... where a file of that name is already there. */
 async function freeName(dir: string, name: string): Promise<string> {
