@@ -8,17 +8,16 @@
  *
  *   npm run bench [-- --profile fast|balanced|accurate] [--quick] [--no-tesseract] [--no-storage]
  */
-import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PROFILE, isProfileName, type ProfileName } from '../src-shared/ocr/profiles';
-import type { ImageRecord } from '../src-shared/receipt/record';
 import { OcrWorkerClient } from '../src-main/ocr/worker-client';
 import { forkWorker } from '../src-main/ocr/worker-process';
 import { appRoot, defaultModelsDir } from '../src-main/paths';
 import { batchBench, printBatch, type BatchFigures } from './batch';
+import { runExtract } from './run-cli';
 import { realVe, renderedReceipts, sroie, type BenchImage, type Dataset } from './datasets';
 import { historyBench, printHistory, type HistoryFigures } from './history';
 import { containsToken, f1, percentile, scoreWords } from './metrics';
@@ -34,23 +33,6 @@ const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 function load(): Dataset[] {
   const sets = [renderedReceipts(root), realVe(datasetsDir), sroie(datasetsDir)].filter((d): d is Dataset => d !== null);
   return opts.quick ? sets.map((d) => ({ ...d, images: d.images.slice(0, 6) })) : sets;
-}
-
-/** The CLI as a user runs it: node start, worker, model load and every image, wall clock. */
-function runCli(files: string[]): Promise<{ wallMs: number; records: ImageRecord[] }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    // Default rules, whatever the operator's data folder holds: figures must be reproducible.
-    const env = { ...process.env, RECIBO_DATA_DIR: path.join(root, 'bench-results', 'no-user-rules') };
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'receipt-ocr.js'), 'extract', '--profile', profile, ...files], { stdio: ['ignore', 'pipe', 'inherit'], env });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`receipt-ocr exited with ${code}`));
-      resolve({ wallMs: performance.now() - started, records: out.trim().split('\n').map((l) => JSON.parse(l) as ImageRecord) });
-    });
-  });
 }
 
 async function coldStarts(n: number): Promise<number[]> {
@@ -115,7 +97,7 @@ async function main(): Promise<void> {
   const phoneToLines: number[] = [];
   for (const set of sets) {
     const files = set.images.map((i) => i.file);
-    const ours = await runCli(files);
+    const ours = await runExtract(files, profile);
     const ok = ours.records.filter((r) => r.status === 'ok');
     const totals = ok.map((r) => r.timings_ms!.total);
     // File to lines (the OCR engine's own target) is the total without the field extraction.

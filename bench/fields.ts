@@ -3,33 +3,20 @@
  * ../shared/datasets/real-ve (with its degraded copies), balanced profile, default rules.
  * Misses are listed with their cause (OCR or extraction). A benchmark, not a test.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIELD_NAMES } from '../src-shared/receipt/fields';
-import type { ImageRecord } from '../src-shared/receipt/record';
 import { appRoot } from '../src-main/paths';
+import { runExtract } from './run-cli';
 import { missCause, sameValue, tally, type Predicted, type Truth } from './field-compare';
 
 const root = appRoot();
 const datasets = path.resolve(root, '..', 'shared', 'datasets');
 const COLUMNS = [...FIELD_NAMES, 'currency'];
 
-function runCli(files: string[]): Promise<ImageRecord[]> {
-  return new Promise((resolve, reject) => {
-    // Default rules, whatever the operator's data folder holds: figures must be reproducible.
-    const env = { ...process.env, RECIBO_DATA_DIR: path.join(root, 'bench-results', 'no-user-rules') };
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'receipt-ocr.js'), 'extract', ...files], { stdio: ['ignore', 'pipe', 'inherit'], env });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out.trim().split('\n').map((l) => JSON.parse(l) as ImageRecord)) : reject(new Error(`receipt-ocr exited with ${code}`))));
-  });
-}
-
 async function evaluate(name: string, truthByFile: Record<string, Truth>, fileOf: (k: string) => string, privateData: boolean): Promise<void> {
   const keys = Object.keys(truthByFile);
-  const records = await runCli(keys.map(fileOf));
+  const { records } = await runExtract(keys.map(fileOf), 'balanced');
   const rows = records.map((r, i) => ({ key: keys[i]!, truth: truthByFile[keys[i]!]!, predicted: r.fields as Predicted, text: r.text ?? '' }));
   const t = tally(rows, COLUMNS);
   const total = Object.values(t).reduce((s, x) => s + x.total, 0);
