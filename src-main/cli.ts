@@ -2,48 +2,16 @@
  * receipt-ocr: the OCR engine without a window. One worker process serves the whole list;
  * records are written as images finish, so a long run can be followed and piped.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { parseCliArgs, USAGE, type ExtractCommand } from './cli/args';
 import { exportData, ingest, status, sweep, watch } from './cli/data-commands';
 import { expandInputs } from './cli/inputs';
 import { createWriter } from './cli/output';
 import { rulesWarner } from './cli/rules-warning';
+import { fileSink, stdoutSink } from './cli/sinks';
 import { OcrWorkerClient } from './ocr/worker-client';
 import { forkWorker } from './ocr/worker-process';
 import { defaultModelsDir, userRulesFile } from './paths';
-
-type Sink = { write(text: string): Promise<void>; close(): Promise<void>; abort(): Promise<void> };
-
-function stdoutSink(): Sink {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    // The reader went away (`receipt-ocr ... | head`): nothing left to do.
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
-  const write = (text: string) => new Promise<void>((resolve) => (text === '' || process.stdout.write(text) ? resolve() : process.stdout.once('drain', resolve)));
-  return { write, close: async () => {}, abort: async () => {} };
-}
-
-/** Writes beside the target and renames at the end: a half-written export never replaces a good one. */
-function fileSink(target: string): Sink {
-  const partial = `${target}.partial`;
-  const stream: WriteStream = createWriteStream(partial);
-  const write = (text: string) => new Promise<void>((resolve, reject) => (text === '' ? resolve() : stream.write(text, (e) => (e ? reject(e) : resolve()))));
-  const end = () => new Promise<void>((resolve) => stream.end(resolve));
-  return {
-    write,
-    close: async () => {
-      await end();
-      await rename(partial, target);
-    },
-    abort: async () => {
-      await end();
-      await rm(partial, { force: true });
-    },
-  };
-}
 
 const warnAboutRules = rulesWarner();
 

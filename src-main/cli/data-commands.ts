@@ -3,7 +3,6 @@
  * the files in (store + database) and works the whole queue, including what an interrupted run
  * left; a second run with the same files finds them known and reads nothing twice.
  */
-import { rename, writeFile } from 'node:fs/promises';
 import { openCore, type Core } from '../jobs/core';
 import { lockDataFolder } from '../jobs/lock';
 import { takeIn } from '../jobs/intake';
@@ -16,6 +15,7 @@ import { defaultModelsDir, userRulesFile } from '../paths';
 import type { ExportCommand, IngestCommand, StatusCommand, SweepCommand, WatchCommand } from './args';
 import { expandInputs } from './inputs';
 import { rulesWarner } from './rules-warning';
+import { fileSink, stdoutSink } from './sinks';
 
 function open(dataDir: string): Core {
   const core = openCore(dataDir);
@@ -87,12 +87,9 @@ export async function exportData(cmd: ExportCommand): Promise<number> {
   try {
     const rows = exportRows(core.db);
     const text = cmd.format === 'json' ? legacyJson(rows, new Date()) : csvExport(rows, cmd.delimiter);
-    if (!cmd.out) process.stdout.write(text);
-    else {
-      // Beside the target, then renamed: a half-written export never replaces a good one.
-      await writeFile(`${cmd.out}.partial`, text);
-      await rename(`${cmd.out}.partial`, cmd.out);
-    }
+    const sink = cmd.out ? fileSink(cmd.out) : stdoutSink();
+    await sink.write(text);
+    await sink.close();
     return 0;
   } finally {
     core.db.close();
