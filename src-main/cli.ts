@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { parseCliArgs, USAGE, type ExtractCommand } from './cli/args';
 import { exportData, ingest, status, sweep, watch } from './cli/data-commands';
-import { expandInputs } from './cli/inputs';
+import { expandInputs } from './jobs/inputs';
 import { createWriter } from './cli/output';
 import { rulesWarner } from './cli/rules-warning';
 import { fileSink, stdoutSink } from './cli/sinks';

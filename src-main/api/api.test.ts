@@ -2,7 +2,7 @@
  * The contract's handlers over a real data folder and a real worker, called through the same
  * dispatch gate every transport uses.
  */
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { defaultModelsDir } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
 import { dispatch } from './dispatch';
+import { onQueueDrained, type DrainReport } from './queue-drain';
 import { createHandlers, type Handlers } from './handlers';
 import { CoreService } from './service';
 
@@ -19,6 +20,7 @@ const tmp = useTempDir();
 let service: CoreService;
 let handlers: Handlers;
 const events: { channel: EventChannel; payload: unknown }[] = [];
+const drained: DrainReport[] = [];
 const call = async <T>(channel: string, payload: unknown): Promise<T> => {
   const r = (await dispatch(handlers, channel, payload)) as Result<T>;
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
@@ -29,6 +31,7 @@ const file = async (name: string) => ({ name, base64: (await readFile(path.join(
 beforeAll(() => {
   service = new CoreService({ dataDir: path.join(tmp.path, 'data'), modelsDir: defaultModelsDir(), rulesFile: null, workers: 1 });
   service.on((channel, payload) => events.push({ channel, payload }));
+  onQueueDrained(service, (r) => drained.push(r));
   handlers = createHandlers(service);
 });
 afterAll(async () => {
@@ -44,6 +47,8 @@ describe('the API over a real core', () => {
     await service.idle();
     const sha = added.items[0]!.sha256!;
     expect(events.filter((e) => e.channel === 'job:done').map((e) => (e.payload as { sha256: string }).sha256)).toEqual([sha]);
+    // One receipt read (the second was the same bytes, the third refused at intake): one notice.
+    expect(drained).toEqual([{ done: 1, failed: 0 }]);
     const list = await call<{ receipts: { sha256: string; state: string; values: Record<string, string> }[]; counts: Record<string, number> }>('receipts:list', {});
     expect(list.counts).toEqual({ queued: 0, processing: 0, done: 1, failed: 0 });
     expect(list.receipts[0]).toMatchObject({ sha256: sha, state: 'done', values: { referencia: '406884463' } });
@@ -54,13 +59,29 @@ describe('the API over a real core', () => {
     const detail = await call<{ lines: { words: unknown[] }[]; fields: Record<string, { box: number[] }> }>('receipts:get', { sha256 });
     expect(detail.lines.flatMap((l) => l.words).length).toBeGreaterThan(10);
     expect(detail.fields.monto!.box).toHaveLength(4);
-    const corrected = await call<{ corrected: Record<string, string>; values: Record<string, string>; corrections: unknown[] }>('receipts:correct', { sha256, field: 'monto', value: '5524.41' });
+    // Typed the Venezuelan way, stored canonical; text that is not an amount is refused with the reason.
+    expect(await dispatch(handlers, 'receipts:correct', { sha256, field: 'monto', value: 'cinco mil' })).toMatchObject({ ok: false, error: { code: 'INVALID_VALUE' } });
+    const corrected = await call<{ corrected: Record<string, string>; values: Record<string, string>; corrections: unknown[] }>('receipts:correct', { sha256, field: 'monto', value: '5.524,41' });
     expect(corrected).toMatchObject({ corrected: { monto: '5524.41' }, values: { monto: '5524.41' }, corrections: [{ field: 'monto', oldValue: '5524.40', newValue: '5524.41' }] });
     expect(events.some((e) => e.channel === 'receipt:updated')).toBe(true);
     const csv = await call<{ fileName: string; text: string }>('export:run', { format: 'csv', delimiter: ';' });
     expect(csv.fileName).toMatch(/^recibo-.*\.csv$/);
     const rows = parse(csv.text.replace(/^\uFEFF/, ''), { columns: true, delimiter: ';' }) as Record<string, string>[];
     expect(rows[0]).toMatchObject({ monto: '5524.41', corrected_fields: 'monto' });
+  });
+
+  it('takes dropped paths in where they are, a folder as the images inside it, and refuses a relative path', async () => {
+    const folder = path.join(tmp.path, 'dropped-folder');
+    await mkdir(path.join(folder, 'sub'), { recursive: true });
+    await copyFile(path.join(FIXTURES, 'r002-stacked-light.jpg'), path.join(folder, 'sub', 'r002.jpg'));
+    await writeFile(path.join(folder, 'notes.txt'), 'not a receipt');
+    const added = await call<{ items: { name: string; sha256?: string; reused?: boolean; error?: { code: string } }[] }>('intake:paths', {
+      paths: [folder, path.join(FIXTURES, 'r001-bdv-light.png'), path.join(tmp.path, 'missing.png')],
+    });
+    expect(added.items.map((i) => [i.name, i.reused, i.error?.code])).toEqual([['r002.jpg', false, undefined], ['r001-bdv-light.png', true, undefined], ['missing.png', undefined, 'NOT_FOUND']]);
+    await service.idle();
+    expect((await call<{ state: string }>('receipts:get', { sha256: added.items[0]!.sha256! })).state).toBe('done');
+    expect(await dispatch(handlers, 'intake:paths', { paths: ['../etc/passwd'] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 
   it('refuses an unknown channel, a bad payload and an unknown receipt, as data', async () => {

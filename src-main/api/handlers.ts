@@ -2,9 +2,11 @@
  * The handlers of the contract: plain functions of a validated request, over the core service.
  * They import nothing from Electron and know nothing of the transport that called them.
  */
+import path from 'node:path';
 import type { z } from 'zod';
 import type { FieldSourceSchema, Fields } from '../../src-shared/extract/types';
 import { INVOKE, type InvokeChannel, type ReceiptDetail, type ReceiptSummary, type Res } from '../../src-shared/ipc/contract';
+import { validateFieldValue } from '../../src-shared/extract/validate';
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';
 import { queueRerun, receiptBySha, stateCounts, type ReceiptRow } from '../db/receipts';
 import { correctField, correctionsOf, setPinned, setReview } from '../db/review';
@@ -13,6 +15,7 @@ import { cancelBatch, pauseBatch, resumeBatch } from '../jobs/batches';
 import { retentionHours, setRetentionHours } from '../jobs/core';
 import { csvExport, exportRows, legacyJson } from '../jobs/export';
 import { metrics } from '../jobs/metrics';
+import { loadRules } from '../extract/rules-file';
 import type { CoreService } from './service';
 
 /** A failure the caller can act on: becomes `{ok: false, error: {code, message}}`. */
@@ -86,6 +89,10 @@ export function createHandlers(service: CoreService): Handlers {
         items: result.items.map((i, k) => ({ name: req.files[k]!.name, ...(i.sha256 ? { sha256: i.sha256 } : {}), ...(i.reused !== undefined ? { reused: i.reused } : {}), ...(i.error ? { error: i.error } : {}) })),
       };
     },
+    'intake:paths': async (req) => {
+      const result = await service.intakePaths(req.paths, req.profile);
+      return { batchId: result.batchId, items: result.items.map((i) => ({ name: path.basename(i.source), ...(i.sha256 ? { sha256: i.sha256 } : {}), ...(i.reused !== undefined ? { reused: i.reused } : {}), ...(i.error ? { error: i.error } : {}) })) };
+    },
     'receipts:list': async (req) => {
       const hits = searchReceipts(db, req);
       const values = valuesOf(hits.map((h) => h.id));
@@ -94,8 +101,15 @@ export function createHandlers(service: CoreService): Handlers {
     'receipts:get': async (req) => detail(receipt(req.sha256)),
     'receipts:correct': async (req) => {
       const r = receipt(req.sha256);
+      // The window checks as the operator types; the core checks again and keeps the canonical value.
+      let value = req.value;
+      if (value !== null) {
+        const check = validateFieldValue(req.field, value, (await loadRules(service.rulesFile)).rules);
+        if (!check.ok) throw new ApiError('INVALID_VALUE', check.message);
+        value = check.value;
+      }
       try {
-        correctField(db, r.id, req.field, req.value, new Date());
+        correctField(db, r.id, req.field, value, new Date());
       } catch (e) {
         throw new ApiError('NOT_READ', (e as Error).message);
       }

@@ -9,10 +9,12 @@ import type { EventChannel, EventPayload } from '../../src-shared/ipc/contract';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { openCore, type Core } from '../jobs/core';
 import { takeIn, type IntakeResult } from '../jobs/intake';
+import { expandInputs } from '../jobs/inputs';
 import { lockDataFolder } from '../jobs/lock';
 import { processQueue } from '../jobs/processor';
 import { sweep } from '../jobs/retention';
-import { defaultModelsDir, userRulesFile } from '../paths';
+import type { WorkerProcess } from '../ocr/worker-process';
+import { defaultModelsDir } from '../paths';
 
 export type EventListener = <E extends EventChannel>(channel: E, payload: EventPayload<E>) => void;
 
@@ -24,6 +26,8 @@ export interface ServiceOptions {
   rulesFile?: string | null;
   sweepEveryMs?: number;
   workers?: number;
+  /** Starts an OCR worker process (Electron: a utility process); default a forked Node process. */
+  launch?: () => WorkerProcess;
 }
 
 export class CoreService {
@@ -47,6 +51,11 @@ export class CoreService {
     this.sweeper.unref();
     // Whatever an earlier run left queued is read now.
     this.kick();
+  }
+
+  /** The operator's rules file in this data folder (or the one given), null for the defaults. */
+  get rulesFile(): string | null {
+    return this.opts.rulesFile === undefined ? path.join(this.opts.dataDir, 'extraction-rules.json') : this.opts.rulesFile;
   }
 
   get profile(): ProfileName {
@@ -84,6 +93,18 @@ export class CoreService {
     }
   }
 
+  /**
+   * Files dropped from the operator's file manager, by path (Electron resolves them with
+   * webUtils.getPathForFile): read where they are, no copy through the window. Folders expand to
+   * the images inside them.
+   */
+  async intakePaths(paths: readonly string[], profile: ProfileName = this.profile): Promise<IntakeResult> {
+    const sources = await expandInputs(paths);
+    const result = await takeIn(this.core, sources, { profile, label: `dropped ${sources.length} file(s)` });
+    this.kick();
+    return result;
+  }
+
   /** Starts reading the queue, or asks the running pass to look again when it ends. */
   kick(): void {
     if (this.running) {
@@ -96,9 +117,10 @@ export class CoreService {
         await processQueue(this.core, {
           profile: this.profile,
           modelsDir: this.opts.modelsDir ?? defaultModelsDir(),
-          rulesFile: this.opts.rulesFile === undefined ? userRulesFile() : this.opts.rulesFile,
+          rulesFile: this.rulesFile,
           signal: this.stopping.signal,
           ...(this.opts.workers ? { workers: this.opts.workers } : {}),
+          ...(this.opts.launch ? { launch: this.opts.launch } : {}),
           onWorkerCrash: (reason) => this.emit('worker:restarted', { reason }),
           onProgress: (e) => {
             this.emit('job:progress', { sha256: e.sha256, state: e.state, attempt: e.attempt, ...(e.error ? { error: e.error } : {}) });

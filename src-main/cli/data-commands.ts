@@ -13,7 +13,7 @@ import { statusReport } from '../jobs/status';
 import { WatchedFolder, watchLoop } from '../jobs/watch-folder';
 import { defaultModelsDir, userRulesFile } from '../paths';
 import type { ExportCommand, IngestCommand, StatusCommand, SweepCommand, WatchCommand } from './args';
-import { expandInputs } from './inputs';
+import { expandInputs } from '../jobs/inputs';
 import { rulesWarner } from './rules-warning';
 import { fileSink, stdoutSink } from './sinks';
 

@@ -35,8 +35,19 @@ export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS, file
   }
 }
 
+let nativeBinding: string | undefined;
+
+/**
+ * better-sqlite3's compiled addon to load instead of the one in node_modules. Electron's ABI
+ * differs from Node's: the Electron shell loads a copy built for Electron (scripts/electron-native.mjs,
+ * shipped in resources/native), so node_modules keeps the Node build `npm test` uses.
+ */
+export function useSqliteBinding(file: string | undefined): void {
+  nativeBinding = file;
+}
+
 function openAndMigrate(file: string): Db {
-  const db = new Database(file);
+  const db = new Database(file, nativeBinding ? { nativeBinding } : {});
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

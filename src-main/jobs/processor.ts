@@ -11,6 +11,7 @@ import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { claimNext, markFailed, requeue, requeueInterrupted, type ReceiptRow } from '../db/receipts';
 import { saveResult } from '../db/results';
 import type { WorkerInit } from '../ocr/worker-client';
+import type { WorkerProcess } from '../ocr/worker-process';
 import type { Core } from './core';
 import { SupervisedWorker } from './supervised-worker';
 
@@ -45,6 +46,8 @@ export interface ProcessorOptions {
   onReady?: (ruleProblems: readonly RuleProblem[]) => void;
   /** Stop taking new receipts (the ones in flight finish). */
   signal?: AbortSignal;
+  /** Starts a worker process (default: a forked Node process; Electron passes a utility process). */
+  launch?: () => WorkerProcess;
 }
 
 export const defaultWorkerCount = (cores = os.availableParallelism()) => Math.max(1, Math.floor(cores / 2));
@@ -62,7 +65,7 @@ export async function processQueue(core: Core, opts: ProcessorOptions): Promise<
     warmProfiles: [opts.profile],
     rulesFile: opts.rulesFile,
   };
-  const pool = Array.from({ length: count }, (_, slot) => new SupervisedWorker({ init, log, slot, ...(opts.onReady ? { onReady: opts.onReady } : {}), ...(opts.onWorkerCrash ? { onCrash: opts.onWorkerCrash } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.backoffMs ? { backoffMs: opts.backoffMs } : {}) }));
+  const pool = Array.from({ length: count }, (_, slot) => new SupervisedWorker({ init, log, slot, ...(opts.onReady ? { onReady: opts.onReady } : {}), ...(opts.onWorkerCrash ? { onCrash: opts.onWorkerCrash } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.backoffMs ? { backoffMs: opts.backoffMs } : {}), ...(opts.launch ? { launch: opts.launch } : {}) }));
   let processed = 0;
 
   const one = async (worker: SupervisedWorker, receipt: ReceiptRow) => {

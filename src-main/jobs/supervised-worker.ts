@@ -7,7 +7,7 @@ import type { RuleProblem } from '../../src-shared/extract/rules';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import type { ImageRecord } from '../../src-shared/receipt/record';
 import { OcrWorkerClient, type WorkerInit } from '../ocr/worker-client';
-import { forkWorker } from '../ocr/worker-process';
+import { forkWorker, type WorkerProcess } from '../ocr/worker-process';
 import type { Logger } from './log';
 
 export interface SupervisorOptions {
@@ -24,6 +24,8 @@ export interface SupervisorOptions {
   onCrash?: (reason: string) => void;
   /** Index of this worker in its pool, for the log. */
   slot?: number;
+  /** Starts a worker process: forked here, a utility process in Electron. */
+  launch?: () => WorkerProcess;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -43,7 +45,7 @@ export class SupervisedWorker {
       this.opts.log.write({ event: 'worker-restart', slot: this.opts.slot ?? 0, afterMs: delay, crashesInARow: this.crashesInARow });
       await sleep(delay);
     }
-    this.client = await OcrWorkerClient.start(forkWorker(), this.opts.init);
+    this.client = await OcrWorkerClient.start((this.opts.launch ?? forkWorker)(), this.opts.init);
     const client = this.client;
     this.opts.onReady?.(client.ready.rules.problems);
     client.onExit((reason) => {

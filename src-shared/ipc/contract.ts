@@ -49,10 +49,25 @@ const IntakeFile = z.object({
   base64: z.string().max(Math.ceil((16 * 1024 * 1024 * 4) / 3) + 4),
 });
 
+/** A file dropped from the operator's file manager, as Electron resolves it: absolute, local. */
+const AbsolutePath = z.string().max(4096).regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'an absolute path');
+
+const IntakeResponse = z.object({
+  batchId: z.number().int(),
+  /** One per file taken in, in order (a dropped folder contributes the images inside it). */
+  items: z.array(z.object({ name: z.string(), sha256: Sha256.optional(), reused: z.boolean().optional(), error: z.object({ code: z.string(), message: z.string() }).optional() })),
+});
+
 export const INVOKE = {
+  /** Dropped files as bytes: the browser, or Electron for files with no path (pasted images). */
   'intake:add': {
     req: z.object({ files: z.array(IntakeFile).min(1).max(500), profile: z.enum(PROFILE_NAMES).optional() }).strict(),
-    res: z.object({ batchId: z.number().int(), items: z.array(z.object({ name: z.string(), sha256: Sha256.optional(), reused: z.boolean().optional(), error: z.object({ code: z.string(), message: z.string() }).optional() })) }),
+    res: IntakeResponse,
+  },
+  /** Dropped files by path (Electron's preload resolves them); folders expand to their images. */
+  'intake:paths': {
+    req: z.object({ paths: z.array(AbsolutePath).min(1).max(5000), profile: z.enum(PROFILE_NAMES).optional() }).strict(),
+    res: IntakeResponse,
   },
   'receipts:list': {
     req: z.object({ text: z.string().max(100).optional(), state: State.optional(), review: Review.optional(), duplicatesOnly: z.boolean().optional(), limit: z.number().int().min(1).max(500).optional(), offset: z.number().int().min(0).optional() }).strict(),
@@ -95,13 +110,5 @@ export type Req<C extends InvokeChannel> = z.input<(typeof INVOKE)[C]['req']>;
 export type Res<C extends InvokeChannel> = z.infer<(typeof INVOKE)[C]['res']>;
 export type EventPayload<E extends EventChannel> = z.infer<(typeof EVENTS)[E]>;
 
-/** Allowlists: a channel missing here is a compile error, an extra one too. */
-export const INVOKE_CHANNELS: Record<InvokeChannel, true> = {
-  'intake:add': true, 'receipts:list': true, 'receipts:get': true, 'receipts:correct': true, 'receipts:review': true, 'receipts:pin': true,
-  'receipts:rerun': true, 'batches:control': true, 'export:run': true, 'settings:get': true, 'settings:set': true, 'metrics:get': true,
-};
-export const EVENT_CHANNELS: Record<EventChannel, true> = {
-  'job:progress': true, 'job:done': true, 'job:failed': true, 'receipt:updated': true, 'duplicate:found': true, 'retention:swept': true, 'worker:restarted': true,
-};
 
-export const isInvokeChannel = (c: unknown): c is InvokeChannel => typeof c === 'string' && Object.hasOwn(INVOKE_CHANNELS, c);
+export { EVENT_CHANNELS, INVOKE_CHANNELS, isEventChannel, isInvokeChannel } from './channels';

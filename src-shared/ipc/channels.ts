@@ -1,0 +1,39 @@
+/**
+ * The allowlists of the contract, without zod: the preload script imports only this file, so
+ * the sandboxed preload stays a few lines of plain JavaScript. The types come from the contract,
+ * so a channel missing here, or one too many, is a compile error.
+ */
+import type { ProfileName } from '../ocr/profiles';
+import type { EventChannel, InvokeChannel } from './contract';
+
+export const INVOKE_CHANNELS: Record<InvokeChannel, true> = {
+  'intake:add': true, 'intake:paths': true, 'receipts:list': true, 'receipts:get': true, 'receipts:correct': true, 'receipts:review': true, 'receipts:pin': true,
+  'receipts:rerun': true, 'batches:control': true, 'export:run': true, 'settings:get': true, 'settings:set': true, 'metrics:get': true,
+};
+export const EVENT_CHANNELS: Record<EventChannel, true> = {
+  'job:progress': true, 'job:done': true, 'job:failed': true, 'receipt:updated': true, 'duplicate:found': true, 'retention:swept': true, 'worker:restarted': true,
+};
+
+export const isInvokeChannel = (c: unknown): c is InvokeChannel => typeof c === 'string' && Object.hasOwn(INVOKE_CHANNELS, c);
+export const isEventChannel = (c: unknown): c is EventChannel => typeof c === 'string' && Object.hasOwn(EVENT_CHANNELS, c);
+
+/** The one Electron IPC channel invokes travel on; the contract's channel is its first argument. */
+export const ELECTRON_INVOKE_CHANNEL = 'recibo:invoke';
+/** Prefix of the Electron IPC channels events are sent on (`recibo:event:job:done`...). */
+export const ELECTRON_EVENT_PREFIX = 'recibo:event:';
+
+/**
+ * What the window gets to talk to the core, in Electron (`window.api`, from the preload) and in
+ * a browser (over the WebSocket): nothing else.
+ */
+export interface WindowApi {
+  /** Resolves to the handler's `Result` (errors are data). */
+  invoke(channel: InvokeChannel, payload: unknown): Promise<unknown>;
+  on(channel: EventChannel, listener: (payload: unknown) => void): () => void;
+  /**
+   * Files dropped from the operating system, taken in by path (`intake:paths`) without copying
+   * their bytes through the window; null where they have no path (a browser, a pasted image),
+   * and the window sends their bytes with `intake:add`.
+   */
+  intakeDropped(files: readonly { name: string }[], profile?: ProfileName): Promise<unknown> | null;
+}
