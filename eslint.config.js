@@ -19,6 +19,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: [...NODE_AND_NATIVE, '**/src-main/**'], message: 'The window reaches the core only through the IPC contract (src-shared/ipc).' }] }],
+    },
+  },
+  {
+    files: ['e2e/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/ocr/engine.ts'],
     rules: {

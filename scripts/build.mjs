@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Bundles the Node-side entry points (CLI, OCR worker, install tools) into dist/ with esbuild.
-// Packages stay external: they are resolved from node_modules at run time, as Electron does.
-// Runs as part of `npm install` (prepare), before tests, and on first use of the CLI.
+// Builds everything that runs: the Node-side entry points (CLI, OCR worker, browser host,
+// Electron main, tools) with esbuild into dist/, the Electron preload as one CommonJS file, and
+// the renderer with Vite into dist/renderer. Packages stay external on the Node side: they are
+// resolved from node_modules at run time, as Electron does.
+// Runs as part of `npm install` (prepare), before tests, and before `npm start`.
 import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +12,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const NODE_ENTRIES = {
   'main/cli': 'src-main/cli.ts',
+  'main/dev-web': 'src-main/dev-web.ts',
+  'main/app/main': 'src-main/app/main.ts',
   'main/ocr-worker': 'src-main/ocr/worker.ts',
   'main/inference-thread': 'src-main/ocr/inference-thread.ts',
   'tools/install-models': 'src-main/ocr/model-tools/install-models.ts',
@@ -20,21 +24,39 @@ export const NODE_ENTRIES = {
   'bench/batch': 'bench/batch.ts',
 };
 
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
 export async function buildNode() {
   await build({
-    absWorkingDir: root,
+    ...common,
     entryPoints: NODE_ENTRIES,
     outdir: 'dist',
-    bundle: true,
-    platform: 'node',
     format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    logLevel: 'warning',
   });
+  // A sandboxed preload cannot be an ES module and can require nothing but 'electron'.
+  await build({
+    ...common,
+    entryPoints: { 'main/app/preload': 'src-main/app/preload.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+  });
+}
+
+export async function buildRenderer() {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), root: path.join(root, 'src-renderer') });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await buildNode();
+  if (!process.argv.includes('--node-only')) await buildRenderer();
 }

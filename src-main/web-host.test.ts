@@ -56,7 +56,11 @@ describe('browser host', () => {
   it('serves the renderer with its Content-Security-Policy, and nothing outside its folder', async () => {
     const page = await fetch(`${origin()}/`);
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    // The WebSocket only to this host's own port.
+    expect(csp).toContain(`connect-src ws://127.0.0.1:${new URL(origin()).port}`);
     for (const probe of ['/../package.json', '/%2e%2e/package.json', '/..%2f..%2fpackage.json']) expect((await fetch(`${origin()}${probe}`)).status, probe).toBe(404);
   });
 

@@ -8,20 +8,15 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import type { CoreService } from './api/service';
-import { receiptBySha } from './db/receipts';
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png', '.json': 'application/json' };
-const IMAGE_TYPES: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', tiff: 'image/tiff', avif: 'image/avif' };
-/** The same policy the Electron window sets: nothing but this origin and the store's images. */
-export const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; font-src 'self'; connect-src 'self' ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+import { receiptImage, rendererFile } from './api/files';
+import { webHostCsp } from './csp';
 
 export interface WebHost {
   url: string;
@@ -36,26 +31,26 @@ export async function startWebHost(service: CoreService, opts: { rendererDir: st
   const token = randomBytes(24).toString('base64url');
   const handlers = createHandlers(service);
   let origin = '';
+  let port = 0;
 
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin || 'http://127.0.0.1');
-      res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      res.setHeader('Content-Security-Policy', webHostCsp(port));
       res.setHeader('X-Content-Type-Options', 'nosniff');
-      const image = /^\/receipt\/([0-9a-f]{64})$/.exec(url.pathname);
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      const image = /^\/receipt\/([^/]+)$/.exec(url.pathname);
       if (image) {
         if (!sameToken(url.searchParams.get('token'), token)) return void res.writeHead(403).end('Forbidden');
-        const row = receiptBySha(service.core.db, image[1]!);
-        if (!row || !IMAGE_TYPES[row.ext]) return void res.writeHead(404).end('Not found');
-        res.writeHead(200, { 'Content-Type': IMAGE_TYPES[row.ext]!, 'Cache-Control': 'private, max-age=3600' });
-        return void createReadStream(service.core.store.pathOf(row.sha256, row.ext)).pipe(res);
+        const served = receiptImage(service.core, image[1]!);
+        if (!served) return void res.writeHead(404).end('Not found');
+        res.writeHead(200, { 'Content-Type': served.type, 'Cache-Control': 'private, max-age=3600' });
+        return void createReadStream(served.file).pipe(res);
       }
-      // The renderer's own files, nothing outside its folder.
-      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-      const file = path.resolve(opts.rendererDir, rel);
-      if (!file.startsWith(path.resolve(opts.rendererDir) + path.sep) || !(await stat(file).catch(() => null))?.isFile()) return void res.writeHead(404).end('Not found');
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(await readFile(file));
+      const served = await rendererFile(opts.rendererDir, url.pathname);
+      if (!served) return void res.writeHead(404).end('Not found');
+      res.writeHead(200, { 'Content-Type': served.type, 'Cache-Control': 'no-cache' });
+      res.end(await readFile(served.file));
     })().catch((e: Error) => res.writeHead(500).end(e.message));
   });
 
@@ -90,7 +85,7 @@ export async function startWebHost(service: CoreService, opts: { rendererDir: st
   });
 
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/?token=${token}`,

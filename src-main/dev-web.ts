@@ -1,0 +1,52 @@
+/**
+ * `npm run dev:web`: the whole app without Electron. The core runs here in Node, the renderer is
+ * served to a browser over loopback with the contract on a WebSocket. Development, and the
+ * end-to-end suite (which reads the URL from the first line printed).
+ *
+ *   node dist/main/dev-web.js [--data-dir DIR] [--port N] [--workers N] [--profile P]
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isProfileName } from '../src-shared/ocr/profiles';
+import { CoreService } from './api/service';
+import { appRoot, dataDir } from './paths';
+import { startWebHost } from './web-host';
+
+const USAGE = 'usage: dev-web [--data-dir DIR] [--port N] [--workers N] [--profile fast|balanced|accurate]';
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, workers: { type: 'string' }, profile: { type: 'string' } } }));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  const profile = values.profile ?? 'balanced';
+  if (!isProfileName(profile)) {
+    console.error(`Unknown profile "${profile}"\n${USAGE}`);
+    process.exit(2);
+  }
+  const folder = path.resolve(values['data-dir'] ?? dataDir());
+  const service = new CoreService({ dataDir: folder, profile, ...(values.workers ? { workers: Math.max(1, Number(values.workers)) } : {}) });
+  const host = await startWebHost(service, { rendererDir: path.join(appRoot(), 'dist', 'renderer'), ...(values.port ? { port: Number(values.port) } : {}) });
+  // The URL carries the token: whoever has it can use the app, so it is printed, never logged.
+  console.log(`Recibo is running at ${host.url}`);
+  console.log(`Data folder: ${folder}. Ctrl+C stops it (receipts being read are finished first).`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await service.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((e: Error) => {
+  console.error(e.message);
+  process.exit(1);
+});
