@@ -1,0 +1,65 @@
+/**
+ * Playwright fixtures: `host` (a browser host on a fresh data folder) and `app` (the window open
+ * on it, with helpers to drop files the way the operating system does). Any Content-Security-Policy
+ * violation or page error fails the test.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startHost, type Host } from './host';
+
+export interface DroppedFile {
+  name: string;
+  bytes: Buffer;
+}
+
+export const fromDisk = async (file: string, name = path.basename(file)): Promise<DroppedFile> => ({ name, bytes: await readFile(file) });
+
+export class AppWindow {
+  constructor(readonly page: Page) {}
+
+  /** Drops files on the window as a file manager would (a DragEvent carrying Files). */
+  async drop(files: readonly DroppedFile[]): Promise<void> {
+    const payload = files.map((f) => ({ name: f.name, base64: f.bytes.toString('base64') }));
+    const dataTransfer = await this.page.evaluateHandle((items) => {
+      const dt = new DataTransfer();
+      for (const f of items) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
+      return dt;
+    }, payload);
+    await this.page.dispatchEvent('.app', 'dragenter', { dataTransfer });
+    await this.page.dispatchEvent('.app', 'dragover', { dataTransfer });
+    await this.page.dispatchEvent('.app', 'drop', { dataTransfer });
+  }
+
+  row(name: string) {
+    return this.page.getByTestId('receipt-row').filter({ hasText: name });
+  }
+
+  field(label: string) {
+    return this.page.getByLabel(label, { exact: true });
+  }
+}
+
+export const test = base.extend<{ host: Host; app: AppWindow }>({
+  // Playwright reads a fixture's dependencies from its first parameter: this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use, testInfo) => {
+    const host = await startHost();
+    await use(host);
+    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('host output', { body: host.output.join('\n'), contentType: 'text/plain' });
+    await host.stop();
+  },
+  app: async ({ page, host }, use) => {
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { name: 'Recibo' })).toBeVisible();
+    await use(new AppWindow(page));
+    expect(problems, 'no CSP violation or page error').toEqual([]);
+  },
+});
+
+export { expect };

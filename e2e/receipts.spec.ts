@@ -1,0 +1,100 @@
+/**
+ * The whole path an operator takes, in the real window against the real core: drop → read →
+ * word boxes → fields → correct → reload → export; and what must not go wrong on the way.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { expect, fromDisk, test } from './fixtures';
+import { FIXTURES, REAL_VE } from './host';
+
+const RENDERED = path.join(FIXTURES, 'r001-bdv-light.png');
+const REAL = 've_001.png';
+
+test('a real and a rendered receipt: read, boxed, corrected, kept across a reload, exported', async ({ app, page }) => {
+  const truth = (JSON.parse(await readFile(path.join(REAL_VE, 'truth.json'), 'utf8')) as Record<string, Record<string, string>>)[REAL]!;
+  await app.drop([await fromDisk(path.join(REAL_VE, 'images', REAL)), await fromDisk(RENDERED)]);
+
+  const progress = page.getByTestId('batch-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toContainText('2 de 2 leídos');
+  await expect(app.row(REAL)).toHaveAttribute('data-state', 'done');
+
+  // The real receipt: its words boxed over the image, its fields as the ground truth says.
+  await app.row(REAL).click();
+  await expect(page.getByAltText(`Captura ${REAL}`)).toBeVisible();
+  expect(await page.getByTestId('word-box').count()).toBeGreaterThan(10);
+  await expect(app.field('Referencia')).toHaveValue(truth.referencia!);
+  await expect(app.field('Monto')).toHaveValue(truth.monto!);
+  // The image itself loads (through /receipt/<sha256>, with the token).
+  expect(await page.getByAltText(`Captura ${REAL}`).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+
+  // The rendered one: correct the amount the Venezuelan way; it is kept canonical.
+  await app.row('r001-bdv-light.png').click();
+  await expect(app.field('Referencia')).toHaveValue('406884463');
+  await app.field('Monto').fill('5.524,41');
+  await app.field('Monto').press('Enter');
+  await expect(app.field('Monto')).toHaveValue('5524.41');
+  await expect(page.getByTestId('field-monto')).toContainText('Corregido');
+
+  // A value that is not an amount is refused, with the reason beside the field.
+  await app.field('Monto').fill('cinco mil');
+  await app.field('Monto').press('Enter');
+  await expect(page.getByTestId('field-monto').getByRole('alert')).toBeVisible();
+  await app.field('Monto').press('Escape');
+
+  await page.reload();
+  await app.row('r001-bdv-light.png').click();
+  await expect(app.field('Monto')).toHaveValue('5524.41');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportar CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^recibo-.*\.csv$/);
+  const rows = parse((await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+  expect(rows).toHaveLength(2);
+  expect(rows.find((r) => r.file === 'r001-bdv-light.png')).toMatchObject({ monto: '5524.41', referencia: '406884463', corrected_fields: 'monto' });
+  expect(rows.find((r) => r.file === REAL)).toMatchObject({ referencia: truth.referencia });
+});
+
+test('the same file dropped twice is one receipt', async ({ app, page }) => {
+  const file = await fromDisk(RENDERED);
+  await app.drop([file]);
+  await expect(app.row('r001-bdv-light.png')).toHaveAttribute('data-state', 'done');
+  await app.drop([file, { ...file, name: 'copia de r001.png' }]);
+  await expect(page.getByTestId('counts')).toHaveText('1 leídos');
+  await expect(page.getByTestId('receipt-row')).toHaveCount(1);
+});
+
+test('a corrupt file and a non-image get a clear error beside them; the others are read', async ({ app, page }) => {
+  const good = await fromDisk(path.join(FIXTURES, 'r002-stacked-light.jpg'));
+  const png = await readFile(RENDERED);
+  await app.drop([
+    { name: 'cortada.png', bytes: png.subarray(0, 600) }, // a PNG cut short, as an interrupted download leaves it
+    { name: 'notas.png', bytes: Buffer.from('esto no es una imagen\n') },
+    good,
+  ]);
+  await expect(app.row('r002-stacked-light.jpg')).toHaveAttribute('data-state', 'done');
+  // Refused at intake or failed when read: either way the row says why, in the operator's words.
+  await expect(app.row('cortada.png')).toHaveAttribute('data-state', /failed|refused/);
+  await expect(app.row('cortada.png').locator('.error')).toHaveText('La imagen está dañada o incompleta.');
+  await expect(app.row('notas.png')).toHaveAttribute('data-state', /failed|refused/);
+  await expect(app.row('notas.png').locator('.error')).toContainText('No es una imagen que Recibo pueda leer');
+  await app.row('r002-stacked-light.jpg').click();
+  await expect(app.field('Monto')).not.toHaveValue('');
+  await expect(page.getByTestId('counts')).toContainText('1 leídos');
+});
+
+test('the OCR worker killed in the middle of a batch: the batch still completes', async ({ app, host, page }) => {
+  const names = ['r003-beside-light.jpg', 'r004-web-grid-light.jpg', 'r005-usd-wallet-light.png', 'r001-bdv-light.png', 'r002-stacked-light.jpg'];
+  await app.drop(await Promise.all(names.map((n) => fromDisk(path.join(FIXTURES, n)))));
+  // Kill it while it is reading: after the first receipt, with others still waiting.
+  await expect(page.getByTestId('batch-progress')).toContainText(/[1-3] de 5 leídos/);
+  const workers = host.workerPids();
+  expect(workers.length).toBeGreaterThan(0);
+  for (const pid of workers) process.kill(pid, 'SIGKILL');
+  await expect(page.getByTestId('batch-progress')).toContainText('5 de 5 leídos', { timeout: 90_000 });
+  await expect(page.getByTestId('counts')).toHaveText('5 leídos');
+  // It did die under a receipt, and was restarted: the core's log says so.
+  const log = await readFile(path.join(host.dataDir, 'logs', 'recibo.log'), 'utf8');
+  expect(log).toContain('"event":"worker-crash"');
+  expect(log).not.toContain('queue-error');
+});
