@@ -1,0 +1,31 @@
+/**
+ * Main's side of the contract: one ipcMain.handle() for every invoke, and the service's events
+ * forwarded to the window. The handler checks who is calling (a frame of Recibo's own origin),
+ * then the same dispatch gate as the browser host validates the request and returns a Result.
+ */
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { ELECTRON_EVENT_PREFIX, ELECTRON_INVOKE_CHANNEL } from '../../src-shared/ipc/channels';
+import { err, type Result } from '../../src-shared/ipc/result';
+import { dispatch } from '../api/dispatch';
+import type { Handlers } from '../api/handlers';
+import type { CoreService } from '../api/service';
+import { isAppUrl } from './origin';
+
+/** The frame that sent an invoke, as far as the gate needs it. */
+export type SenderFrame = Pick<NonNullable<IpcMainInvokeEvent['senderFrame']>, 'url'> | null;
+
+export async function handleInvoke(handlers: Handlers, senderFrame: SenderFrame, channel: unknown, payload: unknown): Promise<Result<unknown>> {
+  if (!senderFrame || !isAppUrl(senderFrame.url)) return err('FORBIDDEN', 'Only Recibo’s own window may call the core');
+  return dispatch(handlers, channel, payload);
+}
+
+export function registerInvokeHandler(ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers): void {
+  ipcMain.handle(ELECTRON_INVOKE_CHANNEL, (event, channel: unknown, payload: unknown) => handleInvoke(handlers, event.senderFrame, channel, payload));
+}
+
+/** Sends every service event to the window while it lives; returns the unsubscribe. */
+export function forwardEvents(service: CoreService, contents: Pick<WebContents, 'send' | 'isDestroyed'>): () => void {
+  return service.on((channel, payload) => {
+    if (!contents.isDestroyed()) contents.send(ELECTRON_EVENT_PREFIX + channel, payload);
+  });
+}
