@@ -23,6 +23,8 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   canal_pago: 'Canal',
 };
 
+export const REVIEW_LABELS = { pending: 'Por revisar', approved: 'Aprobado', flagged: 'Marcado' } as const;
+
 export const STATE_LABELS = { queued: 'En cola', processing: 'Leyendo', done: 'Leído', failed: 'Error' } as const;
 
 export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

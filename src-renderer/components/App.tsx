@@ -1,8 +1,9 @@
 /** The window: toolbar, the list of receipts, and the open receipt with its fields. */
-import { useCallback } from 'react';
+import { useCallback, useContext } from 'react';
 import { errorText, STATE_LABELS } from '../i18n';
 import type { Client } from '../ipc/client';
-import { useStore } from '../state/context';
+import { StoreContext, useStore } from '../state/context';
+import { useReviewKeys } from './use-review-keys';
 import { DropOverlay, useWindowDrop } from './DropZone';
 import { FieldsPanel } from './FieldsPanel';
 import { ReceiptList } from './ReceiptList';
@@ -47,6 +48,7 @@ function Problem() {
 
 export function App({ client }: { client: Client }) {
   const addFiles = useStore((s) => s.addFiles);
+  useReviewKeys(useContext(StoreContext)!);
   const onFiles = useCallback((files: File[]) => void addFiles(files), [addFiles]);
   const dragging = useWindowDrop(onFiles);
   return (

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { ReceiptDetail } from '../../src-shared/ipc/contract';
 import { FIELD_NAMES, type FieldName } from '../../src-shared/receipt/fields';
-import { FIELD_LABELS } from '../i18n';
+import { FIELD_LABELS, REVIEW_LABELS } from '../i18n';
 import { useStore } from '../state/context';
 import { FIELD_COLORS } from './field-colors';
 
@@ -20,6 +20,8 @@ function FieldRow({ name, detail }: { name: FieldName; detail: ReceiptDetail }) 
   const [saving, setSaving] = useState(false);
   const error = useStore((s) => s.fieldErrors[name]);
   const correct = useStore((s) => s.correct);
+  const approveAndNext = useStore((s) => s.approveAndNext);
+  const undoCorrection = useStore((s) => s.undoCorrection);
   useEffect(() => setDraft(current), [current, detail.sha256]);
 
   const commit = async () => {
@@ -47,8 +49,15 @@ function FieldRow({ name, detail }: { name: FieldName; detail: ReceiptDetail }) 
         onChange={(e) => setDraft(e.currentTarget.value)}
         onBlur={() => void commit()}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') void commit();
-          if (e.key === 'Escape') setDraft(current);
+          const unchanged = draft.trim() === current;
+          // Enter saves a changed value; on an unchanged one it approves the receipt and moves on.
+          if (e.key === 'Enter') void (unchanged ? approveAndNext() : commit());
+          else if (e.key === 'Escape') setDraft(current);
+          else if (e.key.toLowerCase() === 'z' && (e.ctrlKey || e.metaKey) && unchanged) {
+            // The input's own undo has nothing to undo: take back the last saved correction.
+            e.preventDefault();
+            void undoCorrection();
+          }
         }}
       />
       <span className="confidence" title="Confianza de la lectura">
@@ -65,14 +74,42 @@ function FieldRow({ name, detail }: { name: FieldName; detail: ReceiptDetail }) 
   );
 }
 
+function ReviewBar({ detail }: { detail: ReceiptDetail }) {
+  const review = useStore((s) => s.review);
+  const approveAndNext = useStore((s) => s.approveAndNext);
+  return (
+    <div className="review-bar">
+      <span className={`badge ${detail.review}`} data-testid="review-state">
+        {REVIEW_LABELS[detail.review]}
+      </span>
+      <button type="button" className="primary" onClick={() => void approveAndNext()} title="Aprobar y abrir el siguiente (Enter)">
+        Aprobar <kbd>Enter</kbd>
+      </button>
+      <button type="button" onClick={() => void review(detail.review === 'flagged' ? 'pending' : 'flagged')} title="Marcar para revisar (F)">
+        {detail.review === 'flagged' ? 'Quitar marca' : 'Marcar'} <kbd>F</kbd>
+      </button>
+    </div>
+  );
+}
+
+function DuplicateBanner({ of }: { of: string }) {
+  const select = useStore((s) => s.select);
+  const first = useStore((s) => s.receipts.find((r) => r.sha256 === of));
+  return (
+    <p className="duplicate-banner" role="alert" data-testid="duplicate-banner">
+      <strong>Posible pago duplicado.</strong> La referencia, el monto, la fecha y el banco coinciden con {first ? `«${first.file}»` : 'un comprobante anterior'}.{' '}
+      <button type="button" className="link" onClick={() => void select(of)}>
+        Abrir el primero
+      </button>
+    </p>
+  );
+}
+
 export function FieldsPanel({ detail }: { detail: ReceiptDetail }) {
   return (
     <section className="fields" aria-label="Campos">
-      {detail.duplicateOf ? (
-        <p className="duplicate-banner" role="status">
-          Posible pago duplicado: coincide con un comprobante anterior.
-        </p>
-      ) : null}
+      {detail.duplicateOf ? <DuplicateBanner of={detail.duplicateOf} /> : null}
+      <ReviewBar detail={detail} />
       {FIELD_NAMES.map((name) => (
         <FieldRow key={name} name={name} detail={detail} />
       ))}

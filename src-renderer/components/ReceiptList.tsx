@@ -1,9 +1,8 @@
 /**
  * This session's refused files and the stored receipts, newest first: state, amount and
- * reference at a glance, the reason on any that failed. Arrow keys move through the list.
+ * reference at a glance, the reason on any that failed (↑/↓ move through it: use-review-keys.ts).
  */
-import type { KeyboardEvent } from 'react';
-import { errorText, STATE_LABELS } from '../i18n';
+import { errorText, REVIEW_LABELS, STATE_LABELS } from '../i18n';
 import { useStore } from '../state/context';
 
 export function ReceiptList() {
@@ -11,14 +10,6 @@ export function ReceiptList() {
   const refused = useStore((s) => s.refused);
   const selected = useStore((s) => s.selected);
   const select = useStore((s) => s.select);
-  const selectNext = useStore((s) => s.selectNext);
-
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      void selectNext(e.key === 'ArrowDown' ? 1 : -1);
-    }
-  };
 
   if (receipts.length === 0 && refused.length === 0) {
     return (
@@ -29,7 +20,7 @@ export function ReceiptList() {
   }
   return (
     <aside className="list">
-      <ul role="listbox" aria-label="Comprobantes" tabIndex={0} onKeyDown={onKey}>
+      <ul role="listbox" aria-label="Comprobantes">
         {refused.map((f) => (
           <li key={f.key} className="row refused" data-testid="receipt-row" data-state="refused">
             <span className="name">{f.name}</span>
@@ -53,6 +44,7 @@ export function ReceiptList() {
               {r.file}
             </span>
             <span className={`badge ${r.state}`}>{STATE_LABELS[r.state]}</span>
+            {r.review !== 'pending' ? <span className={`badge ${r.review}`}>{REVIEW_LABELS[r.review]}</span> : null}
             {r.duplicateOf ? <span className="badge duplicate">Posible duplicado</span> : null}
             {r.state === 'done' ? (
               <span className="summary">

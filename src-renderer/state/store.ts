@@ -31,14 +31,22 @@ export interface AppState {
   sending: { done: number; total: number } | null;
   /** The last failure the operator should see (a call refused, a lost connection). */
   problem: string | null;
-  /** The field being saved, and the core's reason when a value was refused. */
+  /** The core's reason when a typed value was refused, per field of the open receipt. */
   fieldErrors: Partial<Record<FieldName, string>>;
+  /** This session's corrections, newest last, with the value each replaced (null: the OCR's). */
+  undo: { sha256: string; field: FieldName; before: string | null }[];
 
   refresh(): Promise<void>;
   select(sha256: string | null): Promise<void>;
   selectNext(step: 1 | -1): Promise<void>;
   addFiles(files: readonly File[]): Promise<void>;
   correct(field: FieldName, value: string | null): Promise<boolean>;
+  /** Marks the open receipt approved or flagged (or back to pending). */
+  review(status: 'pending' | 'approved' | 'flagged'): Promise<boolean>;
+  /** Enter: approve the open receipt and open the next one waiting for review. */
+  approveAndNext(): Promise<void>;
+  /** Ctrl+Z: the open receipt's last correction taken back (itself recorded in the audit trail). */
+  undoCorrection(): Promise<void>;
   exportAs(format: 'csv' | 'json'): Promise<Res<'export:run'> | null>;
   dismissProblem(): void;
 }
@@ -55,8 +63,21 @@ export function createStore(client: Client) {
       if (!get().selected && accepted[0]) void get().select(accepted[0]);
     };
 
+    /** Sends a correction (null: back to what the OCR read) and shows the receipt as the core now has it. */
+    const saveCorrection = async (sha256: string, field: FieldName, value: string | null): Promise<boolean> => {
+      const r = await client.invoke('receipts:correct', { sha256, field, value });
+      if (!r.ok) {
+        set((s) => ({ fieldErrors: { ...s.fieldErrors, [field]: r.error.message } }));
+        return false;
+      }
+      set((s) => ({ detail: s.selected === sha256 ? r.value : s.detail, fieldErrors: { ...s.fieldErrors, [field]: undefined } }));
+      void get().refresh();
+      return true;
+    };
+
     return {
       connection: 'connecting',
+      undo: [],
       receipts: [],
       counts: { queued: 0, processing: 0, done: 0, failed: 0 },
       selected: null,
@@ -119,15 +140,45 @@ export function createStore(client: Client) {
 
       correct: async (field, value) => {
         const sha256 = get().selected;
+        const detail = get().detail;
+        if (!sha256 || detail?.sha256 !== sha256) return false;
+        const before = detail.corrected[field] ?? null;
+        const saved = await saveCorrection(sha256, field, value);
+        if (saved) set((s) => ({ undo: [...s.undo, { sha256, field, before }] }));
+        return saved;
+      },
+
+      review: async (status) => {
+        const sha256 = get().selected;
         if (!sha256) return false;
-        const r = await client.invoke('receipts:correct', { sha256, field, value });
+        const r = await client.invoke('receipts:review', { sha256, status });
         if (!r.ok) {
-          set((s) => ({ fieldErrors: { ...s.fieldErrors, [field]: r.error.message } }));
+          fail(r.error.message);
           return false;
         }
-        set((s) => ({ detail: get().selected === sha256 ? r.value : s.detail, fieldErrors: { ...s.fieldErrors, [field]: undefined } }));
-        void get().refresh();
+        set((s) => ({
+          detail: s.detail?.sha256 === sha256 ? { ...s.detail, review: status } : s.detail,
+          receipts: s.receipts.map((x) => (x.sha256 === sha256 ? { ...x, review: status } : x)),
+        }));
         return true;
+      },
+
+      approveAndNext: async () => {
+        const { detail, receipts } = get();
+        if (!detail || detail.state !== 'done') return;
+        if (!(await get().review('approved'))) return;
+        const at = receipts.findIndex((r) => r.sha256 === detail.sha256);
+        const waiting = (r: ReceiptSummary) => r.state === 'done' && r.review === 'pending' && r.sha256 !== detail.sha256;
+        const next = receipts.slice(at + 1).find(waiting) ?? receipts.slice(0, Math.max(0, at)).find(waiting);
+        if (next) await get().select(next.sha256);
+      },
+
+      undoCorrection: async () => {
+        const sha256 = get().selected;
+        const at = get().undo.findLastIndex((u) => u.sha256 === sha256);
+        if (!sha256 || at < 0) return;
+        const step = get().undo[at]!;
+        if (await saveCorrection(sha256, step.field, step.before)) set((s) => ({ undo: s.undo.filter((_, i) => i !== at) }));
       },
 
       exportAs: async (format) => {

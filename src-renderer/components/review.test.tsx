@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+/**
+ * The review form, the box overlay and the keyboard flow, rendered with React over a store
+ * whose core is in memory (test-support/fake-core.ts).
+ */
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StoreContext } from '../state/context';
+import { createStore } from '../state/store';
+import { fakeCore, receipt } from '../test-support/fake-core';
+import { App } from './App';
+import { ReceiptPreview } from './ReceiptPreview';
+
+afterEach(cleanup);
+
+async function open(receipts = [receipt(1), receipt(2), receipt(3)]) {
+  const core = fakeCore(receipts);
+  const store = createStore(core.client);
+  await store.getState().refresh();
+  await store.getState().select(receipts[0]!.sha256);
+  render(
+    <StoreContext.Provider value={store}>
+      <App client={core.client} />
+    </StoreContext.Provider>,
+  );
+  return { core, store, user: userEvent.setup() };
+}
+
+describe('the box overlay', () => {
+  it('draws each word in the image’s own pixels, whatever size the image is shown at', () => {
+    const { container } = render(<ReceiptPreview detail={receipt(1)} imageUrl="/x" />);
+    const svg = container.querySelector('svg')!;
+    expect(svg.getAttribute('viewBox')).toBe('0 0 400 800');
+    const words = [...container.querySelectorAll('rect.word')];
+    expect(words.map((r) => ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a))))).toEqual([
+      [20, 200, 70, 30],
+      [100, 200, 90, 30],
+    ]);
+    expect(words[1]!.textContent).toBe('1.250,75 (95 %)');
+    // Each field's source box, a little larger than its words, in the field's colour.
+    const fields = [...container.querySelectorAll('rect.field')];
+    expect(fields).toHaveLength(2);
+    expect(Number(fields[0]!.getAttribute('x'))).toBe(97);
+    expect(fields[0]!.getAttribute('stroke')).not.toBe(fields[1]!.getAttribute('stroke'));
+  });
+});
+
+describe('the review form', () => {
+  it('shows the 16 fields, marks a low-confidence one, and saves a correction on Enter', async () => {
+    const { core, user } = await open();
+    expect(screen.getAllByRole('textbox')).toHaveLength(16);
+    expect(screen.getByTestId('field-referencia').className).toContain('low');
+    expect(screen.getByTestId('field-monto').className).not.toContain('low');
+    const monto = screen.getByLabelText('Monto');
+    await user.clear(monto);
+    await user.type(monto, '1250.80{Enter}');
+    await waitFor(() => expect(screen.getByTestId('field-monto')).toHaveProperty('textContent', expect.stringContaining('Corregido · el OCR leyó «1.250,75 Bs»')));
+    expect(core.calls.filter((c) => c.channel === 'receipts:correct').map((c) => c.req)).toEqual([{ sha256: receipt(1).sha256, field: 'monto', value: '1250.80' }]);
+  });
+
+  it('shows the core’s reason under a refused value and keeps what was typed', async () => {
+    const { user } = await open();
+    const monto = screen.getByLabelText('Monto');
+    await user.clear(monto);
+    await user.type(monto, 'cinco mil{Enter}');
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', '"cinco mil" no es un valor válido de monto.');
+    expect((monto as HTMLInputElement).value).toBe('cinco mil');
+    await user.keyboard('{Escape}');
+    expect((monto as HTMLInputElement).value).toBe('1250.75');
+  });
+});
+
+describe('the keyboard flow', () => {
+  it('Enter on an unchanged field approves and opens the next receipt waiting; F flags; Ctrl+Z undoes a correction', async () => {
+    const { core, store, user } = await open([receipt(1), receipt(2, { review: 'approved' }), receipt(3)]);
+    await user.click(screen.getByLabelText('Fecha'));
+    await user.keyboard('{Enter}');
+    // r2 is already approved: r3 is next.
+    await waitFor(() => expect(store.getState().selected).toBe(receipt(3).sha256));
+    expect(core.receipts.get(receipt(1).sha256)!.review).toBe('approved');
+
+    // Outside the fields: F flags the open receipt, Ctrl+Z takes back its last correction.
+    const monto = await screen.findByLabelText('Monto');
+    await user.clear(monto);
+    await user.type(monto, '99{Enter}');
+    await waitFor(() => expect((screen.getByLabelText('Monto') as HTMLInputElement).value).toBe('99'));
+    act(() => (document.activeElement as HTMLElement).blur());
+    await user.keyboard('f');
+    await waitFor(() => expect(screen.getByTestId('review-state').textContent).toBe('Marcado'));
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect((screen.getByLabelText('Monto') as HTMLInputElement).value).toBe('1250.75'));
+    expect(core.calls.filter((c) => c.channel === 'receipts:correct').map((c) => c.req.value)).toEqual(['99', null]);
+    // ↑ goes back up the list.
+    await user.keyboard('{ArrowUp}');
+    await waitFor(() => expect(store.getState().selected).toBe(receipt(2).sha256));
+  });
+
+  it('a possible duplicate says so at the top, with a way to the first one', async () => {
+    const { store, user } = await open([receipt(1, { duplicateOf: receipt(2).sha256 }), receipt(2)]);
+    expect(screen.getByTestId('duplicate-banner').textContent).toContain('«r2.png»');
+    await user.click(screen.getByRole('button', { name: 'Abrir el primero' }));
+    await waitFor(() => expect(store.getState().selected).toBe(receipt(2).sha256));
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * The review keys when no field has the focus: Enter approves and opens the next receipt, F
+ * flags (or unflags), Ctrl+Z takes back the last correction, ↑/↓ move through the list. Inside a
+ * field, the field handles Enter and Ctrl+Z itself (FieldsPanel).
+ */
+import { useEffect } from 'react';
+import type { AppStore } from '../state/store';
+
+const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A'].includes(t.tagName));
+
+export function useReviewKeys(store: AppStore): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || isTyping(e.target)) return;
+      const s = store.getState();
+      const mod = e.ctrlKey || e.metaKey;
+      if (e.key === 'Enter' && !mod) void s.approveAndNext();
+      else if (e.key.toLowerCase() === 'f' && !mod && s.detail?.state === 'done') void s.review(s.detail.review === 'flagged' ? 'pending' : 'flagged');
+      else if (e.key.toLowerCase() === 'z' && mod && !e.shiftKey) void s.undoCorrection();
+      else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') void s.selectNext(e.key === 'ArrowDown' ? 1 : -1);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}

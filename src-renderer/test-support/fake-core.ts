@@ -1,0 +1,90 @@
+/**
+ * A core in memory for component tests: answers the contract's channels the way the real
+ * handlers do (same shapes, corrections kept as `corrected`, review status stored), and
+ * records every call. The real core behind the real transports is what e2e/ tests.
+ */
+import type { ReceiptDetail, ReceiptSummary } from '../../src-shared/ipc/contract';
+import { err, ok, type Result } from '../../src-shared/ipc/result';
+import type { Client } from '../ipc/client';
+
+export function receipt(n: number, over: Partial<ReceiptDetail> = {}): ReceiptDetail {
+  return {
+    sha256: String(n).padStart(64, '0'),
+    file: `r${n}.png`,
+    state: 'done',
+    review: 'pending',
+    receivedAt: '2026-11-23T10:00:00.000Z',
+    expiresAt: '2026-11-24T10:00:00.000Z',
+    pinned: false,
+    duplicateOf: null,
+    error: null,
+    values: {},
+    width: 400,
+    height: 800,
+    metadata: {},
+    fields: {
+      monto: { value: '1250.75', raw: '1.250,75 Bs', confidence: 0.97, box: [100, 200, 220, 230], source: { via: 'right', label: 'Monto' }, currency: 'VES' },
+      referencia: { value: '123456', raw: '123456', confidence: 0.6, box: [100, 260, 200, 290], source: { via: 'right', label: 'Referencia' } },
+    },
+    corrected: {},
+    lines: [
+      {
+        text: 'Monto 1.250,75 Bs',
+        confidence: 0.97,
+        box: [20, 200, 220, 230],
+        words: [
+          { text: 'Monto', confidence: 0.99, box: [20, 200, 90, 230] },
+          { text: '1.250,75', confidence: 0.95, box: [100, 200, 190, 230] },
+        ],
+      },
+    ],
+    corrections: [],
+    ...over,
+  };
+}
+
+const summary = (d: ReceiptDetail): ReceiptSummary => {
+  const { sha256, file, state, review, receivedAt, expiresAt, pinned, duplicateOf, error } = d;
+  const values = Object.fromEntries(Object.entries(d.fields).map(([k, f]) => [k, d.corrected[k as keyof typeof d.corrected] ?? f.value]));
+  return { sha256, file, state, review, receivedAt, expiresAt, pinned, duplicateOf, error, values };
+};
+
+export function fakeCore(receipts: ReceiptDetail[]) {
+  const byId = new Map(receipts.map((r) => [r.sha256, structuredClone(r)]));
+  const calls: { channel: string; req: Record<string, unknown> }[] = [];
+  const answer = (channel: string, req: Record<string, unknown>): Result<unknown> => {
+    const r = typeof req.sha256 === 'string' ? byId.get(req.sha256) : undefined;
+    switch (channel) {
+      case 'receipts:list':
+        return ok({ receipts: [...byId.values()].map(summary), counts: { queued: 0, processing: 0, done: byId.size, failed: 0 } });
+      case 'receipts:get':
+        return r ? ok(structuredClone(r)) : err('NOT_FOUND', 'No receipt');
+      case 'receipts:review':
+        if (!r) return err('NOT_FOUND', 'No receipt');
+        r.review = req.status as ReceiptDetail['review'];
+        return ok({});
+      case 'receipts:correct': {
+        if (!r) return err('NOT_FOUND', 'No receipt');
+        const field = req.field as keyof ReceiptDetail['corrected'];
+        if (typeof req.value === 'string' && !/^[\d.,]+$/.test(req.value)) return err('INVALID_VALUE', `"${req.value}" no es un valor válido de ${field}.`);
+        const before = r.corrected[field] ?? r.fields[field]?.value ?? null;
+        if (req.value === null) delete r.corrected[field];
+        else r.corrected[field] = req.value as string;
+        r.corrections.push({ field, oldValue: before, newValue: (req.value as string | null) ?? r.fields[field]?.value ?? null, at: new Date().toISOString() });
+        return ok(structuredClone(r));
+      }
+      default:
+        return err('UNKNOWN_CHANNEL', channel);
+    }
+  };
+  const client: Client = {
+    invoke: async (channel, req) => {
+      calls.push({ channel, req: req as Record<string, unknown> });
+      return answer(channel, req as Record<string, unknown>) as never;
+    },
+    on: () => () => {},
+    intakeDropped: () => null,
+    imageUrl: (sha) => `/receipt/${sha}`,
+  };
+  return { client, calls, receipts: byId };
+}
