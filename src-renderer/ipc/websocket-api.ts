@@ -28,16 +28,20 @@ export function webSocketApi(token: string, onState: (s: ConnectionState) => voi
   const pending = new Map<number, (result: unknown) => void>();
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
   let socket: WebSocket;
-  let opened: Promise<void>;
   let nextId = 1;
   let retryMs = 250;
+  // Calls made while the connection is down wait for the next one to open.
+  let opened!: Promise<void>;
+  let markOpened!: () => void;
+  const waitForOpen = () => (opened = new Promise((resolve) => (markOpened = resolve)));
+  waitForOpen();
 
   const connect = () => {
     onState('connecting');
     socket = new WebSocket(url);
-    opened = new Promise((resolve) => socket.addEventListener('open', () => resolve(), { once: true }));
     socket.addEventListener('open', () => {
       retryMs = 250;
+      markOpened();
       onState('open');
     });
     socket.addEventListener('message', (e: MessageEvent<string>) => {
@@ -52,6 +56,7 @@ export function webSocketApi(token: string, onState: (s: ConnectionState) => voi
       for (const resolve of pending.values()) resolve(err('DISCONNECTED', 'Se perdió la conexión con Recibo; reintentando.'));
       pending.clear();
       onState('lost');
+      waitForOpen();
       setTimeout(connect, retryMs);
       retryMs = Math.min(retryMs * 2, 5000);
     });
