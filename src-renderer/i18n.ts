@@ -27,7 +27,6 @@ export const REVIEW_LABELS = { pending: 'Por revisar', approved: 'Aprobado', fla
 
 export const STATE_LABELS = { queued: 'En cola', processing: 'Leyendo', done: 'Leído', failed: 'Error' } as const;
 
-export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What the operator reads for each error code; the core's own words stay in the tooltip. */
 const ERROR_TEXT: Record<string, string> = {

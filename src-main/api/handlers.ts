@@ -14,6 +14,7 @@ import { searchReceipts } from '../db/search';
 import { cancelBatch, pauseBatch, resumeBatch } from '../jobs/batches';
 import { retentionHours, setRetentionHours } from '../jobs/core';
 import { csvExport, exportRows, legacyJson } from '../jobs/export';
+import type { IntakeItem, IntakeResult } from '../jobs/intake';
 import { metrics } from '../jobs/metrics';
 import { loadRules } from '../extract/rules-file';
 import type { CoreService } from './service';
@@ -23,6 +24,14 @@ export class ApiError extends Error {
   constructor(readonly code: string, message: string) {
     super(message);
   }
+}
+
+/** What the window is told of an intake: per file, its receipt, or why it was refused. */
+function intakeResponse(result: IntakeResult, nameOf: (item: IntakeItem, index: number) => string): Res<'intake:add'> {
+  return {
+    batchId: result.batchId,
+    items: result.items.map((i, k) => ({ name: nameOf(i, k), ...(i.sha256 ? { sha256: i.sha256 } : {}), ...(i.reused !== undefined ? { reused: i.reused } : {}), ...(i.error ? { error: i.error } : {}) })),
+  };
 }
 
 export type Handlers = { [C in InvokeChannel]: (req: z.output<(typeof INVOKE)[C]['req']>) => Promise<Res<C>> };
@@ -84,15 +93,10 @@ export function createHandlers(service: CoreService): Handlers {
   return {
     'intake:add': async (req) => {
       const result = await service.intake(req.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })), req.profile);
-      return {
-        batchId: result.batchId,
-        items: result.items.map((i, k) => ({ name: req.files[k]!.name, ...(i.sha256 ? { sha256: i.sha256 } : {}), ...(i.reused !== undefined ? { reused: i.reused } : {}), ...(i.error ? { error: i.error } : {}) })),
-      };
+      return intakeResponse(result, (_, k) => req.files[k]!.name);
     },
-    'intake:paths': async (req) => {
-      const result = await service.intakePaths(req.paths, req.profile);
-      return { batchId: result.batchId, items: result.items.map((i) => ({ name: path.basename(i.source), ...(i.sha256 ? { sha256: i.sha256 } : {}), ...(i.reused !== undefined ? { reused: i.reused } : {}), ...(i.error ? { error: i.error } : {}) })) };
-    },
+    // A dropped folder contributes several items: each is named by its own file.
+    'intake:paths': async (req) => intakeResponse(await service.intakePaths(req.paths, req.profile), (i) => path.basename(i.source)),
     'receipts:list': async (req) => {
       const hits = searchReceipts(db, req);
       const values = valuesOf(hits.map((h) => h.id));

@@ -2,7 +2,6 @@
  * The top bar: adding receipts, this session's batch progress, the queue's counts, and export.
  */
 import { useStore } from '../state/context';
-import { plural } from '../i18n';
 import { AddFilesButton } from './DropZone';
 
 function BatchProgress() {
@@ -25,7 +24,7 @@ function BatchProgress() {
     <div className="progress" aria-live="polite" data-testid="batch-progress">
       <progress max={dropped.length} value={finished} aria-label="Progreso del lote" />
       <span>
-        {finished} de {dropped.length} leídos{failed > 0 ? `, ${plural(failed, 'con error', 'con error')}` : ''}
+        {finished} de {dropped.length} leídos{failed > 0 ? `, ${failed} con error` : ''}
       </span>
     </div>
   );
