@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { startHost, type Host } from './host';
 
 export interface DroppedFile {
@@ -32,11 +33,24 @@ export class AppWindow {
   }
 
   row(name: string) {
-    return this.page.getByTestId('receipt-row').filter({ hasText: name });
+    return this.page.locator('[data-testid=receipt-row], [data-testid=refused-file]').filter({ hasText: name });
   }
 
   field(label: string) {
     return this.page.getByLabel(label, { exact: true });
+  }
+
+  /** Exports as CSV through the dialog (comma-separated) and returns its rows. */
+  async exportCsv(scope: 'Lo que muestra la lista' | 'Todo' = 'Todo'): Promise<Record<string, string>[]> {
+    await this.page.getByRole('button', { name: 'Exportar…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Exportar' });
+    await dialog.getByLabel('CSV (hoja de cálculo)').check();
+    await dialog.getByLabel('Coma', { exact: true }).check();
+    await dialog.getByLabel(scope, { exact: false }).check();
+    const [download] = await Promise.all([this.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Exportar', exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^recibo-.*\.csv$/);
+    await expect(dialog).toBeHidden();
+    return parse((await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
   }
 }
 

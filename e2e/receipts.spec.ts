@@ -4,7 +4,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { expect, fromDisk, test } from './fixtures';
 import { FIXTURES, REAL_VE } from './host';
 
@@ -47,9 +46,7 @@ test('a real and a rendered receipt: read, boxed, corrected, kept across a reloa
   await app.row('r001-bdv-light.png').click();
   await expect(app.field('Monto')).toHaveValue('5524.41');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportar CSV' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^recibo-.*\.csv$/);
-  const rows = parse((await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+  const rows = await app.exportCsv();
   expect(rows).toHaveLength(2);
   expect(rows.find((r) => r.file === 'r001-bdv-light.png')).toMatchObject({ monto: '5524.41', referencia: '406884463', corrected_fields: 'monto' });
   expect(rows.find((r) => r.file === REAL)).toMatchObject({ referencia: truth.referencia });
@@ -97,4 +94,16 @@ test('the OCR worker killed in the middle of a batch: the batch still completes'
   const log = await readFile(path.join(host.dataDir, 'logs', 'recibo.log'), 'utf8');
   expect(log).toContain('"event":"worker-crash"');
   expect(log).not.toContain('queue-error');
+});
+
+test('an image pasted with Ctrl+V is taken in and read, named by when it was pasted', async ({ app, page }) => {
+  const bytes = (await readFile(RENDERED)).toString('base64');
+  await page.evaluate((b64) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'image.png', { type: 'image/png' }));
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, bytes);
+  const row = page.getByTestId('receipt-row').filter({ hasText: /^pegado-\d{8}-\d{6}\.png/ });
+  await expect(row).toHaveAttribute('data-state', 'done');
+  await expect(app.field('Referencia')).toHaveValue('406884463');
 });

@@ -45,6 +45,9 @@ describe('the API over a real core', () => {
     });
     expect(added.items.map((i) => [i.reused, i.error?.code])).toEqual([[false, undefined], [true, undefined], [undefined, 'EMPTY_FILE']]);
     await service.idle();
+    // The window's progress bar: the batch, its one receipt read.
+    const { batchId } = added as unknown as { batchId: number };
+    expect((await call<{ batches: unknown[] }>('batches:status', { batchIds: [batchId, 999] })).batches).toEqual([{ id: batchId, state: 'running', total: 1, queued: 0, processing: 0, done: 1, failed: 0, reused: 0 }]);
     const sha = added.items[0]!.sha256!;
     expect(events.filter((e) => e.channel === 'job:done').map((e) => (e.payload as { sha256: string }).sha256)).toEqual([sha]);
     // One receipt read (the second was the same bytes, the third refused at intake): one notice.
@@ -68,6 +71,12 @@ describe('the API over a real core', () => {
     expect(csv.fileName).toMatch(/^recibo-.*\.csv$/);
     const rows = parse(csv.text.replace(/^\uFEFF/, ''), { columns: true, delimiter: ';' }) as Record<string, string>[];
     expect(rows[0]).toMatchObject({ monto: '5524.41', corrected_fields: 'monto' });
+    // What the history's filter shows: found by the corrected amount, and not by a name it lacks.
+    const byQuery = async (query: Record<string, string>) => (await call<{ text: string }>('export:run', { format: 'json', query })).text;
+    expect(JSON.parse(await byQuery({ text: '5.524,41' })).resultados).toHaveLength(1);
+    expect(JSON.parse(await byQuery({ text: 'nadie así' })).resultados).toHaveLength(0);
+    const list = await call<{ total: number; receipts: unknown[] }>('receipts:list', { text: '5524.41', limit: 1 });
+    expect([list.total, list.receipts.length]).toEqual([1, 1]);
   });
 
   it('takes dropped paths in where they are, a folder as the images inside it, and refuses a relative path', async () => {

@@ -10,8 +10,8 @@ import { validateFieldValue } from '../../src-shared/extract/validate';
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';
 import { queueRerun, receiptBySha, stateCounts, type ReceiptRow } from '../db/receipts';
 import { correctField, correctionsOf, setPinned, setReview } from '../db/review';
-import { searchReceipts } from '../db/search';
-import { cancelBatch, pauseBatch, resumeBatch } from '../jobs/batches';
+import { countReceipts, searchReceipts } from '../db/search';
+import { batchProgress, cancelBatch, pauseBatch, resumeBatch } from '../jobs/batches';
 import { retentionHours, setRetentionHours } from '../jobs/core';
 import { csvExport, exportRows, legacyJson } from '../jobs/export';
 import type { IntakeItem, IntakeResult } from '../jobs/intake';
@@ -80,6 +80,7 @@ export function createHandlers(service: CoreService): Handlers {
     const run = db.prepare('SELECT lines FROM ocr_runs WHERE receipt_id = ? ORDER BY id DESC LIMIT 1').get(r.id) as { lines: string } | undefined;
     return {
       ...summary(r),
+      duplicateOfFile: r.duplicate_of === null ? null : ((db.prepare('SELECT original_name FROM receipts WHERE id = ?').get(r.duplicate_of) as { original_name: string } | undefined)?.original_name ?? null),
       width: r.width,
       height: r.height,
       metadata: JSON.parse(r.metadata) as ReceiptDetail['metadata'],
@@ -100,7 +101,7 @@ export function createHandlers(service: CoreService): Handlers {
     'receipts:list': async (req) => {
       const hits = searchReceipts(db, req);
       const values = valuesOf(hits.map((h) => h.id));
-      return { receipts: hits.map((h) => summary(h, h.duplicate_sha, values.get(h.id)!)), counts: stateCounts(db) };
+      return { receipts: hits.map((h) => summary(h, h.duplicate_sha, values.get(h.id)!)), total: countReceipts(db, req), counts: stateCounts(db) };
     },
     'receipts:get': async (req) => detail(receipt(req.sha256)),
     'receipts:correct': async (req) => {
@@ -135,13 +136,20 @@ export function createHandlers(service: CoreService): Handlers {
       service.kick();
       return {};
     },
+    'batches:status': async (req) => ({
+      batches: req.batchIds.flatMap((id) => {
+        const b = batchProgress(db, id);
+        // sum() over no rows is NULL: a batch whose receipts all expired counts zeros.
+        return b ? [{ id: b.id, state: b.state, total: b.total, queued: b.queued ?? 0, processing: b.processing ?? 0, done: b.done ?? 0, failed: b.failed ?? 0, reused: b.reused ?? 0 }] : [];
+      }),
+    }),
     'batches:control': async (req) => {
       const changed = req.action === 'pause' ? pauseBatch(db, req.batchId) : req.action === 'resume' ? resumeBatch(db, req.batchId) : cancelBatch(db, req.batchId) > 0;
       if (req.action === 'resume') service.kick();
       return { changed };
     },
     'export:run': async (req) => {
-      const rows = exportRows(db, { ...(req.sha256 ? { sha256: req.sha256 } : {}), ...(req.states ? { states: req.states } : {}) });
+      const rows = exportRows(db, { ...(req.sha256 ? { sha256: req.sha256 } : {}), ...(req.states ? { states: req.states } : {}), ...(req.query ? { query: req.query } : {}) });
       const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
       return req.format === 'json'
         ? { fileName: `recibo-${stamp}.json`, mime: 'application/json', text: legacyJson(rows, new Date()) }

@@ -37,7 +37,8 @@ describe('migrations', () => {
     const db = memory();
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as { name: string; sql: string }[];
+    // Ordinary tables (not the full-text index nor its shadow tables, which SQLite defines).
+    const tables = db.prepare("SELECT m.name, m.sql FROM sqlite_master m JOIN pragma_table_list t ON t.name = m.name AND t.schema = 'main' WHERE t.type = 'table' AND m.name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name).sort()).toEqual(['batch_items', 'batches', 'corrections', 'fields', 'ocr_runs', 'receipts', 'settings', 'sweeps']);
     for (const t of tables) expect(t.sql, t.name).toMatch(/\) STRICT$/);
     // STRICT means a wrong type is refused, not stored.

@@ -3,18 +3,22 @@ import type { ImageRecord } from '../../src-shared/receipt/record';
 import { openDatabase } from './open';
 import { insertReceipt } from './receipts';
 import { saveResult } from './results';
-import { searchReceipts } from './search';
+import { countReceipts, searchReceipts } from './search';
 
 function history() {
   const db = openDatabase(':memory:').db;
-  const add = (i: number, ref: string, phone: string, amount: string) => {
-    const id = insertReceipt(db, { sha256: String(i).padStart(64, '0'), originalName: `${i}.png`, ext: 'png', sizeBytes: 1, receivedAt: `2026-11-23T10:0${i}:00.000Z`, expiresAt: 't', metadata: '{}' });
+  const add = (i: number, ref: string, phone: string, amount: string, payee: string, bank: string, fileName = `${i}.png`) => {
+    const id = insertReceipt(db, { sha256: String(i).padStart(64, '0'), originalName: fileName, ext: 'png', sizeBytes: 1, receivedAt: `2026-11-23T10:0${i}:00.000Z`, expiresAt: 't', metadata: '{}' });
     const f = (value: string) => ({ value, raw: value, confidence: 1, box: [0, 0, 1, 1] as [number, number, number, number], source: { via: 'inline' as const } });
-    const record: ImageRecord = { file: 'x', sha256: 'x', status: 'ok', metadata: {}, fields: { referencia: f(ref), telefono: f(phone), monto: { ...f(amount), currency: 'VES' } }, dedupe_key: `${ref}|${amount} VES||` };
+    const record: ImageRecord = { file: 'x', sha256: 'x', status: 'ok', metadata: {}, fields: { referencia: f(ref), telefono: f(phone), monto: { ...f(amount), currency: 'VES' }, beneficiario: f(payee), banco_origen: f(bank) }, dedupe_key: `${ref}|${amount} VES||` };
     saveResult(db, id, record, { profile: 'balanced', models: [], rulesRevision: 'r', finishedAt: 't' });
     return id;
   };
-  const ids = [add(1, '003039965664', '04125318244', '1250.75'), add(2, '48311146148', '04145790392', '104.54'), add(3, '48311146148', '04240000000', '104.54')];
+  const ids = [
+    add(1, '003039965664', '04125318244', '1250.75', 'Inversiones El Sol', '0102'),
+    add(2, '48311146148', '04145790392', '104.54', 'Ana Pérez', '0134', '20261123-A--123@lid_Juan_10-02.png'),
+    add(3, '48311146148', '04240000000', '104.54', 'Ana Pérez', '0105'),
+  ];
   return { db, ids };
 }
 
@@ -33,6 +37,41 @@ describe('searching the history', () => {
     expect(searchReceipts(db, { text: '104,54', duplicatesOnly: true }).map((h) => h.id)).toEqual([ids[2]]);
     expect(searchReceipts(db, { state: 'done', limit: 2 }).map((h) => h.id)).toEqual([ids[2], ids[1]]);
     expect(searchReceipts(db, { state: 'done', limit: 2, offset: 2 }).map((h) => h.id)).toEqual([ids[0]]);
-    expect(searchReceipts(db, { text: 'juan' })).toEqual([]);
+    expect(searchReceipts(db, { text: 'pedro' })).toEqual([]);
+  });
+
+  it('finds a name: the payee, or the sender in the WhatsApp file name, case aside', () => {
+    const { db, ids } = history();
+    expect(searchReceipts(db, { text: 'el sol' }).map((h) => h.id)).toEqual([ids[0]]);
+    expect(searchReceipts(db, { text: 'Ana P' }).map((h) => h.id)).toEqual([ids[2], ids[1]]);
+    expect(searchReceipts(db, { text: 'juan' }).map((h) => h.id)).toEqual([ids[1]]);
+    // LIKE's wildcards typed by the operator are letters, not patterns.
+    expect(searchReceipts(db, { text: 'a%a' })).toEqual([]);
+  });
+
+  it('filters by bank and by the time received, and counts what a query matches', () => {
+    const { db, ids } = history();
+    expect(searchReceipts(db, { bank: '0134' }).map((h) => h.id)).toEqual([ids[1]]);
+    expect(searchReceipts(db, { receivedFrom: '2026-11-23T10:02:00.000Z', receivedBefore: '2026-11-23T10:03:00.000Z' }).map((h) => h.id)).toEqual([ids[1]]);
+    expect(countReceipts(db, {})).toBe(3);
+    expect(countReceipts(db, { text: '104.54', limit: 1 })).toBe(2);
+    expect(countReceipts(db, { text: '104.54', bank: '0105' })).toBe(1);
+    expect(countReceipts(db, { text: '??' })).toBe(0);
+  });
+});
+
+describe('the name index', () => {
+  it('follows corrections, re-reads and deletions of the payee', () => {
+    const { db, ids } = history();
+    const found = (text: string) => searchReceipts(db, { text }).map((h) => h.id);
+    expect(found('rodriguez')).toEqual([]);
+    db.prepare("UPDATE fields SET corrected = 'Inversiones Rodríguez' WHERE receipt_id = ? AND name = 'beneficiario'").run(ids[0]);
+    expect(found('rodriguez')).toEqual([ids[0]]);
+    expect(found('el sol')).toEqual([]);
+    db.prepare("DELETE FROM fields WHERE receipt_id = ? AND name = 'beneficiario'").run(ids[0]);
+    expect(found('rodriguez')).toEqual([]);
+    db.prepare('DELETE FROM receipts WHERE id = ?').run(ids[1]);
+    expect(found('juan')).toEqual([]);
+    expect(db.prepare('SELECT count(*) AS n FROM receipt_names').get()).toEqual({ n: 3 }); // two file names, one payee
   });
 });

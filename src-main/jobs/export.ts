@@ -10,12 +10,15 @@ import { FIELD_NAMES } from '../../src-shared/receipt/fields';
 import type { Line } from '../../src-shared/ocr/types';
 import type { Db } from '../db/open';
 import type { ReceiptState } from '../db/receipts';
+import { matchingIds, type SearchQuery } from '../db/search';
 
 export interface ExportFilter {
   states?: readonly ReceiptState[];
   review?: readonly ('pending' | 'approved' | 'flagged')[];
   /** Only these receipts (a selection in the window). */
   sha256?: readonly string[];
+  /** Those the history's search and filters show. */
+  query?: SearchQuery;
 }
 
 interface FieldRow {
@@ -45,7 +48,7 @@ export interface ExportReceipt {
 
 export function exportRows(db: Db, filter: ExportFilter = {}): ExportReceipt[] {
   const where: string[] = [];
-  const args: string[] = [];
+  const args: (string | number)[] = [];
   const within = (column: string, values: readonly string[] | undefined) => {
     if (!values) return;
     where.push(values.length === 0 ? '0' : `${column} IN (${values.map(() => '?').join(', ')})`);
@@ -54,6 +57,11 @@ export function exportRows(db: Db, filter: ExportFilter = {}): ExportReceipt[] {
   within('r.state', filter.states);
   within('r.review', filter.review);
   within('r.sha256', filter.sha256);
+  if (filter.query) {
+    const matching = matchingIds(filter.query);
+    where.push(`r.id IN (${matching.sql})`);
+    args.push(...matching.args);
+  }
   const receipts = db
     .prepare(
       `SELECT r.id, r.sha256, r.original_name, r.state, r.review, r.received_at, r.expires_at, r.error_code, r.error_message, r.metadata, d.sha256 AS duplicate_sha,

@@ -3,10 +3,11 @@ import { useCallback, useContext } from 'react';
 import { errorText, STATE_LABELS } from '../i18n';
 import type { Client } from '../ipc/client';
 import { StoreContext, useStore } from '../state/context';
+import { filesOfEntries } from '../state/read-files';
 import { useReviewKeys } from './use-review-keys';
-import { DropOverlay, useWindowDrop } from './DropZone';
+import { DropOverlay, usePaste, useWindowDrop, type Dropped } from './DropZone';
 import { FieldsPanel } from './FieldsPanel';
-import { ReceiptList } from './ReceiptList';
+import { HistoryList } from './HistoryList';
 import { ReceiptPreview } from './ReceiptPreview';
 import { Toolbar } from './Toolbar';
 
@@ -50,13 +51,15 @@ export function App({ client }: { client: Client }) {
   const addFiles = useStore((s) => s.addFiles);
   useReviewKeys(useContext(StoreContext)!);
   const onFiles = useCallback((files: File[]) => void addFiles(files), [addFiles]);
-  const dragging = useWindowDrop(onFiles);
+  const onDrop = useCallback((d: Dropped) => void addFiles(d.files, d.entries.some((e) => e.isDirectory) ? () => filesOfEntries(d.entries) : undefined), [addFiles]);
+  const dragging = useWindowDrop(onDrop);
+  usePaste(onFiles);
   return (
     <div className="app">
       <Toolbar />
       <Problem />
       <div className="workspace">
-        <ReceiptList />
+        <HistoryList />
         <OpenReceipt client={client} />
       </div>
       <DropOverlay visible={dragging} />

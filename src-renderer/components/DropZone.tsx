@@ -1,12 +1,20 @@
 /**
- * Files arrive by drop anywhere on the window or by the "Agregar" picker. Dropping a file on a
- * browser page would open it: the window cancels that and takes the files in instead.
+ * Files arrive by drop anywhere on the window (folders too), by the "Agregar" picker, or pasted
+ * with Ctrl+V. Dropping a file on a browser page would open it: the window cancels that and
+ * takes the files in instead.
  */
 import { useEffect, useRef, useState } from 'react';
+import { pastedName } from '../state/read-files';
+
+/** What a drop carries: its files, and its entries (to walk folders where there are no paths). */
+export interface Dropped {
+  files: File[];
+  entries: FileSystemEntry[];
+}
 
 const IMAGE_TYPES = 'image/png,image/jpeg,image/webp,image/gif,image/tiff,image/avif,.jfif,.heic';
 
-export function useWindowDrop(onFiles: (files: File[]) => void): boolean {
+export function useWindowDrop(onDrop: (dropped: Dropped) => void): boolean {
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -31,7 +39,9 @@ export function useWindowDrop(onFiles: (files: File[]) => void): boolean {
       e.preventDefault();
       depth = 0;
       setOver(false);
-      onFiles(Array.from(e.dataTransfer?.files ?? []));
+      // Entries must be taken now: the drop's data is gone once the handler returns.
+      const entries = Array.from(e.dataTransfer?.items ?? []).flatMap((i) => (i.kind === 'file' ? [i.webkitGetAsEntry()] : [])).filter((x): x is FileSystemEntry => x !== null);
+      onDrop({ files: Array.from(e.dataTransfer?.files ?? []), entries });
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
@@ -43,8 +53,25 @@ export function useWindowDrop(onFiles: (files: File[]) => void): boolean {
       window.removeEventListener('dragover', overHandler);
       window.removeEventListener('drop', drop);
     };
-  }, [onFiles]);
+  }, [onDrop]);
   return over;
+}
+
+/** Ctrl+V with an image (a screenshot copied from WhatsApp Web, say) adds it, unless typing. */
+export function usePaste(onFiles: (files: File[]) => void): void {
+  useEffect(() => {
+    const paste = (e: ClipboardEvent) => {
+      const target = e.target;
+      if (target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+      const images = Array.from(e.clipboardData?.files ?? []).filter((f) => f.type.startsWith('image/'));
+      if (images.length === 0) return;
+      e.preventDefault();
+      const at = new Date();
+      onFiles(images.map((f, i) => new File([f], pastedName(f, at, i), { type: f.type })));
+    };
+    window.addEventListener('paste', paste);
+    return () => window.removeEventListener('paste', paste);
+  }, [onFiles]);
 }
 
 export function AddFilesButton({ onFiles }: { onFiles: (files: File[]) => void }) {

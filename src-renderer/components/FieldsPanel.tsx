@@ -92,12 +92,11 @@ function ReviewBar({ detail }: { detail: ReceiptDetail }) {
   );
 }
 
-function DuplicateBanner({ of }: { of: string }) {
+function DuplicateBanner({ of, file }: { of: string; file: string | null }) {
   const select = useStore((s) => s.select);
-  const first = useStore((s) => s.receipts.find((r) => r.sha256 === of));
   return (
     <p className="duplicate-banner" role="alert" data-testid="duplicate-banner">
-      <strong>Posible pago duplicado.</strong> La referencia, el monto, la fecha y el banco coinciden con {first ? `«${first.file}»` : 'un comprobante anterior'}.{' '}
+      <strong>Posible pago duplicado.</strong> La referencia, el monto, la fecha y el banco coinciden con {file ? `«${file}»` : 'un comprobante anterior'}.{' '}
       <button type="button" className="link" onClick={() => void select(of)}>
         Abrir el primero
       </button>
@@ -108,7 +107,7 @@ function DuplicateBanner({ of }: { of: string }) {
 export function FieldsPanel({ detail }: { detail: ReceiptDetail }) {
   return (
     <section className="fields" aria-label="Campos">
-      {detail.duplicateOf ? <DuplicateBanner of={detail.duplicateOf} /> : null}
+      {detail.duplicateOf ? <DuplicateBanner of={detail.duplicateOf} file={detail.duplicateOfFile} /> : null}
       <ReviewBar detail={detail} />
       {FIELD_NAMES.map((name) => (
         <FieldRow key={name} name={name} detail={detail} />

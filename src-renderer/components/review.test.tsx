@@ -97,7 +97,7 @@ describe('the keyboard flow', () => {
   });
 
   it('a possible duplicate says so at the top, with a way to the first one', async () => {
-    const { store, user } = await open([receipt(1, { duplicateOf: receipt(2).sha256 }), receipt(2)]);
+    const { store, user } = await open([receipt(1, { duplicateOf: receipt(2).sha256, duplicateOfFile: 'r2.png' }), receipt(2)]);
     expect(screen.getByTestId('duplicate-banner').textContent).toContain('«r2.png»');
     await user.click(screen.getByRole('button', { name: 'Abrir el primero' }));
     await waitFor(() => expect(store.getState().selected).toBe(receipt(2).sha256));

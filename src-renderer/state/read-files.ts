@@ -39,3 +39,34 @@ export function chunkFiles<T extends { size: number }>(files: readonly T[]): T[]
   if (current.length > 0) chunks.push(current);
   return chunks;
 }
+
+/**
+ * The files of a drop, folders walked (the browser gives a folder as an entry to read, not as a
+ * file): what Electron does by path in the core, a browser does here. Hidden files are skipped.
+ */
+export async function filesOfEntries(entries: readonly FileSystemEntry[]): Promise<File[]> {
+  const out: File[] = [];
+  const walk = async (entry: FileSystemEntry): Promise<void> => {
+    if (entry.name.startsWith('.')) return;
+    if (entry.isFile) {
+      out.push(await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject)));
+      return;
+    }
+    const reader = (entry as FileSystemDirectoryEntry).createReader();
+    // readEntries answers in slices (100 at a time in Chromium) until it answers none.
+    for (;;) {
+      const slice = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+      if (slice.length === 0) break;
+      for (const child of slice.sort((a, b) => a.name.localeCompare(b.name))) await walk(child);
+    }
+  };
+  for (const entry of entries) await walk(entry);
+  return out;
+}
+
+/** A pasted image, named so the operator recognises it in the list. */
+export function pastedName(file: File, at: Date, index: number): string {
+  const ext = file.type.split('/')[1]?.replace('jpeg', 'jpg') ?? 'png';
+  const stamp = `${at.getFullYear()}${String(at.getMonth() + 1).padStart(2, '0')}${String(at.getDate()).padStart(2, '0')}-${String(at.getHours()).padStart(2, '0')}${String(at.getMinutes()).padStart(2, '0')}${String(at.getSeconds()).padStart(2, '0')}`;
+  return `pegado-${stamp}${index > 0 ? `-${index + 1}` : ''}.${ext}`;
+}

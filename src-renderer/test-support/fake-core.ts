@@ -17,6 +17,7 @@ export function receipt(n: number, over: Partial<ReceiptDetail> = {}): ReceiptDe
     expiresAt: '2026-11-24T10:00:00.000Z',
     pinned: false,
     duplicateOf: null,
+    duplicateOfFile: null,
     error: null,
     values: {},
     width: 400,
@@ -49,14 +50,29 @@ const summary = (d: ReceiptDetail): ReceiptSummary => {
   return { sha256, file, state, review, receivedAt, expiresAt, pinned, duplicateOf, error, values };
 };
 
-export function fakeCore(receipts: ReceiptDetail[]) {
+/**
+ * `history`: that many more receipts in the list after the given ones, made up as they are
+ * asked for (a 100,000-row history without 100,000 objects).
+ */
+export function fakeCore(receipts: ReceiptDetail[], { history = 0 } = {}) {
   const byId = new Map(receipts.map((r) => [r.sha256, structuredClone(r)]));
   const calls: { channel: string; req: Record<string, unknown> }[] = [];
   const answer = (channel: string, req: Record<string, unknown>): Result<unknown> => {
     const r = typeof req.sha256 === 'string' ? byId.get(req.sha256) : undefined;
     switch (channel) {
-      case 'receipts:list':
-        return ok({ receipts: [...byId.values()].map(summary), counts: { queued: 0, processing: 0, done: byId.size, failed: 0 } });
+      case 'receipts:list': {
+        // The filters the component tests use; the real search is tested in src-main/db.
+        const all = [...byId.values()].filter((d) => (req.review ? d.review === req.review : true) && (typeof req.text === 'string' ? d.file.includes(req.text) : true));
+        const offset = Number(req.offset ?? 0);
+        const limit = Number(req.limit ?? 50);
+        const made = Array.from({ length: Math.max(0, Math.min(offset + limit, all.length + history) - Math.max(offset, all.length)) }, (_, k) => summary(receipt(1_000_000 + Math.max(offset, all.length) + k)));
+        const page = [...all.slice(offset, offset + limit).map(summary), ...made];
+        return ok({ receipts: page, total: all.length + history, counts: { queued: 0, processing: 0, done: byId.size, failed: 0 } });
+      }
+      case 'receipts:pin':
+        if (!r) return err('NOT_FOUND', 'No receipt');
+        r.pinned = req.pinned as boolean;
+        return ok({});
       case 'receipts:get':
         return r ? ok(structuredClone(r)) : err('NOT_FOUND', 'No receipt');
       case 'receipts:review':

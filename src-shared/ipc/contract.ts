@@ -32,6 +32,8 @@ export const ReceiptSummarySchema = z.object({
 export type ReceiptSummary = z.infer<typeof ReceiptSummarySchema>;
 
 export const ReceiptDetailSchema = ReceiptSummarySchema.extend({
+  /** The file name of the receipt this one may duplicate (for the banner that links to it). */
+  duplicateOfFile: z.string().nullable(),
   width: z.number().nullable(),
   height: z.number().nullable(),
   metadata: z.union([WhatsappMetadataSchema, z.object({}).strict()]),
@@ -58,6 +60,21 @@ const IntakeResponse = z.object({
   items: z.array(z.object({ name: z.string(), sha256: Sha256.optional(), reused: z.boolean().optional(), error: z.object({ code: z.string(), message: z.string() }).optional() })),
 });
 
+/** What the history shows: a search and filters, as the list and the export both take them. */
+const HistoryFilter = z
+  .object({
+    /** A reference, phone or amount (whole or its first digits), or part of a name. */
+    text: z.string().max(100).optional(),
+    state: State.optional(),
+    review: Review.optional(),
+    duplicatesOnly: z.boolean().optional(),
+    /** A 4-digit bank code, paying or paid. */
+    bank: z.string().regex(/^\d{4}$/).optional(),
+    receivedFrom: z.iso.datetime().optional(),
+    receivedBefore: z.iso.datetime().optional(),
+  })
+  .strict();
+
 export const INVOKE = {
   /** Dropped files as bytes: the browser, or Electron for files with no path (pasted images). */
   'intake:add': {
@@ -70,8 +87,13 @@ export const INVOKE = {
     res: IntakeResponse,
   },
   'receipts:list': {
-    req: z.object({ text: z.string().max(100).optional(), state: State.optional(), review: Review.optional(), duplicatesOnly: z.boolean().optional(), limit: z.number().int().min(1).max(500).optional(), offset: z.number().int().min(0).optional() }).strict(),
-    res: z.object({ receipts: z.array(ReceiptSummarySchema), counts: z.object({ queued: z.number(), processing: z.number(), done: z.number(), failed: z.number() }) }),
+    req: HistoryFilter.extend({ limit: z.number().int().min(1).max(500).optional(), offset: z.number().int().min(0).optional() }).strict(),
+    res: z.object({
+      receipts: z.array(ReceiptSummarySchema),
+      /** How many receipts the query matches in all (the page is `limit` of them from `offset`). */
+      total: z.number().int(),
+      counts: z.object({ queued: z.number(), processing: z.number(), done: z.number(), failed: z.number() }),
+    }),
   },
   'receipts:get': { req: z.object({ sha256: Sha256 }).strict(), res: ReceiptDetailSchema },
   'receipts:correct': {
@@ -81,9 +103,17 @@ export const INVOKE = {
   'receipts:review': { req: z.object({ sha256: Sha256, status: Review }).strict(), res: Empty },
   'receipts:pin': { req: z.object({ sha256: Sha256, pinned: z.boolean() }).strict(), res: Empty },
   'receipts:rerun': { req: z.object({ sha256: Sha256 }).strict(), res: Empty },
+  /** Progress of the batches this window dropped, for its progress bar. */
+  'batches:status': {
+    req: z.object({ batchIds: z.array(z.number().int()).max(1000) }).strict(),
+    res: z.object({
+      batches: z.array(z.object({ id: z.number().int(), state: z.enum(['running', 'paused', 'cancelled']), total: z.number(), queued: z.number(), processing: z.number(), done: z.number(), failed: z.number(), reused: z.number() })),
+    }),
+  },
   'batches:control': { req: z.object({ batchId: z.number().int(), action: z.enum(['pause', 'resume', 'cancel']) }).strict(), res: z.object({ changed: z.boolean() }) },
   'export:run': {
-    req: z.object({ format: z.enum(['json', 'csv']), delimiter: z.enum([',', ';']).optional(), sha256: z.array(Sha256).optional(), states: z.array(State).optional() }).strict(),
+    /** Every receipt, or those selected (`sha256`), or those of a state, or those the history's filter shows (`query`). */
+    req: z.object({ format: z.enum(['json', 'csv']), delimiter: z.enum([',', ';']).optional(), sha256: z.array(Sha256).max(10_000).optional(), states: z.array(State).optional(), query: HistoryFilter.optional() }).strict(),
     res: z.object({ fileName: z.string(), mime: z.string(), text: z.string() }),
   },
   'settings:get': { req: Empty, res: z.object({ retentionHours: z.number() }) },

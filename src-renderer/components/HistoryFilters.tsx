@@ -1,0 +1,89 @@
+/**
+ * Search and filters over the history: what the operator types (reference, phone, amount, part
+ * of a name) is sent 200 ms after the last key, so typing a reference is one query, not twelve.
+ * Ctrl+F (or /) puts the cursor in the search box.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { BANK_NAMES } from '../../src-shared/extract/banks';
+import { useStore } from '../state/context';
+import type { StatusFilter } from '../state/history';
+
+const STATUS_OPTIONS: [StatusFilter, string][] = [
+  ['', 'Todos'],
+  ['pending', 'Por revisar'],
+  ['approved', 'Aprobados'],
+  ['flagged', 'Marcados'],
+  ['queued', 'En cola'],
+  ['processing', 'Leyendo'],
+  ['failed', 'Con error'],
+];
+
+export function HistoryFilters() {
+  const query = useStore((s) => s.query);
+  const setQuery = useStore((s) => s.setQuery);
+  const total = useStore((s) => s.total);
+  const [text, setText] = useState(query.text);
+  const search = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (text === query.text) return;
+    const t = setTimeout(() => setQuery({ text }), 200);
+    return () => clearTimeout(t);
+  }, [text, query.text, setQuery]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName);
+      if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') || (e.key === '/' && !typing)) {
+        e.preventDefault();
+        search.current?.focus();
+        search.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="filters" role="search">
+      <input
+        ref={search}
+        type="search"
+        value={text}
+        placeholder="Referencia, teléfono, monto o nombre"
+        aria-label="Buscar en el historial"
+        onChange={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setText('');
+          if (e.key === 'Enter') setQuery({ text });
+        }}
+      />
+      <div className="filter-row">
+        <select aria-label="Estado" value={query.status} onChange={(e) => setQuery({ status: e.currentTarget.value as StatusFilter })}>
+          {STATUS_OPTIONS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Banco" value={query.bank} onChange={(e) => setQuery({ bank: e.currentTarget.value })}>
+          <option value="">Todos los bancos</option>
+          {Object.entries(BANK_NAMES).map(([code, name]) => (
+            <option key={code} value={code}>
+              {code} {name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter-row">
+        <input type="date" aria-label="Recibidos el día" value={query.day} onChange={(e) => setQuery({ day: e.currentTarget.value })} />
+        <label className="check">
+          <input type="checkbox" checked={query.duplicatesOnly} onChange={(e) => setQuery({ duplicatesOnly: e.currentTarget.checked })} /> Solo duplicados
+        </label>
+        <span className="total" data-testid="history-total" aria-live="polite">
+          {total.toLocaleString('es-VE')}
+        </span>
+      </div>
+    </div>
+  );
+}

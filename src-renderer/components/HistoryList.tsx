@@ -1,0 +1,111 @@
+/**
+ * The history: every stored receipt matching the filters, newest first, in a virtualised list
+ * (only the rows on screen exist in the page; their pages are fetched as they scroll into view).
+ * Each row: file, state, amount and reference, when it was received, when it expires under the
+ * retention policy, and a pin that keeps it. ↑/↓ move through it (use-review-keys.ts).
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { ReceiptSummary } from '../../src-shared/ipc/contract';
+import { errorText, REVIEW_LABELS, STATE_LABELS } from '../i18n';
+import { useStore } from '../state/context';
+import { expiresIn, indexOfReceipt } from '../state/history';
+import { HistoryFilters } from './HistoryFilters';
+import { RefusedFiles } from './RefusedFiles';
+
+const ROW_HEIGHT = 72;
+const received = new Intl.DateTimeFormat('es-VE', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+
+function Row({ r, selected, now }: { r: ReceiptSummary; selected: boolean; now: number }) {
+  const select = useStore((s) => s.select);
+  const pin = useStore((s) => s.pin);
+  const expiry = expiresIn(r.expiresAt, now);
+  return (
+    <div
+      role="option"
+      aria-selected={selected}
+      className={`row${selected ? ' selected' : ''}`}
+      data-testid="receipt-row"
+      data-state={r.state}
+      onClick={() => void select(r.sha256)}
+    >
+      <span className="name" title={r.file}>
+        {r.file}
+      </span>
+      <span className="badges">
+        {r.duplicateOf ? <span className="badge duplicate">Duplicado</span> : null}
+        {r.review !== 'pending' ? <span className={`badge ${r.review}`}>{REVIEW_LABELS[r.review]}</span> : null}
+        <span className={`badge ${r.state}`}>{STATE_LABELS[r.state]}</span>
+      </span>
+      {r.error ? (
+        <span className="error" title={r.error.message}>
+          {errorText(r.error)}
+        </span>
+      ) : (
+        <span className="summary">{r.state === 'done' ? `${r.values.monto ?? '—'} · Ref. ${r.values.referencia ?? '—'}` : '…'}</span>
+      )}
+      <span className="when">
+        {received.format(new Date(r.receivedAt))} ·{' '}
+        <span className={!r.pinned && expiry.hours < 2 ? 'expiring' : ''}>{r.pinned ? 'fijado, no caduca' : expiry.text}</span>
+      </span>
+      <button
+        type="button"
+        className={`pin${r.pinned ? ' on' : ''}`}
+        aria-pressed={r.pinned}
+        aria-label={r.pinned ? 'Quitar fijado' : 'Fijar (no caduca)'}
+        title={r.pinned ? 'Quitar fijado: volverá a caducar' : 'Fijar: se conserva aunque pase el plazo de retención'}
+        onClick={(e) => {
+          e.stopPropagation();
+          void pin(r.sha256, !r.pinned);
+        }}
+      >
+        📌
+      </button>
+    </div>
+  );
+}
+
+export function HistoryList() {
+  const total = useStore((s) => s.total);
+  const rows = useStore((s) => s.rows);
+  const selected = useStore((s) => s.selected);
+  const showRows = useStore((s) => s.showRows);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 320, height: 600 } });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  const now = Date.now();
+
+  useEffect(() => {
+    if (total > 0) void showRows(first, last + 1);
+  }, [first, last, total, showRows]);
+
+  // Keep the open receipt in view when ↑/↓ or Enter moved to it.
+  const selectedIndex = indexOfReceipt(rows, selected);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  return (
+    <aside className="list">
+      <HistoryFilters />
+      <RefusedFiles />
+      {total === 0 ? (
+        <p className="empty-note">Suelte aquí las capturas de los comprobantes, péguelas con Ctrl+V, o use «Agregar comprobantes…».</p>
+      ) : null}
+      <div ref={scroller} className="scroller" role="listbox" aria-label="Comprobantes">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const r = rows.get(item.index);
+            return (
+              <div key={item.index} className="slot" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
+                {r ? <Row r={r} selected={r.sha256 === selected} now={now} /> : <div className="row loading" aria-hidden="true" />}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </aside>
+  );
+}

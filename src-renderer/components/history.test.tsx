@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+/**
+ * The history list over a 100,000-receipt core: only the rows on screen exist, pages are fetched
+ * as they scroll into view, the search reaches the core once the operator stops typing, and a
+ * pin is sent and shown.
+ */
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { StoreContext } from '../state/context';
+import { createStore } from '../state/store';
+import { fakeCore, receipt } from '../test-support/fake-core';
+import { HistoryList } from './HistoryList';
+
+afterEach(cleanup);
+
+// happy-dom lays nothing out: the list's scroll box is given the height it has in the window.
+const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('scroller') ? 600 : 0;
+    },
+  });
+});
+afterAll(() => {
+  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
+});
+
+async function history(count: number) {
+  const core = fakeCore([receipt(1), receipt(2)], { history: count });
+  const store = createStore(core.client);
+  await store.getState().refresh();
+  render(
+    <StoreContext.Provider value={store}>
+      <HistoryList />
+    </StoreContext.Provider>,
+  );
+  return { core, store, user: userEvent.setup() };
+}
+
+describe('the history list', () => {
+  it('renders a window of rows out of 100,000 and fetches the pages scrolled to', async () => {
+    const { core } = await history(100_000);
+    expect(screen.getByTestId('history-total').textContent).toBe('100.002');
+    const rows = screen.getAllByTestId('receipt-row');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(40);
+    expect(rows[0]!.textContent).toContain('r1.png');
+
+    const scroller = screen.getByRole('listbox');
+    await act(async () => {
+      scroller.scrollTop = 72 * 99_990;
+      fireEvent.scroll(scroller);
+    });
+    await waitFor(() => expect(screen.getAllByTestId('receipt-row').some((r) => r.textContent!.includes('r1100000.png'))).toBe(true));
+    const offsets = core.calls.filter((c) => c.channel === 'receipts:list').map((c) => c.req.offset);
+    // The first page, then the last ones: nothing in between was fetched.
+    expect(offsets).toContain(99_900);
+    expect(offsets.every((o) => o === 0 || Number(o) >= 99_800)).toBe(true);
+    expect(screen.getAllByTestId('receipt-row').length).toBeLessThan(40);
+  });
+
+  it('searches once the operator stops typing, and pins a receipt', async () => {
+    const { core, user } = await history(0);
+    await user.type(screen.getByLabelText('Buscar en el historial'), 'r2');
+    await waitFor(() => expect(screen.getByTestId('history-total').textContent).toBe('1'));
+    // One query for the whole word, not one per key.
+    expect(core.calls.filter((c) => c.channel === 'receipts:list' && c.req.text !== undefined).map((c) => c.req.text)).toEqual(['r2']);
+
+    await user.click(screen.getByRole('button', { name: 'Fijar (no caduca)' }));
+    await waitFor(() => expect(screen.getByTestId('receipt-row').textContent).toContain('fijado, no caduca'));
+    expect(core.receipts.get(receipt(2).sha256)!.pinned).toBe(true);
+  });
+});

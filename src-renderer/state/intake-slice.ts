@@ -1,0 +1,110 @@
+/**
+ * What this session dropped: the files sent (by path in Electron, as bytes in the browser), the
+ * ones the core refused and why, and the batches they became, for the progress bar, its
+ * remaining time, and pause / resume / cancel.
+ */
+import type { Res } from '../../src-shared/ipc/contract';
+import { chunkFiles, readAsBase64 } from './read-files';
+import type { IntakeSlice, SliceArgs } from './types';
+
+let refusedKey = 0;
+
+/** Receipts of the run read or failed, and in all. */
+export function runProgress(run: { batches: readonly { total: number; done: number; failed: number; queued: number; processing: number }[] }) {
+  let total = 0;
+  let settled = 0;
+  let failed = 0;
+  for (const b of run.batches) {
+    total += b.total;
+    settled += b.done + b.failed;
+    failed += b.failed;
+  }
+  return { total, settled, failed, finished: total > 0 && settled >= total };
+}
+
+/**
+ * Seconds left at the rate seen since the first receipt settled (reading has a warm-up: the
+ * time to the first one is not the pace of the rest). Null until two receipts have settled.
+ */
+export function secondsLeft(run: { firstSettled: { at: number; count: number } | null }, settled: number, total: number, now: number): number | null {
+  if (!run.firstSettled || settled - run.firstSettled.count < 1 || now <= run.firstSettled.at) return null;
+  const perSecond = (settled - run.firstSettled.count) / ((now - run.firstSettled.at) / 1000);
+  return Math.ceil((total - settled) / perSecond);
+}
+
+export function intakeSlice(...[client, set, get]: SliceArgs): IntakeSlice {
+  const take = (res: Res<'intake:add'>) => {
+    const refused = res.items.flatMap((i) => (i.error ? [{ key: `r${refusedKey++}`, name: i.name, error: i.error }] : []));
+    set((s) => {
+      // A drop after everything was read starts a new run; one during a run joins it.
+      const current = s.run && !runProgress(s.run).finished ? s.run : null;
+      const run = current ?? { batchIds: [], batches: [], startedAt: Date.now(), firstSettled: null };
+      return { refused: [...refused, ...s.refused], run: { ...run, batchIds: [...run.batchIds, res.batchId] } };
+    });
+    const first = res.items.find((i) => i.sha256)?.sha256;
+    if (!get().selected && first) void get().select(first);
+    void get().refreshRun();
+  };
+
+  return {
+    refused: [],
+    sending: null,
+    run: null,
+
+    addFiles: async (dropped, expand) => {
+      if (dropped.length === 0) return;
+      let files = dropped;
+      set({ sending: { done: 0, total: files.length } });
+      try {
+        // Electron: by path, nothing copied through the window.
+        const byPath = client.intakeDropped(files);
+        if (byPath) {
+          const r = await byPath;
+          if (!r.ok) return get().fail(r.error.message);
+          return take(r.value);
+        }
+        if (expand) {
+          files = await expand();
+          set({ sending: { done: 0, total: files.length } });
+        }
+        for (const chunk of chunkFiles(files)) {
+          const encoded = await Promise.all(chunk.map(async (f) => ({ name: f.name, base64: await readAsBase64(f) })));
+          const r = await client.invoke('intake:add', { files: encoded });
+          if (!r.ok) return get().fail(`No se pudieron agregar ${chunk.length} archivo(s): ${r.error.message}`);
+          take(r.value);
+          set((s) => ({ sending: { done: (s.sending?.done ?? 0) + chunk.length, total: files.length } }));
+        }
+      } catch (e) {
+        get().fail(`No se pudieron leer los archivos: ${(e as Error).message}`);
+      } finally {
+        set({ sending: null });
+        await get().refresh();
+      }
+    },
+
+    refreshRun: async () => {
+      const run = get().run;
+      if (!run) return;
+      const r = await client.invoke('batches:status', { batchIds: run.batchIds });
+      if (!r.ok) return get().fail(r.error.message);
+      set((s) => {
+        if (!s.run) return {};
+        const settled = runProgress({ batches: r.value.batches }).settled;
+        const firstSettled = s.run.firstSettled ?? (settled > 0 ? { at: Date.now(), count: settled } : null);
+        return { run: { ...s.run, batches: r.value.batches, firstSettled } };
+      });
+    },
+
+    controlRun: async (action) => {
+      const run = get().run;
+      if (!run) return;
+      for (const batchId of run.batchIds) {
+        const r = await client.invoke('batches:control', { batchId, action });
+        if (!r.ok) return get().fail(r.error.message);
+      }
+      await Promise.all([get().refreshRun(), get().refresh()]);
+    },
+
+    dismissRefused: () => set({ refused: [] }),
+  };
+}
