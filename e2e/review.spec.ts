@@ -14,9 +14,9 @@ test('five receipts reviewed by keyboard alone, the history searched, and export
   await expect(page.getByTestId('review-state')).toHaveText('Por revisar');
 
   for (let i = 0; i < 4; i++) {
-    const before = await page.getByRole('figure').locator('figcaption').textContent();
+    const before = await page.getByRole('figure').locator('figcaption .file').textContent();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('figure').locator('figcaption')).not.toHaveText(before!);
+    await expect(page.getByRole('figure').locator('figcaption .file')).not.toHaveText(before!);
   }
   await page.keyboard.press('f');
   await expect(page.getByTestId('review-state')).toHaveText('Marcado');

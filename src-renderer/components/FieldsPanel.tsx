@@ -3,12 +3,13 @@
  * a confidence marker, what the OCR read when it was corrected, and the core's reason when a
  * typed value is refused. Enter or leaving the field saves; Escape puts the value back.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReceiptDetail } from '../../src-shared/ipc/contract';
 import { FIELD_NAMES, type FieldName } from '../../src-shared/receipt/fields';
 import { FIELD_LABELS, REVIEW_LABELS } from '../i18n';
 import { useStore } from '../state/context';
 import { FIELD_COLORS } from './field-colors';
+import { MetadataPanel } from './MetadataPanel';
 
 const LOW_CONFIDENCE = 0.8;
 
@@ -22,7 +23,17 @@ function FieldRow({ name, detail }: { name: FieldName; detail: ReceiptDetail }) 
   const correct = useStore((s) => s.correct);
   const approveAndNext = useStore((s) => s.approveAndNext);
   const undoCorrection = useStore((s) => s.undoCorrection);
+  const setActiveField = useStore((s) => s.setActiveField);
+  const picked = useStore((s) => (s.picked?.field === name ? s.picked : null));
+  const input = useRef<HTMLInputElement>(null);
   useEffect(() => setDraft(current), [current, detail.sha256]);
+  // A word clicked on the image: its text in this field (Shift+click adds it after a space),
+  // the cursor kept here so Enter saves it.
+  useEffect(() => {
+    if (!picked) return;
+    setDraft((d) => (picked.append && d.trim() ? `${d.trim()} ${picked.text}` : picked.text));
+    input.current?.focus();
+  }, [picked]);
 
   const commit = async () => {
     const typed = draft.trim();
@@ -41,8 +52,10 @@ function FieldRow({ name, detail }: { name: FieldName; detail: ReceiptDetail }) 
         {FIELD_LABELS[name]}
       </label>
       <input
+        ref={input}
         id={id}
         value={draft}
+        onFocus={() => setActiveField(name)}
         disabled={saving}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
@@ -112,6 +125,7 @@ export function FieldsPanel({ detail }: { detail: ReceiptDetail }) {
       {FIELD_NAMES.map((name) => (
         <FieldRow key={name} name={name} detail={detail} />
       ))}
+      <MetadataPanel metadata={detail.metadata} />
     </section>
   );
 }

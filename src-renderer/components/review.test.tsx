@@ -9,8 +9,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StoreContext } from '../state/context';
 import { createStore } from '../state/store';
 import { fakeCore, receipt } from '../test-support/fake-core';
+import { whatsappMetadata } from '../../src-shared/extract/whatsapp';
+import type { ReceiptDetail } from '../../src-shared/ipc/contract';
 import { App } from './App';
-import { ReceiptPreview } from './ReceiptPreview';
+import { fitScale, ReceiptPreview } from './ReceiptPreview';
 
 afterEach(cleanup);
 
@@ -29,7 +31,11 @@ async function open(receipts = [receipt(1), receipt(2), receipt(3)]) {
 
 describe('the box overlay', () => {
   it('draws each word in the image’s own pixels, whatever size the image is shown at', () => {
-    const { container } = render(<ReceiptPreview detail={receipt(1)} imageUrl="/x" />);
+    const { container } = render(
+      <StoreContext.Provider value={createStore(fakeCore([]).client)}>
+        <ReceiptPreview detail={receipt(1)} imageUrl="/x" />
+      </StoreContext.Provider>,
+    );
     const svg = container.querySelector('svg')!;
     expect(svg.getAttribute('viewBox')).toBe('0 0 400 800');
     const words = [...container.querySelectorAll('rect.word')];
@@ -43,6 +49,45 @@ describe('the box overlay', () => {
     expect(fields).toHaveLength(2);
     expect(Number(fields[0]!.getAttribute('x'))).toBe(97);
     expect(fields[0]!.getAttribute('stroke')).not.toBe(fields[1]!.getAttribute('stroke'));
+  });
+
+  it('fits the image to its pane, never past its own pixels, and zoom multiplies that', () => {
+    expect(fitScale({ width: 600, height: 700 }, { width: 400, height: 800 })).toBe(0.875);
+    expect(fitScale({ width: 2000, height: 2000 }, { width: 400, height: 800 })).toBe(1);
+    expect(fitScale({ width: 0, height: 0 }, { width: 400, height: 800 })).toBe(1);
+  });
+});
+
+describe('picking words off the image', () => {
+  it('a click on a word box puts its text in the field the cursor is in; Shift+click adds it; Enter saves', async () => {
+    const { core, user } = await open();
+    const referencia = screen.getByLabelText('Referencia') as HTMLInputElement;
+    await user.click(referencia);
+    const [monto, amount] = screen.getAllByTestId('word-box');
+    await user.hover(amount!);
+    expect(screen.getByTestId('hovered-word').textContent).toBe('«1.250,75» · 95 % · clic: a Referencia');
+    await user.click(amount!);
+    expect(referencia.value).toBe('1.250,75');
+    expect(document.activeElement).toBe(referencia);
+    await user.keyboard('{Shift>}');
+    await user.click(monto!);
+    await user.keyboard('{/Shift}');
+    expect(referencia.value).toBe('1.250,75 Monto');
+    await user.clear(referencia);
+    await user.click(amount!);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(core.calls.filter((c) => c.channel === 'receipts:correct').map((c) => c.req)).toEqual([{ sha256: receipt(1).sha256, field: 'referencia', value: '1.250,75' }]));
+  });
+
+  it('zooms in and out with the keys outside the fields', async () => {
+    const { user } = await open();
+    expect(screen.getByTestId('zoom').textContent).toBe('100 %');
+    await user.keyboard('++');
+    expect(screen.getByTestId('zoom').textContent).toBe('200 %');
+    await user.keyboard('-');
+    expect(screen.getByTestId('zoom').textContent).toBe('150 %');
+    await user.keyboard('0');
+    expect(screen.getByTestId('zoom').textContent).toBe('100 %');
   });
 });
 
@@ -68,6 +113,17 @@ describe('the review form', () => {
     expect((monto as HTMLInputElement).value).toBe('cinco mil');
     await user.keyboard('{Escape}');
     expect((monto as HTMLInputElement).value).toBe('1250.75');
+  });
+});
+
+describe('the WhatsApp data in the file name', () => {
+  it('shows each value, each automatic correction with what the name said, and each problem', async () => {
+    // Sorteo "3" becomes "C", the date is turned around; the time is not one.
+    await open([receipt(1, { metadata: whatsappMetadata('23-11-2026-3--584121234567@c.us_ana_99-99.png') as ReceiptDetail['metadata'] })]);
+    expect(screen.getByTestId('meta-numerosorteo').textContent).toBe('SorteoC corregido; el archivo decía «3»');
+    expect(screen.getByTestId('meta-fechasorteo').textContent).toContain('20261123');
+    expect(screen.getByTestId('meta-horamin').className).toContain('invalid');
+    expect(screen.getByTestId('metadata').querySelector('h3')!.textContent).toContain('problema');
   });
 });
 

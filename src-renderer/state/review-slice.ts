@@ -28,6 +28,14 @@ export function reviewSlice(...[client, set, get]: SliceArgs): ReviewSlice {
     detail: null,
     fieldErrors: {},
     undo: [],
+    activeField: null,
+    picked: null,
+
+    setActiveField: (field) => set({ activeField: field }),
+    pickWord: (text, append) => {
+      const field = get().activeField;
+      if (field) set((s) => ({ picked: { field, text, append, seq: (s.picked?.seq ?? 0) + 1 } }));
+    },
 
     select: async (sha256) => {
       set({ selected: sha256, fieldErrors: {} });

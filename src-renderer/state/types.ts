@@ -50,6 +50,12 @@ export interface ReviewSlice {
   fieldErrors: Partial<Record<FieldName, string>>;
   /** This session's corrections, newest last, with the value each replaced (null: the OCR's). */
   undo: { sha256: string; field: FieldName; before: string | null }[];
+  /** The field the operator last put the cursor in: a click on a word box fills it. */
+  activeField: FieldName | null;
+  /** A word clicked on the image, for the active field to take (`seq` tells two clicks apart). */
+  picked: { field: FieldName; text: string; append: boolean; seq: number } | null;
+  setActiveField(field: FieldName | null): void;
+  pickWord(text: string, append: boolean): void;
   select(sha256: string | null): Promise<void>;
   selectNext(step: 1 | -1): Promise<void>;
   correct(field: FieldName, value: string | null): Promise<boolean>;
