@@ -9,7 +9,10 @@ import { pickTransport } from './ipc/transport';
 import type { ConnectionState } from './ipc/websocket-api';
 import { StoreContext } from './state/context';
 import { createStore, type AppStore } from './state/store';
+import { applyTheme, storedTheme } from './theme';
 import './styles.css';
+
+applyTheme(storedTheme());
 
 const root = createRoot(document.getElementById('root')!);
 let store: AppStore | null = null;

@@ -29,7 +29,7 @@ const call = async <T>(channel: string, payload: unknown): Promise<T> => {
 const file = async (name: string) => ({ name, base64: (await readFile(path.join(FIXTURES, name))).toString('base64') });
 
 beforeAll(() => {
-  service = new CoreService({ dataDir: path.join(tmp.path, 'data'), modelsDir: defaultModelsDir(), rulesFile: null, workers: 1 });
+  service = new CoreService({ dataDir: path.join(tmp.path, 'data'), modelsDir: defaultModelsDir(), workers: 1 });
   service.on((channel, payload) => events.push({ channel, payload }));
   onQueueDrained(service, (r) => drained.push(r));
   handlers = createHandlers(service);
@@ -77,6 +77,17 @@ describe('the API over a real core', () => {
     expect(JSON.parse(await byQuery({ text: 'nadie así' })).resultados).toHaveLength(0);
     const list = await call<{ total: number; receipts: unknown[] }>('receipts:list', { text: '5524.41', limit: 1 });
     expect([list.total, list.receipts.length]).toEqual([1, 1]);
+  });
+
+  it('gives the rules to edit, refuses invalid ones with the reason, and keeps valid ones', async () => {
+    const shipped = await call<{ text: string; custom: boolean; problems: unknown[] }>('rules:get', {});
+    expect([shipped.custom, shipped.problems]).toEqual([false, []]);
+    expect(await dispatch(handlers, 'rules:set', { text: '{"version": 1,' })).toMatchObject({ ok: false, error: { code: 'INVALID_RULES', message: expect.stringContaining('not valid JSON') } });
+    const misspelt = JSON.stringify({ ...JSON.parse(shipped.text), fieldz: {} });
+    expect(await dispatch(handlers, 'rules:set', { text: misspelt })).toMatchObject({ ok: false, error: { code: 'INVALID_RULES', message: expect.stringContaining('$.fieldz') } });
+    const edited = JSON.stringify({ ...JSON.parse(shipped.text), revision: 'operator-1' }, null, 2);
+    await call('rules:set', { text: edited });
+    expect(await call('rules:get', {})).toEqual({ text: edited, custom: true, problems: [] });
   });
 
   it('takes dropped paths in where they are, a folder as the images inside it, and refuses a relative path', async () => {

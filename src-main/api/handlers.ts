@@ -2,11 +2,13 @@
  * The handlers of the contract: plain functions of a validated request, over the core service.
  * They import nothing from Electron and know nothing of the transport that called them.
  */
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { FieldSourceSchema, Fields } from '../../src-shared/extract/types';
 import { INVOKE, type InvokeChannel, type ReceiptDetail, type ReceiptSummary, type Res } from '../../src-shared/ipc/contract';
 import { validateFieldValue } from '../../src-shared/extract/validate';
+import { describeProblems, parseRulesText } from '../../src-shared/extract/rules';
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';
 import { queueRerun, receiptBySha, stateCounts, type ReceiptRow } from '../db/receipts';
 import { correctField, correctionsOf, setPinned, setReview } from '../db/review';
@@ -159,6 +161,23 @@ export function createHandlers(service: CoreService): Handlers {
     'settings:set': async (req) => {
       setRetentionHours(db, req.retentionHours);
       return { retentionHours: retentionHours(db) };
+    },
+    'rules:get': async () => {
+      const inForce = await loadRules(service.rulesFile);
+      // An invalid copy is still what the operator wrote: give it back to fix, with its problems.
+      const own = service.rulesFile ? await readFile(service.rulesFile, 'utf8').catch(() => null) : null;
+      return { text: own ?? (await readFile(inForce.file, 'utf8')), custom: own !== null, problems: inForce.problems };
+    },
+    'rules:set': async (req) => {
+      const file = service.rulesFile;
+      if (!file) throw new ApiError('READ_ONLY', 'This core was started with the shipped rules only');
+      const parsed = parseRulesText(req.text);
+      if (!parsed.ok) throw new ApiError('INVALID_RULES', describeProblems(parsed.problems));
+      // Written beside, then renamed: a crash leaves the old rules or the new, never half.
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile(tmp, req.text, 'utf8');
+      await rename(tmp, file);
+      return {};
     },
     'metrics:get': async (req) => metrics(db, new Date(), req.windowMinutes ?? 60),
   };

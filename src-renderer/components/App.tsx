@@ -56,7 +56,7 @@ export function App({ client }: { client: Client }) {
   usePaste(onFiles);
   return (
     <div className="app">
-      <Toolbar />
+      <Toolbar client={client} />
       <Problem />
       <div className="workspace">
         <HistoryList />

@@ -59,7 +59,9 @@ function Row({ r, selected, now }: { r: ReceiptSummary; selected: boolean; now: 
           void pin(r.sha256, !r.pinned);
         }}
       >
-        📌
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+          <path d="M10.5 1.5 14.5 5.5 12 6.5 9.5 9 9.5 12.5 8.5 13.5 5.8 10.8 2.5 14.1 1.9 13.5 5.2 10.2 2.5 7.5 3.5 6.5 7 6.5 9.5 4Z" fill="currentColor" />
+        </svg>
       </button>
     </div>
   );

@@ -3,8 +3,10 @@ import { useStore } from '../state/context';
 import { BatchProgress } from './BatchProgress';
 import { AddFilesButton } from './DropZone';
 import { ExportButton } from './ExportDialog';
+import { SettingsButton } from './SettingsDialog';
+import type { Client } from '../ipc/client';
 
-export function Toolbar() {
+export function Toolbar({ client }: { client: Client }) {
   const counts = useStore((s) => s.counts);
   const addFiles = useStore((s) => s.addFiles);
   return (
@@ -18,6 +20,7 @@ export function Toolbar() {
       </span>
       <div className="spacer" />
       <ExportButton />
+      <SettingsButton client={client} />
     </header>
   );
 }

@@ -3,7 +3,7 @@
  * The review form, the box overlay and the keyboard flow, rendered with React over a store
  * whose core is in memory (test-support/fake-core.ts).
  */
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreContext } from '../state/context';
@@ -124,6 +124,33 @@ describe('the WhatsApp data in the file name', () => {
     expect(screen.getByTestId('meta-fechasorteo').textContent).toContain('20261123');
     expect(screen.getByTestId('meta-horamin').className).toContain('invalid');
     expect(screen.getByTestId('metadata').querySelector('h3')!.textContent).toContain('problema');
+  });
+});
+
+describe('the rules editor', () => {
+  it('checks the rules as they are typed, tries them on the open receipt, and saves only valid ones', async () => {
+    const { core, user } = await open();
+    await user.click(screen.getByRole('button', { name: 'Ajustes' }));
+    const editor = (await screen.findByLabelText('Reglas de extracción (JSON)')) as HTMLTextAreaElement;
+    const good = editor.value;
+    expect(screen.getByTestId('rules-check').textContent).toMatch(/^Reglas válidas/);
+    const save = screen.getByRole('button', { name: 'Guardar reglas' });
+    expect(save).toHaveProperty('disabled', true); // nothing changed yet
+
+    fireEvent.change(editor, { target: { value: good.replace('"fields"', '"fieldz"') } });
+    expect(screen.getByTestId('rules-check').textContent).toContain('$.fieldz');
+    expect(save).toHaveProperty('disabled', true);
+
+    const edited = JSON.stringify({ ...JSON.parse(good), revision: 'prueba' }, null, 2);
+    fireEvent.change(editor, { target: { value: edited } });
+    expect(screen.getByTestId('rules-check').textContent).toBe('Reglas válidas (revisión prueba).');
+    await user.click(screen.getByRole('button', { name: 'Probar con el comprobante abierto' }));
+    const trial = screen.getByTestId('rules-trial');
+    expect(within(trial).getAllByRole('row')).toHaveLength(17);
+    expect(within(trial).getByText('Monto').parentElement!.textContent).toBe('Monto1250.751250.75');
+    await user.click(save);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Reglas guardadas'));
+    expect(core.calls.filter((c) => c.channel === 'rules:set').map((c) => c.req.text)).toEqual([edited]);
   });
 });
 

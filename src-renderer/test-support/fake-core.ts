@@ -6,6 +6,7 @@
 import type { ReceiptDetail, ReceiptSummary } from '../../src-shared/ipc/contract';
 import { err, ok, type Result } from '../../src-shared/ipc/result';
 import type { Client } from '../ipc/client';
+import shippedRulesJson from '../../assets/extraction-rules.json';
 
 export function receipt(n: number, over: Partial<ReceiptDetail> = {}): ReceiptDetail {
   return {
@@ -57,6 +58,7 @@ const summary = (d: ReceiptDetail): ReceiptSummary => {
 export function fakeCore(receipts: ReceiptDetail[], { history = 0 } = {}) {
   const byId = new Map(receipts.map((r) => [r.sha256, structuredClone(r)]));
   const calls: { channel: string; req: Record<string, unknown> }[] = [];
+  let rulesText = JSON.stringify(shippedRulesJson, null, 2);
   const answer = (channel: string, req: Record<string, unknown>): Result<unknown> => {
     const r = typeof req.sha256 === 'string' ? byId.get(req.sha256) : undefined;
     switch (channel) {
@@ -69,6 +71,11 @@ export function fakeCore(receipts: ReceiptDetail[], { history = 0 } = {}) {
         const page = [...all.slice(offset, offset + limit).map(summary), ...made];
         return ok({ receipts: page, total: all.length + history, counts: { queued: 0, processing: 0, done: byId.size, failed: 0 } });
       }
+      case 'rules:get':
+        return ok({ text: rulesText, custom: false, problems: [] });
+      case 'rules:set':
+        rulesText = String(req.text);
+        return ok({});
       case 'receipts:pin':
         if (!r) return err('NOT_FOUND', 'No receipt');
         r.pinned = req.pinned as boolean;

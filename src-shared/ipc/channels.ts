@@ -8,7 +8,7 @@ import type { EventChannel, InvokeChannel } from './contract';
 
 export const INVOKE_CHANNELS: Record<InvokeChannel, true> = {
   'intake:add': true, 'intake:paths': true, 'receipts:list': true, 'receipts:get': true, 'receipts:correct': true, 'receipts:review': true, 'receipts:pin': true,
-  'receipts:rerun': true, 'batches:status': true, 'batches:control': true, 'export:run': true, 'settings:get': true, 'settings:set': true, 'metrics:get': true,
+  'receipts:rerun': true, 'batches:status': true, 'batches:control': true, 'export:run': true, 'settings:get': true, 'settings:set': true, 'rules:get': true, 'rules:set': true, 'metrics:get': true,
 };
 export const EVENT_CHANNELS: Record<EventChannel, true> = {
   'job:progress': true, 'job:done': true, 'job:failed': true, 'receipt:updated': true, 'duplicate:found': true, 'retention:swept': true, 'worker:restarted': true,

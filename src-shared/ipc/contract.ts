@@ -118,6 +118,13 @@ export const INVOKE = {
   },
   'settings:get': { req: Empty, res: z.object({ retentionHours: z.number() }) },
   'settings:set': { req: z.object({ retentionHours: z.number().positive().max(24 * 365) }).strict(), res: z.object({ retentionHours: z.number() }) },
+  /** The extraction rules in force, as text to edit: the operator's copy, or the shipped defaults. */
+  'rules:get': {
+    req: Empty,
+    res: z.object({ text: z.string(), custom: z.boolean(), problems: z.array(z.object({ rule: z.string(), path: z.string(), message: z.string() })) }),
+  },
+  /** Saves the operator's rules (checked again here); readings from the next batch on use them. */
+  'rules:set': { req: z.object({ text: z.string().max(1024 * 1024) }).strict(), res: Empty },
   'metrics:get': {
     req: z.object({ windowMinutes: z.number().int().min(1).max(7 * 24 * 60).optional() }).strict(),
     res: z.object({ windowMinutes: z.number(), readings: z.number(), latencyMs: z.object({ p50: z.number(), p95: z.number(), p99: z.number() }).nullable(), receiptsPerMinute: z.number(), errorRate: z.number().nullable(), cacheHitRate: z.number().nullable() }),

@@ -1,0 +1,44 @@
+/**
+ * The main screens at 1366×768, in both themes: review with word boxes, the history searched,
+ * export, settings with the rules editor. Each run writes them under test-results/screenshots;
+ * `npm run screenshots` writes them to docs/screenshots/ for the documentation.
+ * The receipts are the project's rendered fixtures, under WhatsApp-style names made up here.
+ */
+import path from 'node:path';
+import { expect, fromDisk, test } from './fixtures';
+import { FIXTURES, ROOT } from './host';
+
+const OUT = process.env.RECIBO_SCREENSHOTS === 'docs' ? path.join(ROOT, 'docs', 'screenshots') : path.join(ROOT, 'test-results', 'screenshots');
+
+test('screenshots of the main screens', async ({ app, page }) => {
+  const files = [
+    ['r001-bdv-light.png', '20261123-A--584121234567@lid_Ana_09-30.png'],
+    ['r002-stacked-light.jpg', '20261123-A--584149876543@lid_Luis_09-41.jpg'],
+    ['r003-beside-light.jpg', '23-11-2026-2--584161112233@c.us_carmen_10-02.jpg'],
+    ['r004-web-grid-light.jpg', '20261123-B--584245556677@lid_Pedro_10-15.jpg'],
+    ['r005-usd-wallet-light.png', '20261123-B--584267778899@lid_Rosa_10-20.png'],
+  ];
+  await app.drop(await Promise.all(files.map(([file, name]) => fromDisk(path.join(FIXTURES, file!), name))));
+  await expect(page.getByTestId('batch-progress')).toContainText('5 de 5 leídos');
+  await app.row('carmen').click();
+  await expect(page.getByTestId('metadata')).toContainText('corregido');
+  await page.getByTestId('word-box').nth(3).hover();
+  await page.screenshot({ path: path.join(OUT, 'review-light.png') });
+
+  await page.keyboard.press('Control+,');
+  await page.getByLabel('Oscuro').check();
+  await page.getByRole('button', { name: 'Probar con el comprobante abierto' }).click();
+  await expect(page.getByTestId('rules-trial')).toBeVisible();
+  await page.screenshot({ path: path.join(OUT, 'settings-rules-dark.png') });
+  await page.getByRole('button', { name: 'Cerrar' }).click();
+  await page.screenshot({ path: path.join(OUT, 'review-dark.png') });
+
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('ana');
+  await expect(page.getByTestId('history-total')).toHaveText('1');
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Estado').selectOption({ label: 'Por revisar' });
+  await page.keyboard.press('Control+e');
+  await expect(page.getByRole('dialog', { name: 'Exportar' })).toBeVisible();
+  await page.screenshot({ path: path.join(OUT, 'export-dark.png') });
+});

@@ -1,0 +1,107 @@
+/**
+ * The extraction rules as JSON, checked as the operator types (the same schema the core checks
+ * with, so what passes here saves), and tried on the open receipt before saving: each field as
+ * read now beside what these rules would read from the same words.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { extractFields } from '../../src-shared/extract/extract';
+import { parseRulesText } from '../../src-shared/extract/rules';
+import { FIELD_NAMES } from '../../src-shared/receipt/fields';
+import { FIELD_LABELS } from '../i18n';
+import type { Client } from '../ipc/client';
+import { useStore } from '../state/context';
+
+export function RulesEditor({ client }: { client: Client }) {
+  const detail = useStore((s) => s.detail);
+  const [loaded, setLoaded] = useState<{ text: string; custom: boolean } | null>(null);
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const [trial, setTrial] = useState(false);
+
+  useEffect(() => {
+    void client.invoke('rules:get', {}).then((r) => {
+      if (!r.ok) return setStatus(r.error.message);
+      setLoaded(r.value);
+      setText(r.value.text);
+      if (r.value.problems.length) setStatus(`Su copia de las reglas tiene errores; se usan las de fábrica hasta corregirla.`);
+    });
+  }, [client]);
+
+  // Parsing a few kilobytes of JSON per key is well under a frame.
+  const parsed = useMemo(() => parseRulesText(text), [text]);
+  const tried = useMemo(() => {
+    if (!trial || !parsed.ok || !detail || detail.lines.length === 0) return null;
+    return extractFields(detail.lines, parsed.rules).fields;
+  }, [trial, parsed, detail]);
+
+  const save = async () => {
+    const r = await client.invoke('rules:set', { text });
+    setStatus(r.ok ? 'Reglas guardadas: se aplican a lo que se lea desde el próximo lote.' : r.error.message);
+    if (r.ok) setLoaded({ text, custom: true });
+  };
+
+  if (!loaded) return <p>{status ?? 'Cargando las reglas…'}</p>;
+  return (
+    <div className="rules-editor">
+      <textarea
+        aria-label="Reglas de extracción (JSON)"
+        spellCheck={false}
+        value={text}
+        onChange={(e) => {
+          setText(e.currentTarget.value);
+          setStatus(null);
+        }}
+      />
+      {parsed.ok ? (
+        <p className="ok" data-testid="rules-check">
+          Reglas válidas (revisión {parsed.rules.revision}).
+        </p>
+      ) : (
+        <ul className="problems" data-testid="rules-check" role="alert">
+          {parsed.problems.slice(0, 8).map((p, i) => (
+            <li key={i}>
+              <code>{p.path}</code> {p.message}
+            </li>
+          ))}
+          {parsed.problems.length > 8 ? <li>… y {parsed.problems.length - 8} más</li> : null}
+        </ul>
+      )}
+      {status ? <p className="status" role="status">{status}</p> : null}
+      <div className="dialog-actions">
+        <button type="button" onClick={() => setTrial((t) => !t)} disabled={!parsed.ok || !detail?.lines.length} title="Extraer los campos del comprobante abierto con estas reglas, sin guardar">
+          {trial ? 'Ocultar la prueba' : 'Probar con el comprobante abierto'}
+        </button>
+        <button type="button" onClick={() => setText(loaded.text)} disabled={text === loaded.text}>
+          Descartar cambios
+        </button>
+        <button type="button" className="primary" onClick={() => void save()} disabled={!parsed.ok || text === loaded.text}>
+          Guardar reglas
+        </button>
+      </div>
+      {tried && detail ? (
+        <table className="trial" data-testid="rules-trial">
+          <thead>
+            <tr>
+              <th>Campo</th>
+              <th>Ahora</th>
+              <th>Con estas reglas</th>
+            </tr>
+          </thead>
+          <tbody>
+            {FIELD_NAMES.map((f) => {
+              const now = detail.fields[f]?.value ?? '';
+              const next = tried[f]?.value ?? '';
+              return (
+                <tr key={f} className={now !== next ? 'changed' : ''}>
+                  <td>{FIELD_LABELS[f]}</td>
+                  <td>{now || '—'}</td>
+                  <td>{next || '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}
