@@ -19,6 +19,7 @@ import { csvExport, exportRows, legacyJson } from '../jobs/export';
 import type { IntakeItem, IntakeResult } from '../jobs/intake';
 import { metrics } from '../jobs/metrics';
 import { loadRules } from '../extract/rules-file';
+import { defaultRulesFile } from '../paths';
 import type { CoreService } from './service';
 
 /** A failure the caller can act on: becomes `{ok: false, error: {code, message}}`. */
@@ -53,8 +54,7 @@ export function createHandlers(service: CoreService): Handlers {
     for (const f of rows) out.get(f.receipt_id)![f.name] = f.v;
     return out;
   };
-  const sha = (id: number | null) => (id === null ? null : (db.prepare('SELECT sha256 FROM receipts WHERE id = ?').get(id) as { sha256: string } | undefined)?.sha256 ?? null);
-  const summary = (r: ReceiptRow, duplicateSha = sha(r.duplicate_of), values = valuesOf([r.id]).get(r.id)!): ReceiptSummary => ({
+  const summary = (r: ReceiptRow, duplicateSha: string | null, values = valuesOf([r.id]).get(r.id)!): ReceiptSummary => ({
     sha256: r.sha256,
     file: r.original_name,
     state: r.state,
@@ -80,9 +80,10 @@ export function createHandlers(service: CoreService): Handlers {
       };
     }
     const run = db.prepare('SELECT lines FROM ocr_runs WHERE receipt_id = ? ORDER BY id DESC LIMIT 1').get(r.id) as { lines: string } | undefined;
+    const first = r.duplicate_of === null ? undefined : (db.prepare('SELECT sha256, original_name FROM receipts WHERE id = ?').get(r.duplicate_of) as { sha256: string; original_name: string } | undefined);
     return {
-      ...summary(r),
-      duplicateOfFile: r.duplicate_of === null ? null : ((db.prepare('SELECT original_name FROM receipts WHERE id = ?').get(r.duplicate_of) as { original_name: string } | undefined)?.original_name ?? null),
+      ...summary(r, first?.sha256 ?? null),
+      duplicateOfFile: first?.original_name ?? null,
       width: r.width,
       height: r.height,
       metadata: JSON.parse(r.metadata) as ReceiptDetail['metadata'],
@@ -163,10 +164,12 @@ export function createHandlers(service: CoreService): Handlers {
       return { retentionHours: retentionHours(db) };
     },
     'rules:get': async () => {
-      const inForce = await loadRules(service.rulesFile);
-      // An invalid copy is still what the operator wrote: give it back to fix, with its problems.
+      // The operator's copy, even an invalid one (it is what they wrote: given back to fix, with
+      // its problems); the shipped defaults when there is none.
       const own = service.rulesFile ? await readFile(service.rulesFile, 'utf8').catch(() => null) : null;
-      return { text: own ?? (await readFile(inForce.file, 'utf8')), custom: own !== null, problems: inForce.problems };
+      if (own === null) return { text: await readFile(defaultRulesFile(), 'utf8'), custom: false, problems: [] };
+      const parsed = parseRulesText(own);
+      return { text: own, custom: true, problems: parsed.ok ? [] : parsed.problems };
     },
     'rules:set': async (req) => {
       const file = service.rulesFile;

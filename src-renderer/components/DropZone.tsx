@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { pastedName } from '../state/read-files';
+import { isTextEntry } from './typing';
 
 /** What a drop carries: its files, and its entries (to walk folders where there are no paths). */
 export interface Dropped {
@@ -61,8 +62,7 @@ export function useWindowDrop(onDrop: (dropped: Dropped) => void): boolean {
 export function usePaste(onFiles: (files: File[]) => void): void {
   useEffect(() => {
     const paste = (e: ClipboardEvent) => {
-      const target = e.target;
-      if (target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+      if (isTextEntry(e.target)) return;
       const images = Array.from(e.clipboardData?.files ?? []).filter((f) => f.type.startsWith('image/'));
       if (images.length === 0) return;
       e.preventDefault();

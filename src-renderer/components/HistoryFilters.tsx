@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { BANK_NAMES } from '../../src-shared/extract/banks';
 import { useStore } from '../state/context';
 import type { StatusFilter } from '../state/history';
+import { isTextEntry } from './typing';
 
 const STATUS_OPTIONS: [StatusFilter, string][] = [
   ['', 'Todos'],
@@ -33,8 +34,7 @@ export function HistoryFilters() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName);
-      if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') || (e.key === '/' && !typing)) {
+      if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') || (e.key === '/' && !isTextEntry(e.target))) {
         e.preventDefault();
         search.current?.focus();
         search.current?.select();

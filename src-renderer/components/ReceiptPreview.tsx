@@ -12,6 +12,7 @@ import type { FieldName } from '../../src-shared/receipt/fields';
 import { FIELD_LABELS } from '../i18n';
 import { useStore } from '../state/context';
 import { FIELD_COLORS } from './field-colors';
+import { isTextEntry } from './typing';
 
 const ZOOMS = [1, 1.5, 2, 3, 4, 6];
 
@@ -53,8 +54,7 @@ export function ReceiptPreview({ detail, imageUrl }: { detail: ReceiptDetail; im
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target;
-      if (e.ctrlKey || e.metaKey || e.altKey || (t instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || isTextEntry(e.target)) return;
       if (e.key === '+' || e.key === '=') step(1);
       else if (e.key === '-') step(-1);
       else if (e.key === '0') setZoom(1);

@@ -5,8 +5,10 @@
  */
 import { useEffect } from 'react';
 import type { AppStore } from '../state/store';
+import { isTextEntry } from './typing';
 
-const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A'].includes(t.tagName));
+/** Text entry, or a control whose own Enter must not also approve. */
+const isTyping = (t: EventTarget | null) => isTextEntry(t) || (t instanceof HTMLElement && ['BUTTON', 'A'].includes(t.tagName));
 
 export function useReviewKeys(store: AppStore): void {
   useEffect(() => {

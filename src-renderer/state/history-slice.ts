@@ -9,36 +9,48 @@ export function historySlice(...[client, set, get]: SliceArgs): HistorySlice {
   let visible = { start: 0, end: PAGE_SIZE };
   const inFlight = new Set<string>();
 
+  /** One page of the current query, or null when it failed or a newer query has begun. */
+  const fetchPage = async (page: number, gen: number) => {
+    const r = await client.invoke('receipts:list', listRequest(get().query, page));
+    if (gen !== generation) return null;
+    if (!r.ok) {
+      get().fail(r.error.message);
+      return null;
+    }
+    return { page, ...r.value };
+  };
+  type Page = NonNullable<Awaited<ReturnType<typeof fetchPage>>>;
+  const put = (rows: Map<number, ReceiptSummary>, p: Page) => p.receipts.forEach((receipt, k) => rows.set(p.page * PAGE_SIZE + k, receipt));
+
+  /** A page scrolled into view, merged into what is loaded. */
   const loadPage = async (page: number, gen: number): Promise<void> => {
     const key = `${gen}:${page}`;
     if (inFlight.has(key)) return;
     inFlight.add(key);
     try {
-      const r = await client.invoke('receipts:list', listRequest(get().query, page));
-      if (gen !== generation) return;
-      if (!r.ok) return get().fail(r.error.message);
+      const p = await fetchPage(page, gen);
+      if (!p) return;
       set((s) => {
         const rows = new Map(s.rows);
         // A shorter list than before (receipts expired, a filter narrowed): drop the tail.
-        for (const i of rows.keys()) if (i >= r.value.total) rows.delete(i);
-        r.value.receipts.forEach((receipt, k) => rows.set(page * PAGE_SIZE + k, receipt));
-        return { rows, total: r.value.total, counts: r.value.counts };
+        for (const i of rows.keys()) if (i >= p.total) rows.delete(i);
+        put(rows, p);
+        return { rows, total: p.total, counts: p.counts };
       });
     } finally {
       inFlight.delete(key);
     }
   };
 
+  /** The visible pages again, all of them replacing what was loaded at once (no flash of empty rows). */
   const reload = async () => {
     const gen = ++generation;
-    const pages = pagesOf(visible.start, Math.max(visible.end, visible.start + 1));
-    const first = await client.invoke('receipts:list', listRequest(get().query, pages[0] ?? 0));
-    if (gen !== generation) return;
-    if (!first.ok) return get().fail(first.error.message);
+    const pages = await Promise.all(pagesOf(visible.start, Math.max(visible.end, visible.start + 1)).map((p) => fetchPage(p, gen)));
+    if (gen !== generation || pages.some((p) => p === null)) return;
     const rows = new Map<number, ReceiptSummary>();
-    first.value.receipts.forEach((receipt, k) => rows.set((pages[0] ?? 0) * PAGE_SIZE + k, receipt));
-    set({ rows, total: first.value.total, counts: first.value.counts });
-    await Promise.all(pages.slice(1).map((p) => loadPage(p, gen)));
+    for (const p of pages as Page[]) put(rows, p);
+    const last = pages.at(-1)!;
+    set({ rows, total: last.total, counts: last.counts });
   };
 
   return {
