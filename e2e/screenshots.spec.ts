@@ -1,6 +1,6 @@
 /**
  * The main screens at 1366×768, in both themes: review with word boxes, the history searched,
- * export, settings with the rules editor. Each run writes them under test-results/screenshots;
+ * export, settings with the rules editor, the dashboard, and the review in English. Each run writes them under test-results/screenshots;
  * `npm run screenshots` writes them to docs/screenshots/ for the documentation.
  * The receipts are the project's rendered fixtures, under WhatsApp-style names made up here.
  */
@@ -41,4 +41,33 @@ test('screenshots of the main screens', async ({ app, page }) => {
   await page.keyboard.press('Control+e');
   await expect(page.getByRole('dialog', { name: 'Exportar' })).toBeVisible();
   await page.screenshot({ path: path.join(OUT, 'export-dark.png') });
+  await page.getByRole('dialog', { name: 'Exportar' }).getByRole('button', { name: 'Cerrar' }).click();
+
+  // The dashboard (Ctrl+2): the five readings in its figures, each chart drawn on its canvas.
+  await page.keyboard.press('Control+2');
+  await expect(page.getByTestId('tile-rate')).toContainText('5 lecturas');
+  await expect(page.getByTestId('tile-errors')).toContainText('0');
+  await expect(page.getByTestId('tile-latency')).toContainText('p95');
+  // CPU and memory appear once the core has sampled itself (every 5 s).
+  await expect(page.getByTestId('tile-memory')).toContainText('MB', { timeout: 15_000 });
+  for (const chart of ['throughput', 'latency', 'incidents', 'cpu', 'memory']) {
+    const drawn = await page.getByTestId(`chart-${chart}`).locator('canvas').evaluate((c: HTMLCanvasElement) => {
+      const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+      let painted = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
+      return painted;
+    });
+    expect(drawn, `${chart} chart drawn`).toBeGreaterThan(100);
+  }
+  await expect(page.getByTestId('chart-latency')).toContainText('p95');
+  await page.screenshot({ path: path.join(OUT, 'dashboard-dark.png') });
+
+  // English, from the settings: the same dashboard in the other language, then the review.
+  await page.keyboard.press('Control+,');
+  await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('tile-rate')).toContainText('5 readings');
+  await page.keyboard.press('Control+1');
+  await expect(page.getByRole('button', { name: /Approve/ })).toBeVisible();
+  await page.screenshot({ path: path.join(OUT, 'review-en-dark.png') });
 });

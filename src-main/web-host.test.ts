@@ -74,7 +74,7 @@ describe('browser host', () => {
     const ws = await connect(`?token=${host.token}`);
     expect(ws).toBeInstanceOf(WebSocket);
     const socket = ws as WebSocket;
-    expect(await invoke(socket, { id: 1, channel: 'settings:get', payload: {} })).toEqual({ ok: true, value: { retentionHours: 24 } });
+    expect(await invoke(socket, { id: 1, channel: 'settings:get', payload: {} })).toMatchObject({ ok: true, value: { retentionHours: 24, profile: 'balanced', watchFolder: null } });
     expect(await invoke(socket, { id: 2, channel: 'shell:exec', payload: { cmd: 'rm -rf /' } })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(await invoke(socket, { id: 3, channel: 'receipts:get', payload: { sha256: '/etc/passwd' } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await invoke(socket, 'not json')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });

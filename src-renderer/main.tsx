@@ -9,10 +9,13 @@ import { pickTransport } from './ipc/transport';
 import type { ConnectionState } from './ipc/websocket-api';
 import { StoreContext } from './state/context';
 import { createStore, type AppStore } from './state/store';
+import { currentLanguage, setLanguage } from './i18n';
 import { applyTheme, storedTheme } from './theme';
 import './styles.css';
 
 applyTheme(storedTheme());
+// The chosen language (Spanish unless the operator picked another) on <html lang>.
+setLanguage(currentLanguage());
 
 const root = createRoot(document.getElementById('root')!);
 let store: AppStore | null = null;

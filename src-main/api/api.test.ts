@@ -110,6 +110,6 @@ describe('the API over a real core', () => {
     expect(await dispatch(handlers, 'receipts:correct', { sha256: 'a'.repeat(64), field: 'monto', value: '1', extra: true })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await dispatch(handlers, 'receipts:get', { sha256: 'a'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await dispatch(handlers, 'settings:set', { retentionHours: -1 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await call('settings:set', { retentionHours: 48 })).toEqual({ retentionHours: 48 });
+    expect(await call('settings:set', { retentionHours: 48 })).toMatchObject({ retentionHours: 48, profile: 'balanced', watchFolder: null });
   });
 });

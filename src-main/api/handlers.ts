@@ -3,6 +3,7 @@
  * They import nothing from Electron and know nothing of the transport that called them.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { FieldSourceSchema, Fields } from '../../src-shared/extract/types';
@@ -14,10 +15,9 @@ import { queueRerun, receiptBySha, stateCounts, type ReceiptRow } from '../db/re
 import { correctField, correctionsOf, setPinned, setReview } from '../db/review';
 import { countReceipts, searchReceipts } from '../db/search';
 import { batchProgress, cancelBatch, pauseBatch, resumeBatch } from '../jobs/batches';
-import { retentionHours, setRetentionHours } from '../jobs/core';
 import { csvExport, exportRows, legacyJson } from '../jobs/export';
 import type { IntakeItem, IntakeResult } from '../jobs/intake';
-import { metrics } from '../jobs/metrics';
+import { bucketMinutesFor, metrics, metricsSeries } from '../jobs/metrics';
 import { loadRules } from '../extract/rules-file';
 import { defaultRulesFile } from '../paths';
 import type { CoreService } from './service';
@@ -158,10 +158,12 @@ export function createHandlers(service: CoreService): Handlers {
         ? { fileName: `recibo-${stamp}.json`, mime: 'application/json', text: legacyJson(rows, new Date()) }
         : { fileName: `recibo-${stamp}.csv`, mime: 'text/csv', text: csvExport(rows, req.delimiter ?? ',') };
     },
-    'settings:get': async () => ({ retentionHours: retentionHours(db) }),
+    'settings:get': async () => ({ ...service.settings(), cores: os.availableParallelism() }),
     'settings:set': async (req) => {
-      setRetentionHours(db, req.retentionHours);
-      return { retentionHours: retentionHours(db) };
+      await service.changeSettings(req).catch((e: Error) => {
+        throw new ApiError('INVALID_SETTING', e.message);
+      });
+      return { ...service.settings(), cores: os.availableParallelism() };
     },
     'rules:get': async () => {
       // The operator's copy, even an invalid one (it is what they wrote: given back to fix, with
@@ -182,6 +184,14 @@ export function createHandlers(service: CoreService): Handlers {
       await rename(tmp, file);
       return {};
     },
-    'metrics:get': async (req) => metrics(db, new Date(), req.windowMinutes ?? 60),
+    'metrics:get': async (req) => {
+      const now = new Date();
+      const windowMinutes = req.windowMinutes ?? 60;
+      const bucketMinutes = bucketMinutesFor(windowMinutes);
+      const stored = metricsSeries(db, now, windowMinutes, bucketMinutes);
+      const resources = service.resources.buckets(Date.parse(stored[0]!.at), bucketMinutes, stored.length);
+      const series = stored.map((b, i) => ({ ...b, ...resources[i]! }));
+      return { ...metrics(db, now, windowMinutes), bucketMinutes, workerRestarts: series.reduce((n, b) => n + b.restarts, 0), series };
+    },
   };
 }

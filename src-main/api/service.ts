@@ -1,9 +1,10 @@
 /**
- * The core as the window uses it, one per data folder: intake of dropped files, a queue worked
- * in the background as soon as there is work, retention swept every hour, and events for the
+ * The core as the window uses it, one per data folder: intake of dropped files and of the
+ * watched folder, a queue worked in the background as soon as there is work, retention swept
+ * every hour, the processes' CPU and memory sampled for the dashboard, and events for the
  * window. Transport-neutral: Electron's IPC and the WebSocket host both sit on top of it.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EventChannel, EventPayload } from '../../src-shared/ipc/contract';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
@@ -11,8 +12,12 @@ import { openCore, type Core } from '../jobs/core';
 import { takeIn, type IntakeResult } from '../jobs/intake';
 import { expandInputs } from '../jobs/inputs';
 import { lockDataFolder } from '../jobs/lock';
-import { processQueue } from '../jobs/processor';
+import { effectivePool, processQueue } from '../jobs/processor';
+import { ResourceHistory, sampleResources } from '../jobs/resources';
 import { sweep } from '../jobs/retention';
+import { readSettings, writeSettings, type Settings } from '../jobs/settings';
+import { WatchedFolder } from '../jobs/watch-folder';
+import type { OcrWorkerClient } from '../ocr/worker-client';
 import type { WorkerProcess } from '../ocr/worker-process';
 import { defaultModelsDir } from '../paths';
 
@@ -20,12 +25,16 @@ export type EventListener = <E extends EventChannel>(channel: E, payload: EventP
 
 export interface ServiceOptions {
   dataDir: string;
+  /** Start-up defaults (the command line): the operator's saved settings win over them. */
   profile?: ProfileName;
   modelsDir?: string;
   /** The operator's rules file; null for the defaults. */
   rulesFile?: string | null;
   sweepEveryMs?: number;
   workers?: number;
+  /** How often the watched folder is looked at (default 2 s) and the processes sampled (5 s). */
+  watchEveryMs?: number;
+  sampleEveryMs?: number;
   /** Starts an OCR worker process (Electron: a utility process); default a forked Node process. */
   launch?: () => WorkerProcess;
 }
@@ -38,6 +47,14 @@ export class CoreService {
   private again = false;
   private readonly sweeper: NodeJS.Timeout;
   private readonly stopping = new AbortController();
+  /** Ends the current pass over the queue (its readings finish) so the next starts a new pool. */
+  private pass = new AbortController();
+  private readonly workers = new Set<OcrWorkerClient>();
+  readonly resources = new ResourceHistory();
+  private readonly stopSampling: () => void;
+  private watcher: { folder: WatchedFolder; timer: NodeJS.Timeout; busy: boolean } | null = null;
+  private watchProblem: string | null = null;
+  private watchGeneration = 0;
 
   constructor(readonly opts: ServiceOptions) {
     this.core = openCore(opts.dataDir);
@@ -49,8 +66,73 @@ export class CoreService {
     }
     this.sweeper = setInterval(() => void this.sweep(new Date()), opts.sweepEveryMs ?? 3_600_000);
     this.sweeper.unref();
+    this.stopSampling = sampleResources(this.resources, () => this.workers, opts.sampleEveryMs);
+    void this.watchSetting();
     // Whatever an earlier run left queued is read now.
     this.kick();
+  }
+
+  /** The operator's settings, over the start-up defaults. */
+  settings(): Settings & { effective: { workers: number; threadsPerWorker: number }; watchProblem: string | null } {
+    const s = readSettings(this.core.db, { ...(this.opts.profile ? { profile: this.opts.profile } : {}), ...(this.opts.workers ? { workers: this.opts.workers } : {}) });
+    return { ...s, effective: effectivePool({ workers: s.workers ?? undefined, threadsPerWorker: s.threadsPerWorker ?? undefined }), watchProblem: this.watchProblem };
+  }
+
+  /**
+   * Saves a change of settings and applies it: a new profile or pool size ends the current pass
+   * (the readings in hand finish) and the queue goes on with a new pool; a new watched folder
+   * is watched from now on.
+   */
+  async changeSettings(change: Partial<Settings>): Promise<void> {
+    if (change.watchFolder) {
+      const s = await stat(change.watchFolder).catch(() => null);
+      if (!s?.isDirectory()) throw new Error(`${change.watchFolder} is not a folder on this computer`);
+      const inside = path.relative(path.resolve(this.opts.dataDir), path.resolve(change.watchFolder));
+      if (!inside.startsWith('..') && !path.isAbsolute(inside)) throw new Error('The watched folder cannot be the data folder or inside it');
+    }
+    const before = this.settings();
+    writeSettings(this.core.db, change);
+    const after = this.settings();
+    if (before.watchFolder !== after.watchFolder) await this.watchSetting();
+    if (before.profile !== after.profile || before.workers !== after.workers || before.threadsPerWorker !== after.threadsPerWorker) {
+      this.core.log.write({ event: 'pool-restart', profile: after.profile, ...after.effective });
+      this.pass.abort();
+      this.kick();
+    }
+  }
+
+  /** Starts (or stops, or moves) the watch of the folder the settings name. */
+  private async watchSetting(): Promise<void> {
+    if (this.watcher) clearInterval(this.watcher.timer);
+    this.watcher = null;
+    this.watchProblem = null;
+    const inbox = this.settings().watchFolder;
+    const generation = ++this.watchGeneration;
+    if (!inbox || this.stopping.signal.aborted) return;
+    const s = await stat(inbox).catch(() => null);
+    // Closed, or the setting changed again, while the folder was looked at.
+    if (generation !== this.watchGeneration || this.stopping.signal.aborted) return;
+    if (!s?.isDirectory()) {
+      this.watchProblem = `${inbox} is not a folder (it may have been moved or removed)`;
+      this.core.log.write({ event: 'watch-problem', inbox, message: this.watchProblem });
+      return;
+    }
+    const watcher = { folder: new WatchedFolder(this.core, inbox, this.profile), busy: false, timer: setInterval(() => void look(), this.opts.watchEveryMs ?? 2_000) };
+    watcher.timer.unref();
+    this.watcher = watcher;
+    // One look at a time: scan takes in what stopped changing, settle moves what was read.
+    const look = async () => {
+      if (watcher.busy || this.stopping.signal.aborted) return;
+      watcher.busy = true;
+      try {
+        if ((await watcher.folder.scan()) > 0) this.kick();
+        await watcher.folder.settle();
+      } catch (e) {
+        this.core.log.write({ event: 'watch-error', inbox, message: (e as Error).message });
+      } finally {
+        watcher.busy = false;
+      }
+    };
   }
 
   /** The operator's rules file in this data folder (or the one given), null for the defaults. */
@@ -59,7 +141,7 @@ export class CoreService {
   }
 
   get profile(): ProfileName {
-    return this.opts.profile ?? 'balanced';
+    return this.settings().profile;
   }
 
   on(listener: EventListener): () => void {
@@ -114,14 +196,24 @@ export class CoreService {
     this.running = (async () => {
       do {
         this.again = false;
+        if (this.pass.signal.aborted) this.pass = new AbortController();
+        const { profile, workers, threadsPerWorker } = this.settings();
         await processQueue(this.core, {
-          profile: this.profile,
+          profile,
           modelsDir: this.opts.modelsDir ?? defaultModelsDir(),
           rulesFile: this.rulesFile,
-          signal: this.stopping.signal,
-          ...(this.opts.workers ? { workers: this.opts.workers } : {}),
+          signal: AbortSignal.any([this.stopping.signal, this.pass.signal]),
+          ...(workers ? { workers } : {}),
+          ...(threadsPerWorker ? { threadsPerWorker } : {}),
           ...(this.opts.launch ? { launch: this.opts.launch } : {}),
-          onWorkerCrash: (reason) => this.emit('worker:restarted', { reason }),
+          onWorkerStarted: (client) => {
+            this.workers.add(client);
+            client.onExit(() => this.workers.delete(client));
+          },
+          onWorkerCrash: (reason) => {
+            this.resources.restart(Date.now());
+            this.emit('worker:restarted', { reason });
+          },
           onProgress: (e) => {
             this.emit('job:progress', { sha256: e.sha256, state: e.state, attempt: e.attempt, ...(e.error ? { error: e.error } : {}) });
             if (e.state === 'done') {
@@ -156,6 +248,8 @@ export class CoreService {
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);
+    this.stopSampling();
+    if (this.watcher) clearInterval(this.watcher.timer);
     this.stopping.abort();
     await this.idle();
     this.release();

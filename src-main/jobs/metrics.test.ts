@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open';
 import { insertReceipt, markFailed } from '../db/receipts';
-import { metrics } from './metrics';
+import { bucketMinutesFor, metrics, metricsSeries } from './metrics';
 
 describe('dashboard metrics', () => {
   it('come from stored timings, settlements and intake inside the window only', () => {
@@ -24,5 +24,35 @@ describe('dashboard metrics', () => {
     expect(m.errorRate).toBeCloseTo(5 / 99);
     expect(m.cacheHitRate).toBeCloseTo(0.1);
     expect(metrics(db, new Date('2026-11-25T00:00:00Z'))).toMatchObject({ readings: 0, latencyMs: null, errorRate: null, cacheHitRate: null });
+  });
+
+  it('give the same figures per bucket for the charts, on round minutes, the last bucket holding now', () => {
+    const db = openDatabase(':memory:').db;
+    const now = new Date('2026-11-23T12:00:30Z');
+    const add = (n: number, settledAt: string, state: 'done' | 'failed', ms: number | null, duplicateOf: number | null = null) => {
+      const id = insertReceipt(db, { sha256: String(n).padStart(64, '0'), originalName: 'x', ext: 'png', sizeBytes: 1, receivedAt: 't', expiresAt: 't', metadata: '{}' });
+      db.prepare('UPDATE receipts SET state = ?, settled_at = ?, duplicate_of = ? WHERE id = ?').run(state, settledAt, duplicateOf, id);
+      if (ms !== null) db.prepare("INSERT INTO ocr_runs (receipt_id, profile, models, rules_revision, finished_at, timings, text, lines) VALUES (?, 'balanced', '[]', 'r', ?, ?, '', '[]')").run(id, settledAt, JSON.stringify({ total: ms }));
+      return id;
+    };
+    const first = add(1, '2026-11-23T11:58:10.000Z', 'done', 100);
+    add(2, '2026-11-23T11:58:50.000Z', 'done', 300, first);
+    add(3, '2026-11-23T12:00:05.000Z', 'failed', null);
+    add(4, '2026-11-23T12:00:20.000Z', 'done', 200);
+    // Outside the 5-minute window: not counted.
+    add(5, '2026-11-23T11:50:00.000Z', 'done', 999);
+
+    const series = metricsSeries(db, now, 5, 1);
+    expect(series.map((b) => b.at)).toEqual(['11:56', '11:57', '11:58', '11:59', '12:00'].map((hm) => `2026-11-23T${hm}:00.000Z`));
+    expect(series.map((b) => [b.receipts, b.errors, b.duplicates, b.latencyP50, b.latencyP95])).toEqual([
+      [0, 0, 0, null, null],
+      [0, 0, 0, null, null],
+      [2, 0, 1, 100, 300],
+      [0, 0, 0, null, null],
+      [2, 1, 0, 200, 200],
+    ]);
+    expect(metrics(db, now, 5)).toMatchObject({ readings: 3, errorRate: 1 / 4, duplicateRate: 1 / 3 });
+    // About 60 to 100 points whatever the window.
+    expect([60, 360, 1440, 10080].map(bucketMinutesFor)).toEqual([1, 5, 15, 240]);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The dashboard's figures over a sliding window, from what is stored: reading latency
- * (p50/p95/p99 of file-to-fields time), receipts per minute, error rate (failed among settled)
- * and cache hit rate (files taken in whose bytes were already known, so nothing was read).
+ * (p50/p95/p99 of file-to-fields time), receipts per minute, error rate (failed among settled),
+ * duplicate rate (read receipts flagged as a payment seen before) and cache hit rate (files
+ * taken in whose bytes were already known, so nothing was read); and the same over time, in
+ * buckets, for the charts.
  */
 import type { Db } from '../db/open';
 
@@ -11,8 +13,23 @@ export interface Metrics {
   latencyMs: { p50: number; p95: number; p99: number } | null;
   receiptsPerMinute: number;
   errorRate: number | null;
+  duplicateRate: number | null;
   cacheHitRate: number | null;
 }
+
+/** One bucket of the series: what settled in it, and the latency of the readings that ended in it. */
+export interface MetricsBucket {
+  /** The bucket's start. */
+  at: string;
+  receipts: number;
+  errors: number;
+  duplicates: number;
+  latencyP50: number | null;
+  latencyP95: number | null;
+}
+
+/** Bucket size for a window: about 60 to 100 points, on round minutes. */
+export const bucketMinutesFor = (windowMinutes: number) => [1, 5, 15, 60, 240].find((b) => windowMinutes / b <= 100) ?? 1440;
 
 /** Nearest-rank percentile of sorted values. */
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
@@ -22,7 +39,7 @@ export function metrics(db: Db, now: Date, windowMinutes = 60): Metrics {
   const totals = (db.prepare("SELECT json_extract(timings, '$.total') AS ms FROM ocr_runs WHERE finished_at >= ? ORDER BY ms").all(since) as { ms: number | null }[])
     .map((r) => r.ms)
     .filter((ms): ms is number => typeof ms === 'number');
-  const settled = db.prepare("SELECT count(*) AS n, sum(state = 'failed') AS failed FROM receipts WHERE settled_at >= ?").get(since) as { n: number; failed: number | null };
+  const settled = db.prepare("SELECT count(*) AS n, sum(state = 'failed') AS failed, sum(state = 'done' AND duplicate_of IS NOT NULL) AS duplicates FROM receipts WHERE settled_at >= ?").get(since) as { n: number; failed: number | null; duplicates: number | null };
   const intake = db.prepare('SELECT count(*) AS n, sum(i.reused) AS reused FROM batch_items i JOIN batches b ON b.id = i.batch_id WHERE b.created_at >= ?').get(since) as { n: number; reused: number | null };
   return {
     windowMinutes,
@@ -30,6 +47,34 @@ export function metrics(db: Db, now: Date, windowMinutes = 60): Metrics {
     latencyMs: totals.length ? { p50: percentile(totals, 50), p95: percentile(totals, 95), p99: percentile(totals, 99) } : null,
     receiptsPerMinute: settled.n / windowMinutes,
     errorRate: settled.n ? (settled.failed ?? 0) / settled.n : null,
+    duplicateRate: settled.n - (settled.failed ?? 0) > 0 ? (settled.duplicates ?? 0) / (settled.n - (settled.failed ?? 0)) : null,
     cacheHitRate: intake.n ? (intake.reused ?? 0) / intake.n : null,
   };
+}
+
+/**
+ * The window as `ceil(window / bucketMinutes)` buckets on round minutes, the last one holding
+ * `now`: receipts settled, failed and flagged duplicate, and the readings' p50/p95.
+ */
+export function metricsSeries(db: Db, now: Date, windowMinutes: number, bucketMinutes = bucketMinutesFor(windowMinutes)): MetricsBucket[] {
+  const bucketMs = bucketMinutes * 60_000;
+  const count = Math.ceil(windowMinutes / bucketMinutes);
+  const first = (Math.floor(now.getTime() / bucketMs) - count + 1) * bucketMs;
+  const since = new Date(first).toISOString();
+  const index = (iso: string) => Math.floor((Date.parse(iso) - first) / bucketMs);
+  const buckets = Array.from({ length: count }, (_, i) => ({ at: new Date(first + i * bucketMs).toISOString(), receipts: 0, errors: 0, duplicates: 0, totals: [] as number[] }));
+  const settled = db.prepare("SELECT settled_at AS at, state = 'failed' AS failed, duplicate_of IS NOT NULL AS duplicate FROM receipts WHERE settled_at >= ?").all(since) as { at: string; failed: number; duplicate: number }[];
+  for (const r of settled) {
+    const b = buckets[index(r.at)];
+    if (!b) continue;
+    b.receipts++;
+    b.errors += r.failed;
+    b.duplicates += r.failed ? 0 : r.duplicate;
+  }
+  const runs = db.prepare("SELECT finished_at AS at, json_extract(timings, '$.total') AS ms FROM ocr_runs WHERE finished_at >= ?").all(since) as { at: string; ms: number | null }[];
+  for (const r of runs) if (typeof r.ms === 'number') buckets[index(r.at)]?.totals.push(r.ms);
+  return buckets.map(({ totals, ...b }) => {
+    totals.sort((a, c) => a - c);
+    return { ...b, latencyP50: totals.length ? percentile(totals, 50) : null, latencyP95: totals.length ? percentile(totals, 95) : null };
+  });
 }

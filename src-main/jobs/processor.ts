@@ -10,7 +10,7 @@ import type { RuleProblem } from '../../src-shared/extract/rules';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { claimNext, markFailed, requeue, requeueInterrupted, type ReceiptRow } from '../db/receipts';
 import { saveResult } from '../db/results';
-import type { WorkerInit } from '../ocr/worker-client';
+import type { OcrWorkerClient, WorkerInit } from '../ocr/worker-client';
 import type { WorkerProcess } from '../ocr/worker-process';
 import type { Core } from './core';
 import { SupervisedWorker } from './supervised-worker';
@@ -42,6 +42,8 @@ export interface ProcessorOptions {
   onProgress?: (e: ProgressEvent) => void;
   /** A worker died (crash or time limit); it is restarted for the next receipt. */
   onWorkerCrash?: (reason: string) => void;
+  /** Each worker process started, once ready. */
+  onWorkerStarted?: (client: OcrWorkerClient) => void;
   /** Each time a worker starts: the problems of the operator's rules file, if any. */
   onReady?: (ruleProblems: readonly RuleProblem[]) => void;
   /** Stop taking new receipts (the ones in flight finish). */
@@ -52,20 +54,37 @@ export interface ProcessorOptions {
 
 export const defaultWorkerCount = (cores = os.availableParallelism()) => Math.max(1, Math.floor(cores / 2));
 
+/** The pool the options give on this machine: what "automatic" (unset) resolves to. */
+export function effectivePool(opts: { workers?: number | undefined; threadsPerWorker?: number | undefined }, cores = os.availableParallelism()) {
+  const workers = opts.workers ?? defaultWorkerCount(cores);
+  return { workers, threadsPerWorker: opts.threadsPerWorker ?? Math.max(1, Math.floor(cores / workers)) };
+}
+
 /** Processes until the queue is empty (or the signal stops it). Returns how many were read. */
 export async function processQueue(core: Core, opts: ProcessorOptions): Promise<number> {
   const { db, store, log } = core;
   const requeued = requeueInterrupted(db);
   if (requeued > 0) log.write({ event: 'queue-resumed', requeued });
-  const cores = os.availableParallelism();
-  const count = opts.workers ?? defaultWorkerCount(cores);
+  const { workers: count, threadsPerWorker } = effectivePool(opts);
   const init: WorkerInit = {
     modelsDir: opts.modelsDir,
-    intraOpThreads: opts.threadsPerWorker ?? Math.max(1, Math.floor(cores / count)),
+    intraOpThreads: threadsPerWorker,
     warmProfiles: [opts.profile],
     rulesFile: opts.rulesFile,
   };
-  const pool = Array.from({ length: count }, (_, slot) => new SupervisedWorker({ init, log, slot, ...(opts.onReady ? { onReady: opts.onReady } : {}), ...(opts.onWorkerCrash ? { onCrash: opts.onWorkerCrash } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.backoffMs ? { backoffMs: opts.backoffMs } : {}), ...(opts.launch ? { launch: opts.launch } : {}) }));
+  const pool = Array.from(
+    { length: count },
+    (_, slot) =>
+      new SupervisedWorker({
+        init, log, slot,
+        ...(opts.onReady ? { onReady: opts.onReady } : {}),
+        ...(opts.onWorkerCrash ? { onCrash: opts.onWorkerCrash } : {}),
+        ...(opts.onWorkerStarted ? { onStarted: opts.onWorkerStarted } : {}),
+        ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+        ...(opts.backoffMs ? { backoffMs: opts.backoffMs } : {}),
+        ...(opts.launch ? { launch: opts.launch } : {}),
+      }),
+  );
   let processed = 0;
 
   const one = async (worker: SupervisedWorker, receipt: ReceiptRow) => {

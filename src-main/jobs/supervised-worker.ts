@@ -22,6 +22,8 @@ export interface SupervisorOptions {
   onReady?: (ruleProblems: readonly RuleProblem[]) => void;
   /** The worker died (crash or time limit). */
   onCrash?: (reason: string) => void;
+  /** Each process started (the dashboard samples its CPU and memory). */
+  onStarted?: (client: OcrWorkerClient) => void;
   /** Index of this worker in its pool, for the log. */
   slot?: number;
   /** Starts a worker process: forked here, a utility process in Electron. */
@@ -47,6 +49,7 @@ export class SupervisedWorker {
     }
     this.client = await OcrWorkerClient.start((this.opts.launch ?? forkWorker)(), this.opts.init);
     const client = this.client;
+    this.opts.onStarted?.(client);
     this.opts.onReady?.(client.ready.rules.problems);
     client.onExit((reason) => {
       if (this.disposed) return;

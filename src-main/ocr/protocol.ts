@@ -40,6 +40,8 @@ export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
 export const WorkerStatsSchema = z.object({
   rssBytes: z.number(),
   peakRssBytes: z.number(),
+  /** CPU time the worker has used since it started (user + system), for the dashboard's CPU. */
+  cpuMicros: z.number(),
   jobsDone: z.number().int(),
 });
 export type WorkerStats = z.infer<typeof WorkerStatsSchema>;

@@ -58,7 +58,7 @@ function handle(msg: WorkerRequest): void {
       return;
     case 'stats': {
       const usage = process.resourceUsage();
-      port.post({ type: 'stats', stats: { rssBytes: process.memoryUsage.rss(), peakRssBytes: usage.maxRSS * 1024, jobsDone } });
+      port.post({ type: 'stats', stats: { rssBytes: process.memoryUsage.rss(), peakRssBytes: usage.maxRSS * 1024, cpuMicros: usage.userCPUTime + usage.systemCPUTime, jobsDone } });
       return;
     }
     case 'shutdown':

@@ -1,10 +1,11 @@
-/** The window: toolbar, the list of receipts, and the open receipt with its fields. */
-import { useCallback, useContext } from 'react';
-import { errorText, STATE_LABELS } from '../i18n';
+/** The window: toolbar, then the list of receipts and the open receipt, or the dashboard. */
+import { useCallback, useContext, useEffect } from 'react';
+import { errorText, useT } from '../i18n';
 import type { Client } from '../ipc/client';
 import { StoreContext, useStore } from '../state/context';
 import { filesOfEntries } from '../state/read-files';
 import { useReviewKeys } from './use-review-keys';
+import { Dashboard } from './Dashboard';
 import { DropOverlay, usePaste, useWindowDrop, type Dropped } from './DropZone';
 import { FieldsPanel } from './FieldsPanel';
 import { HistoryList } from './HistoryList';
@@ -12,8 +13,9 @@ import { ReceiptPreview } from './ReceiptPreview';
 import { Toolbar } from './Toolbar';
 
 function OpenReceipt({ client }: { client: Client }) {
+  const t = useT();
   const detail = useStore((s) => s.detail);
-  if (!detail) return <main className="receipt empty"><p>Elija un comprobante de la lista.</p></main>;
+  if (!detail) return <main className="receipt empty"><p>{t.app.chooseReceipt}</p></main>;
   return (
     <main className="receipt">
       <ReceiptPreview detail={detail} imageUrl={client.imageUrl(detail.sha256)} />
@@ -22,8 +24,8 @@ function OpenReceipt({ client }: { client: Client }) {
       ) : (
         <section className="fields">
           <p className={`state ${detail.state}`} role="status">
-            {STATE_LABELS[detail.state]}
-            {detail.error ? `: ${errorText(detail.error)}` : '…'}
+            {t.state[detail.state]}
+            {detail.error ? `: ${errorText(t, detail.error)}` : '…'}
           </p>
         </section>
       )}
@@ -32,24 +34,41 @@ function OpenReceipt({ client }: { client: Client }) {
 }
 
 function Problem() {
+  const t = useT();
   const problem = useStore((s) => s.problem);
   const connection = useStore((s) => s.connection);
   const dismiss = useStore((s) => s.dismissProblem);
-  if (connection === 'lost') return <div className="banner" role="alert">Se perdió la conexión con Recibo; reintentando…</div>;
+  if (connection === 'lost') return <div className="banner" role="alert">{t.app.connectionLost}</div>;
   if (!problem) return null;
   return (
     <div className="banner" role="alert">
       {problem}
-      <button type="button" onClick={dismiss} aria-label="Cerrar aviso">
+      <button type="button" onClick={dismiss} aria-label={t.app.closeNotice}>
         ×
       </button>
     </div>
   );
 }
 
+/** Ctrl+1 the review, Ctrl+2 the dashboard. */
+function useViewKeys(setView: (v: 'review' | 'dashboard') => void) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || (e.key !== '1' && e.key !== '2')) return;
+      e.preventDefault();
+      setView(e.key === '1' ? 'review' : 'dashboard');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setView]);
+}
+
 export function App({ client }: { client: Client }) {
   const addFiles = useStore((s) => s.addFiles);
+  const view = useStore((s) => s.view);
+  const setView = useStore((s) => s.setView);
   useReviewKeys(useContext(StoreContext)!);
+  useViewKeys(setView);
   const onFiles = useCallback((files: File[]) => void addFiles(files), [addFiles]);
   const onDrop = useCallback((d: Dropped) => void addFiles(d.files, d.entries.some((e) => e.isDirectory) ? () => filesOfEntries(d.entries) : undefined), [addFiles]);
   const dragging = useWindowDrop(onDrop);
@@ -58,10 +77,14 @@ export function App({ client }: { client: Client }) {
     <div className="app">
       <Toolbar client={client} />
       <Problem />
-      <div className="workspace">
-        <HistoryList />
-        <OpenReceipt client={client} />
-      </div>
+      {view === 'dashboard' ? (
+        <Dashboard client={client} />
+      ) : (
+        <div className="workspace">
+          <HistoryList />
+          <OpenReceipt client={client} />
+        </div>
+      )}
       <DropOverlay visible={dragging} />
     </div>
   );

@@ -3,6 +3,7 @@
  * the pace seen so far, and pause / resume / cancel (cancelling fails only what is still waiting;
  * a receipt being read finishes).
  */
+import { useT } from '../i18n';
 import { useEffect, useState } from 'react';
 import { useStore } from '../state/context';
 import { runProgress, secondsLeft } from '../state/intake-slice';
@@ -17,20 +18,19 @@ export function BatchProgress() {
   const run = useStore((s) => s.run);
   const sending = useStore((s) => s.sending);
   const controlRun = useStore((s) => s.controlRun);
+  const t = useT().intake;
   // The time left is an estimate that moves with the clock, not only with events.
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
   }, []);
 
   if (sending) {
     return (
       <div className="progress" aria-live="polite">
-        <progress max={sending.total} value={sending.done} aria-label="Enviando archivos" />
-        <span>
-          Enviando {sending.done} de {sending.total}…
-        </span>
+        <progress max={sending.total} value={sending.done} aria-label={t.sendingLabel} />
+        <span>{t.sending(sending.done, sending.total)}</span>
       </div>
     );
   }
@@ -41,18 +41,19 @@ export function BatchProgress() {
   const left = finished || paused ? null : secondsLeft(run, settled, total, now);
   return (
     <div className="progress" aria-live="polite" data-testid="batch-progress">
-      <progress max={total} value={settled} aria-label="Progreso del lote" />
+      <progress max={total} value={settled} aria-label={t.batchLabel} />
       <span>
-        {settled} de {total} leídos{failed > 0 ? `, ${failed} con error` : ''}
-        {paused ? ' · en pausa' : cancelled ? ' · cancelado' : left !== null ? ` · quedan ~${formatDuration(left)}` : ''}
+        {t.batch(settled, total)}
+        {failed > 0 ? t.batchFailed(failed) : ''}
+        {paused ? t.paused : cancelled ? t.cancelled : left !== null ? t.left(formatDuration(left)) : ''}
       </span>
       {!finished && !cancelled ? (
         <>
           <button type="button" onClick={() => void controlRun(paused ? 'resume' : 'pause')}>
-            {paused ? 'Reanudar' : 'Pausar'}
+            {paused ? t.resume : t.pause}
           </button>
-          <button type="button" onClick={() => void controlRun('cancel')} title="Los que aún esperan no se leerán; podrá volver a leerlos">
-            Cancelar
+          <button type="button" onClick={() => void controlRun('cancel')} title={t.cancelTitle}>
+            {t.cancel}
           </button>
         </>
       ) : null}

@@ -3,6 +3,7 @@
  * with Ctrl+V. Dropping a file on a browser page would open it: the window cancels that and
  * takes the files in instead.
  */
+import { useT } from '../i18n';
 import { useEffect, useRef, useState } from 'react';
 import { pastedName } from '../state/read-files';
 import { isTextEntry } from './typing';
@@ -76,10 +77,11 @@ export function usePaste(onFiles: (files: File[]) => void): void {
 
 export function AddFilesButton({ onFiles }: { onFiles: (files: File[]) => void }) {
   const input = useRef<HTMLInputElement>(null);
+  const t = useT().intake;
   return (
     <>
-      <button type="button" className="primary" onClick={() => input.current?.click()} title="Agregar capturas (también puede soltarlas en la ventana)">
-        Agregar comprobantes…
+      <button type="button" className="primary" onClick={() => input.current?.click()} title={t.addTitle}>
+        {t.add}
       </button>
       <input
         ref={input}
@@ -98,9 +100,10 @@ export function AddFilesButton({ onFiles }: { onFiles: (files: File[]) => void }
 }
 
 export function DropOverlay({ visible }: { visible: boolean }) {
+  const t = useT().intake;
   return visible ? (
     <div className="drop-overlay" role="presentation">
-      <p>Suelte las capturas para leerlas</p>
+      <p>{t.dropHere}</p>
     </div>
   ) : null;
 }

@@ -4,6 +4,7 @@
  * Ctrl+E opens it; Esc closes it.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useLocale, useT } from '../i18n';
 import { useStore } from '../state/context';
 import { listRequest } from '../state/history';
 
@@ -26,6 +27,8 @@ export function ExportButton() {
   const [delimiter, setDelimiter] = useState<',' | ';'>(';');
   const [scope, setScope] = useState<Scope>('filter');
   const [busy, setBusy] = useState(false);
+  const t = useT().exporting;
+  const locale = useLocale();
   const exportAs = useStore((s) => s.exportAs);
   const total = useStore((s) => s.total);
   const query = useStore((s) => s.query);
@@ -63,50 +66,50 @@ export function ExportButton() {
 
   return (
     <>
-      <button type="button" onClick={() => dialog.current?.showModal()} disabled={stored === 0} title="Exportar (Ctrl+E)">
-        Exportar…
+      <button type="button" onClick={() => dialog.current?.showModal()} disabled={stored === 0} title={t.buttonTitle}>
+        {t.button}
       </button>
       <dialog ref={dialog} className="dialog" aria-labelledby="export-title">
         <form method="dialog" onSubmit={(e) => (e.preventDefault(), void run())}>
-          <h2 id="export-title">Exportar</h2>
+          <h2 id="export-title">{t.title}</h2>
           <fieldset>
-            <legend>Formato</legend>
+            <legend>{t.format}</legend>
             <label>
-              <input type="radio" name="format" checked={format === 'csv'} onChange={() => setFormat('csv')} /> CSV (hoja de cálculo)
+              <input type="radio" name="format" checked={format === 'csv'} onChange={() => setFormat('csv')} /> {t.csv}
             </label>
             <label>
-              <input type="radio" name="format" checked={format === 'json'} onChange={() => setFormat('json')} /> JSON (formato del sistema anterior)
+              <input type="radio" name="format" checked={format === 'json'} onChange={() => setFormat('json')} /> {t.json}
             </label>
           </fieldset>
           {format === 'csv' ? (
             <fieldset>
-              <legend>Separador</legend>
+              <legend>{t.separator}</legend>
               <label>
-                <input type="radio" name="delimiter" checked={delimiter === ';'} onChange={() => setDelimiter(';')} /> Punto y coma (Excel en español)
+                <input type="radio" name="delimiter" checked={delimiter === ';'} onChange={() => setDelimiter(';')} /> {t.semicolon}
               </label>
               <label>
-                <input type="radio" name="delimiter" checked={delimiter === ','} onChange={() => setDelimiter(',')} /> Coma
+                <input type="radio" name="delimiter" checked={delimiter === ','} onChange={() => setDelimiter(',')} /> {t.comma}
               </label>
             </fieldset>
           ) : null}
           <fieldset>
-            <legend>Qué exportar</legend>
+            <legend>{t.what}</legend>
             <label>
-              <input type="radio" name="scope" checked={scope === 'filter'} onChange={() => setScope('filter')} /> Lo que muestra la lista ({total.toLocaleString('es-VE')})
+              <input type="radio" name="scope" checked={scope === 'filter'} onChange={() => setScope('filter')} /> {t.filtered(total.toLocaleString(locale))}
             </label>
             <label>
-              <input type="radio" name="scope" checked={scope === 'open'} disabled={!selected} onChange={() => setScope('open')} /> El comprobante abierto
+              <input type="radio" name="scope" checked={scope === 'open'} disabled={!selected} onChange={() => setScope('open')} /> {t.open}
             </label>
             <label>
-              <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> Todo ({stored.toLocaleString('es-VE')})
+              <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> {t.all(stored.toLocaleString(locale))}
             </label>
           </fieldset>
           <div className="dialog-actions">
             <button type="button" onClick={() => dialog.current?.close()}>
-              Cerrar
+              {t.close}
             </button>
             <button type="submit" className="primary" disabled={busy}>
-              {busy ? 'Exportando…' : 'Exportar'}
+              {busy ? t.busy : t.run}
             </button>
           </div>
         </form>

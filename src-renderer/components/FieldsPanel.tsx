@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReceiptDetail } from '../../src-shared/ipc/contract';
 import { FIELD_NAMES, type FieldName } from '../../src-shared/receipt/fields';
-import { FIELD_LABELS, REVIEW_LABELS } from '../i18n';
+import { useT } from '../i18n';
 import { useStore } from '../state/context';
 import { FIELD_COLORS } from './field-colors';
 import { MetadataPanel } from './MetadataPanel';
@@ -14,6 +14,7 @@ import { MetadataPanel } from './MetadataPanel';
 const LOW_CONFIDENCE = 0.8;
 
 function FieldRow({ name, detail }: { name: FieldName; detail: ReceiptDetail }) {
+  const t = useT();
   const read = detail.fields[name];
   const corrected = detail.corrected[name];
   const current = corrected ?? read?.value ?? '';
@@ -49,7 +50,7 @@ function FieldRow({ name, detail }: { name: FieldName; detail: ReceiptDetail }) 
     <div className={`field-row${low ? ' low' : ''}${error ? ' invalid' : ''}${corrected !== undefined ? ' corrected' : ''}`} data-testid={`field-${name}`}>
       <label htmlFor={id}>
         <span className="swatch" style={{ background: read ? FIELD_COLORS[name] : 'transparent' }} />
-        {FIELD_LABELS[name]}
+        {t.fields[name]}
       </label>
       <input
         ref={input}
@@ -73,10 +74,10 @@ function FieldRow({ name, detail }: { name: FieldName; detail: ReceiptDetail }) 
           }
         }}
       />
-      <span className="confidence" title="Confianza de la lectura">
+      <span className="confidence" title={t.receipt.confidence}>
         {read && corrected === undefined ? `${Math.round(read.confidence * 100)} %` : ''}
       </span>
-      {corrected !== undefined ? <small className="hint">Corregido · el OCR leyó «{read?.raw ?? '—'}»</small> : null}
+      {corrected !== undefined ? <small className="hint">{t.receipt.corrected(read?.raw ?? '—')}</small> : null}
       {read?.note && corrected === undefined ? <small className="hint">{read.note}</small> : null}
       {error ? (
         <small className="error" id={`${id}-error`} role="alert">
@@ -90,16 +91,17 @@ function FieldRow({ name, detail }: { name: FieldName; detail: ReceiptDetail }) 
 function ReviewBar({ detail }: { detail: ReceiptDetail }) {
   const review = useStore((s) => s.review);
   const approveAndNext = useStore((s) => s.approveAndNext);
+  const t = useT();
   return (
     <div className="review-bar">
       <span className={`badge ${detail.review}`} data-testid="review-state">
-        {REVIEW_LABELS[detail.review]}
+        {t.review[detail.review]}
       </span>
-      <button type="button" className="primary" onClick={() => void approveAndNext()} title="Aprobar y abrir el siguiente (Enter)">
-        Aprobar <kbd>Enter</kbd>
+      <button type="button" className="primary" onClick={() => void approveAndNext()} title={t.receipt.approveTitle}>
+        {t.receipt.approve} <kbd>Enter</kbd>
       </button>
-      <button type="button" onClick={() => void review(detail.review === 'flagged' ? 'pending' : 'flagged')} title="Marcar para revisar (F)">
-        {detail.review === 'flagged' ? 'Quitar marca' : 'Marcar'} <kbd>F</kbd>
+      <button type="button" onClick={() => void review(detail.review === 'flagged' ? 'pending' : 'flagged')} title={t.receipt.flagTitle}>
+        {detail.review === 'flagged' ? t.receipt.unflag : t.receipt.flag} <kbd>F</kbd>
       </button>
     </div>
   );
@@ -107,19 +109,21 @@ function ReviewBar({ detail }: { detail: ReceiptDetail }) {
 
 function DuplicateBanner({ of, file }: { of: string; file: string | null }) {
   const select = useStore((s) => s.select);
+  const t = useT().receipt;
   return (
     <p className="duplicate-banner" role="alert" data-testid="duplicate-banner">
-      <strong>Posible pago duplicado.</strong> La referencia, el monto, la fecha y el banco coinciden con {file ? `«${file}»` : 'un comprobante anterior'}.{' '}
+      <strong>{t.duplicateTitle}</strong> {t.duplicateOf(file)}{' '}
       <button type="button" className="link" onClick={() => void select(of)}>
-        Abrir el primero
+        {t.openFirst}
       </button>
     </p>
   );
 }
 
 export function FieldsPanel({ detail }: { detail: ReceiptDetail }) {
+  const t = useT();
   return (
-    <section className="fields" aria-label="Campos">
+    <section className="fields" aria-label={t.receipt.fieldsLabel}>
       {detail.duplicateOf ? <DuplicateBanner of={detail.duplicateOf} file={detail.duplicateOfFile} /> : null}
       <ReviewBar detail={detail} />
       {FIELD_NAMES.map((name) => (

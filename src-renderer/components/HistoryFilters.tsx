@@ -5,21 +5,16 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { BANK_NAMES } from '../../src-shared/extract/banks';
+import { useLocale, useT } from '../i18n';
 import { useStore } from '../state/context';
 import type { StatusFilter } from '../state/history';
 import { isTextEntry } from './typing';
 
-const STATUS_OPTIONS: [StatusFilter, string][] = [
-  ['', 'Todos'],
-  ['pending', 'Por revisar'],
-  ['approved', 'Aprobados'],
-  ['flagged', 'Marcados'],
-  ['queued', 'En cola'],
-  ['processing', 'Leyendo'],
-  ['failed', 'Con error'],
-];
+const STATUS_ORDER: StatusFilter[] = ['', 'pending', 'approved', 'flagged', 'queued', 'processing', 'failed'];
 
 export function HistoryFilters() {
+  const t = useT().history;
+  const locale = useLocale();
   const query = useStore((s) => s.query);
   const setQuery = useStore((s) => s.setQuery);
   const total = useStore((s) => s.total);
@@ -50,8 +45,8 @@ export function HistoryFilters() {
         ref={search}
         type="search"
         value={text}
-        placeholder="Referencia, teléfono, monto o nombre"
-        aria-label="Buscar en el historial"
+        placeholder={t.searchPlaceholder}
+        aria-label={t.searchLabel}
         onChange={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') setText('');
@@ -59,15 +54,15 @@ export function HistoryFilters() {
         }}
       />
       <div className="filter-row">
-        <select aria-label="Estado" value={query.status} onChange={(e) => setQuery({ status: e.currentTarget.value as StatusFilter })}>
-          {STATUS_OPTIONS.map(([value, label]) => (
+        <select aria-label={t.statusLabel} value={query.status} onChange={(e) => setQuery({ status: e.currentTarget.value as StatusFilter })}>
+          {STATUS_ORDER.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {t.status[value]}
             </option>
           ))}
         </select>
-        <select aria-label="Banco" value={query.bank} onChange={(e) => setQuery({ bank: e.currentTarget.value })}>
-          <option value="">Todos los bancos</option>
+        <select aria-label={t.bankLabel} value={query.bank} onChange={(e) => setQuery({ bank: e.currentTarget.value })}>
+          <option value="">{t.allBanks}</option>
           {Object.entries(BANK_NAMES).map(([code, name]) => (
             <option key={code} value={code}>
               {code} {name}
@@ -76,12 +71,12 @@ export function HistoryFilters() {
         </select>
       </div>
       <div className="filter-row">
-        <input type="date" aria-label="Recibidos el día" value={query.day} onChange={(e) => setQuery({ day: e.currentTarget.value })} />
+        <input type="date" aria-label={t.dayLabel} value={query.day} onChange={(e) => setQuery({ day: e.currentTarget.value })} />
         <label className="check">
-          <input type="checkbox" checked={query.duplicatesOnly} onChange={(e) => setQuery({ duplicatesOnly: e.currentTarget.checked })} /> Solo duplicados
+          <input type="checkbox" checked={query.duplicatesOnly} onChange={(e) => setQuery({ duplicatesOnly: e.currentTarget.checked })} /> {t.duplicatesOnly}
         </label>
-        <span className="total" data-testid="history-total" aria-live="polite">
-          {total.toLocaleString('es-VE')}
+        <span className="total" data-testid="history-total" aria-live="polite" title={t.count(total.toLocaleString(locale))}>
+          {total.toLocaleString(locale)}
         </span>
       </div>
     </div>

@@ -7,18 +7,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { ReceiptSummary } from '../../src-shared/ipc/contract';
-import { errorText, REVIEW_LABELS, STATE_LABELS } from '../i18n';
+import { errorText, useLocale, useT } from '../i18n';
 import { useStore } from '../state/context';
 import { expiresIn, indexOfReceipt } from '../state/history';
 import { HistoryFilters } from './HistoryFilters';
 import { RefusedFiles } from './RefusedFiles';
 
 const ROW_HEIGHT = 72;
-const received = new Intl.DateTimeFormat('es-VE', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+const RECEIVED = { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
 
 function Row({ r, selected, now }: { r: ReceiptSummary; selected: boolean; now: number }) {
   const select = useStore((s) => s.select);
   const pin = useStore((s) => s.pin);
+  const t = useT();
+  const h = t.history;
+  const locale = useLocale();
   const expiry = expiresIn(r.expiresAt, now);
   return (
     <div
@@ -33,27 +36,27 @@ function Row({ r, selected, now }: { r: ReceiptSummary; selected: boolean; now: 
         {r.file}
       </span>
       <span className="badges">
-        {r.duplicateOf ? <span className="badge duplicate">Duplicado</span> : null}
-        {r.review !== 'pending' ? <span className={`badge ${r.review}`}>{REVIEW_LABELS[r.review]}</span> : null}
-        <span className={`badge ${r.state}`}>{STATE_LABELS[r.state]}</span>
+        {r.duplicateOf ? <span className="badge duplicate">{h.duplicate}</span> : null}
+        {r.review !== 'pending' ? <span className={`badge ${r.review}`}>{t.review[r.review]}</span> : null}
+        <span className={`badge ${r.state}`}>{t.state[r.state]}</span>
       </span>
       {r.error ? (
         <span className="error" title={r.error.message}>
-          {errorText(r.error)}
+          {errorText(t, r.error)}
         </span>
       ) : (
-        <span className="summary">{r.state === 'done' ? `${r.values.monto ?? '—'} · Ref. ${r.values.referencia ?? '—'}` : '…'}</span>
+        <span className="summary">{r.state === 'done' ? `${r.values.monto ?? '—'} · ${h.ref} ${r.values.referencia ?? '—'}` : '…'}</span>
       )}
       <span className="when">
-        {received.format(new Date(r.receivedAt))} ·{' '}
-        <span className={!r.pinned && expiry.hours < 2 ? 'expiring' : ''}>{r.pinned ? 'fijado, no caduca' : expiry.text}</span>
+        {new Date(r.receivedAt).toLocaleString(locale, RECEIVED)} ·{' '}
+        <span className={!r.pinned && expiry.hours < 2 ? 'expiring' : ''}>{r.pinned ? h.pinnedNoExpiry : expiry.minutes <= 0 ? h.expired : h.expiresIn(expiry.minutes)}</span>
       </span>
       <button
         type="button"
         className={`pin${r.pinned ? ' on' : ''}`}
         aria-pressed={r.pinned}
-        aria-label={r.pinned ? 'Quitar fijado' : 'Fijar (no caduca)'}
-        title={r.pinned ? 'Quitar fijado: volverá a caducar' : 'Fijar: se conserva aunque pase el plazo de retención'}
+        aria-label={r.pinned ? h.unpin : h.pin}
+        title={r.pinned ? h.unpinTitle : h.pinTitle}
         onClick={(e) => {
           e.stopPropagation();
           void pin(r.sha256, !r.pinned);
@@ -72,6 +75,7 @@ export function HistoryList() {
   const rows = useStore((s) => s.rows);
   const selected = useStore((s) => s.selected);
   const showRows = useStore((s) => s.showRows);
+  const t = useT().history;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 320, height: 600 } });
   const items = virtualizer.getVirtualItems();
@@ -94,9 +98,9 @@ export function HistoryList() {
       <HistoryFilters />
       <RefusedFiles />
       {total === 0 ? (
-        <p className="empty-note">Suelte aquí las capturas de los comprobantes, péguelas con Ctrl+V, o use «Agregar comprobantes…».</p>
+        <p className="empty-note">{t.empty}</p>
       ) : null}
-      <div ref={scroller} className="scroller" role="listbox" aria-label="Comprobantes">
+      <div ref={scroller} className="scroller" role="listbox" aria-label={t.listLabel}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const r = rows.get(item.index);

@@ -4,20 +4,20 @@
  * what the file name said, so nothing is changed silently.
  */
 import type { ReceiptDetail } from '../../src-shared/ipc/contract';
-import { METADATA_FIELDS, type MetadataField, type WhatsappMetadata } from '../../src-shared/extract/whatsapp';
-
-const LABELS: Record<MetadataField, string> = { fechasorteo: 'Fecha del sorteo', numerosorteo: 'Sorteo', idWhatsapp: 'WhatsApp', nombre: 'Nombre', horamin: 'Hora' };
+import { METADATA_FIELDS, type WhatsappMetadata } from '../../src-shared/extract/whatsapp';
+import { useT } from '../i18n';
 
 const isWhatsapp = (m: ReceiptDetail['metadata']): m is WhatsappMetadata => 'validation' in m;
 
 export function MetadataPanel({ metadata }: { metadata: ReceiptDetail['metadata'] }) {
+  const t = useT().metadata;
   if (!isWhatsapp(metadata)) return null;
   const { errors, corrections } = metadata.validation;
   return (
-    <section className="metadata" aria-label="Datos del nombre del archivo" data-testid="metadata">
+    <section className="metadata" aria-label={t.label} data-testid="metadata">
       <h3>
-        Del nombre del archivo{' '}
-        <span className={`badge ${errors.length ? 'failed' : 'done'}`}>{errors.length ? `${errors.length} problema(s)` : 'válido'}</span>
+        {t.title}{' '}
+        <span className={`badge ${errors.length ? 'failed' : 'done'}`}>{errors.length ? t.problems(errors.length) : t.valid}</span>
       </h3>
       <dl>
         {METADATA_FIELDS.map((f) => {
@@ -25,10 +25,10 @@ export function MetadataPanel({ metadata }: { metadata: ReceiptDetail['metadata'
           const fixed = corrections[f];
           return (
             <div key={f} className={`meta-row${error ? ' invalid' : ''}${fixed ? ' corrected' : ''}`} data-testid={`meta-${f}`}>
-              <dt>{LABELS[f]}</dt>
+              <dt>{t.fields[f]}</dt>
               <dd>
                 {metadata[f] || '—'}
-                {fixed ? <small className="hint"> corregido; el archivo decía «{fixed.from}»</small> : null}
+                {fixed ? <small className="hint">{t.corrected(fixed.from)}</small> : null}
                 {error ? <small className="error"> {error.message}</small> : null}
               </dd>
             </div>

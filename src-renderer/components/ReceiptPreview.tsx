@@ -9,7 +9,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { ReceiptDetail } from '../../src-shared/ipc/contract';
 import type { FieldName } from '../../src-shared/receipt/fields';
-import { FIELD_LABELS } from '../i18n';
+import { useT } from '../i18n';
 import { useStore } from '../state/context';
 import { FIELD_COLORS } from './field-colors';
 import { isTextEntry } from './typing';
@@ -42,6 +42,7 @@ export function ReceiptPreview({ detail, imageUrl }: { detail: ReceiptDetail; im
   const words = detail.lines.flatMap((l) => l.words);
   const fields = Object.entries(detail.fields) as [FieldName, NonNullable<ReceiptDetail['fields'][FieldName]>][];
   const pickWord = useStore((s) => s.pickWord);
+  const t = useT();
   const activeField = useStore((s) => s.activeField);
   const pane = useRef<HTMLDivElement>(null);
   const size = usePaneSize(pane);
@@ -97,15 +98,15 @@ export function ReceiptPreview({ detail, imageUrl }: { detail: ReceiptDetail; im
   return (
     <figure className="preview">
       <div className="zoom-bar" role="toolbar" aria-label="Zoom">
-        <button type="button" onClick={() => step(-1)} disabled={zoom === ZOOMS[0]} aria-label="Alejar" title="Alejar (−)">
+        <button type="button" onClick={() => step(-1)} disabled={zoom === ZOOMS[0]} aria-label={t.receipt.zoomOut} title={`${t.receipt.zoomOut} (−)`}>
           −
         </button>
         <span data-testid="zoom">{Math.round(zoom * 100)} %</span>
-        <button type="button" onClick={() => step(1)} disabled={zoom === ZOOMS.at(-1)} aria-label="Acercar" title="Acercar (+)">
+        <button type="button" onClick={() => step(1)} disabled={zoom === ZOOMS.at(-1)} aria-label={t.receipt.zoomIn} title={`${t.receipt.zoomIn} (+)`}>
           +
         </button>
-        <button type="button" onClick={() => setZoom(1)} disabled={zoom === 1} title="Ajustar a la ventana (0)">
-          Ajustar
+        <button type="button" onClick={() => setZoom(1)} disabled={zoom === 1} title={t.receipt.fitTitle}>
+          {t.receipt.fit}
         </button>
       </div>
       <div
@@ -117,9 +118,9 @@ export function ReceiptPreview({ detail, imageUrl }: { detail: ReceiptDetail; im
         onPointerLeave={() => (drag.current = null)}
       >
         <div className="canvas" style={shown}>
-          <img src={imageUrl} alt={`Captura ${detail.file}`} draggable={false} style={shown} />
+          <img src={imageUrl} alt={t.receipt.image(detail.file)} draggable={false} style={shown} />
           {width && height ? (
-            <svg className="boxes" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" data-testid="word-boxes" aria-label={`${words.length} palabras reconocidas`}>
+            <svg className="boxes" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" data-testid="word-boxes" aria-label={t.receipt.words(words.length)}>
               {words.map((w, i) => (
                 <rect
                   key={i}
@@ -142,7 +143,7 @@ export function ReceiptPreview({ detail, imageUrl }: { detail: ReceiptDetail; im
               ))}
               {fields.map(([name, f]) => (
                 <rect key={name} className="field" x={f.box[0] - 3} y={f.box[1] - 3} width={f.box[2] - f.box[0] + 6} height={f.box[3] - f.box[1] + 6} stroke={FIELD_COLORS[name]}>
-                  <title>{`${FIELD_LABELS[name]}: ${f.value}`}</title>
+                  <title>{`${t.fields[name]}: ${f.value}`}</title>
                 </rect>
               ))}
             </svg>
@@ -152,7 +153,7 @@ export function ReceiptPreview({ detail, imageUrl }: { detail: ReceiptDetail; im
       <figcaption>
         <span className="file">{detail.file}</span>
         <span className="hovered" data-testid="hovered-word" aria-live="off">
-          {hovered ? `«${hovered.text}» · ${Math.round(hovered.confidence * 100)} %${activeField ? ` · clic: a ${FIELD_LABELS[activeField]}` : ''}` : ''}
+          {hovered ? `«${hovered.text}» · ${Math.round(hovered.confidence * 100)} %${activeField ? ` · ${t.receipt.clickTo(t.fields[activeField])}` : ''}` : ''}
         </span>
       </figcaption>
     </figure>

@@ -7,12 +7,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { extractFields } from '../../src-shared/extract/extract';
 import { parseRulesText } from '../../src-shared/extract/rules';
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';
-import { FIELD_LABELS } from '../i18n';
+import { useT } from '../i18n';
 import type { Client } from '../ipc/client';
 import { useStore } from '../state/context';
 
 export function RulesEditor({ client }: { client: Client }) {
   const detail = useStore((s) => s.detail);
+  const t = useT();
+  const rt = t.rules;
   const [loaded, setLoaded] = useState<{ text: string; custom: boolean } | null>(null);
   const [text, setText] = useState('');
   const [status, setStatus] = useState<string | null>(null);
@@ -23,9 +25,9 @@ export function RulesEditor({ client }: { client: Client }) {
       if (!r.ok) return setStatus(r.error.message);
       setLoaded(r.value);
       setText(r.value.text);
-      if (r.value.problems.length) setStatus(`Su copia de las reglas tiene errores; se usan las de fábrica hasta corregirla.`);
+      if (r.value.problems.length) setStatus(rt.ownBroken);
     });
-  }, [client]);
+  }, [client, rt]);
 
   // Parsing a few kilobytes of JSON per key is well under a frame.
   const parsed = useMemo(() => parseRulesText(text), [text]);
@@ -36,15 +38,15 @@ export function RulesEditor({ client }: { client: Client }) {
 
   const save = async () => {
     const r = await client.invoke('rules:set', { text });
-    setStatus(r.ok ? 'Reglas guardadas: se aplican a lo que se lea desde el próximo lote.' : r.error.message);
+    setStatus(r.ok ? rt.saved : r.error.message);
     if (r.ok) setLoaded({ text, custom: true });
   };
 
-  if (!loaded) return <p>{status ?? 'Cargando las reglas…'}</p>;
+  if (!loaded) return <p>{status ?? rt.loading}</p>;
   return (
     <div className="rules-editor">
       <textarea
-        aria-label="Reglas de extracción (JSON)"
+        aria-label={rt.editorLabel}
         spellCheck={false}
         value={text}
         onChange={(e) => {
@@ -54,7 +56,7 @@ export function RulesEditor({ client }: { client: Client }) {
       />
       {parsed.ok ? (
         <p className="ok" data-testid="rules-check">
-          Reglas válidas (revisión {parsed.rules.revision}).
+          {rt.valid(parsed.rules.revision)}
         </p>
       ) : (
         <ul className="problems" data-testid="rules-check" role="alert">
@@ -63,28 +65,28 @@ export function RulesEditor({ client }: { client: Client }) {
               <code>{p.path}</code> {p.message}
             </li>
           ))}
-          {parsed.problems.length > 8 ? <li>… y {parsed.problems.length - 8} más</li> : null}
+          {parsed.problems.length > 8 ? <li>{rt.more(parsed.problems.length - 8)}</li> : null}
         </ul>
       )}
       {status ? <p className="status" role="status">{status}</p> : null}
       <div className="dialog-actions">
-        <button type="button" onClick={() => setTrial((t) => !t)} disabled={!parsed.ok || !detail?.lines.length} title="Extraer los campos del comprobante abierto con estas reglas, sin guardar">
-          {trial ? 'Ocultar la prueba' : 'Probar con el comprobante abierto'}
+        <button type="button" onClick={() => setTrial((t) => !t)} disabled={!parsed.ok || !detail?.lines.length} title={rt.tryTitle}>
+          {trial ? rt.hideTrial : rt.try}
         </button>
         <button type="button" onClick={() => setText(loaded.text)} disabled={text === loaded.text}>
-          Descartar cambios
+          {rt.discard}
         </button>
         <button type="button" className="primary" onClick={() => void save()} disabled={!parsed.ok || text === loaded.text}>
-          Guardar reglas
+          {rt.save}
         </button>
       </div>
       {tried && detail ? (
         <table className="trial" data-testid="rules-trial">
           <thead>
             <tr>
-              <th>Campo</th>
-              <th>Ahora</th>
-              <th>Con estas reglas</th>
+              <th>{rt.field}</th>
+              <th>{rt.now}</th>
+              <th>{rt.withThese}</th>
             </tr>
           </thead>
           <tbody>
@@ -93,7 +95,7 @@ export function RulesEditor({ client }: { client: Client }) {
               const next = tried[f]?.value ?? '';
               return (
                 <tr key={f} className={now !== next ? 'changed' : ''}>
-                  <td>{FIELD_LABELS[f]}</td>
+                  <td>{t.fields[f]}</td>
                   <td>{now || '—'}</td>
                   <td>{next || '—'}</td>
                 </tr>

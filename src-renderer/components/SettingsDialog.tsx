@@ -1,42 +1,163 @@
 /**
- * Settings (Ctrl+,): the theme, how long receipts are kept, and the extraction rules editor.
+ * Settings (Ctrl+,): theme and language (kept on this computer), then what the core keeps for
+ * this data folder: retention, the reading profile and pool (workers, threads; a change restarts
+ * the readers after the receipts in hand), the watched folder, and the extraction rules editor.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { Req, Res } from '../../src-shared/ipc/contract';
+import { PROFILE_NAMES, type ProfileName } from '../../src-shared/ocr/profiles';
+import { LANGUAGES, setLanguage, useLanguage, useT, type Language } from '../i18n';
 import type { Client } from '../ipc/client';
 import { applyTheme, storedTheme, type ThemeChoice } from '../theme';
 import { RulesEditor } from './RulesEditor';
 
-function Retention({ client }: { client: Client }) {
-  const [hours, setHours] = useState<string>('');
-  const [note, setNote] = useState<string | null>(null);
-  useEffect(() => {
-    void client.invoke('settings:get', {}).then((r) => r.ok && setHours(String(r.value.retentionHours)));
-  }, [client]);
-  const save = async () => {
-    const value = Number(hours.replace(',', '.'));
-    if (!(value > 0 && value <= 24 * 365)) return setNote('Indique un número de horas entre 1 y 8760.');
-    const r = await client.invoke('settings:set', { retentionHours: value });
-    setNote(r.ok ? `Se conservan ${r.value.retentionHours} h (los fijados, siempre).` : r.error.message);
-  };
+type CoreSettings = Res<'settings:get'>;
+
+function Appearance() {
+  const t = useT().settings;
+  const language = useLanguage();
+  const [theme, setTheme] = useState<ThemeChoice>(storedTheme);
   return (
     <fieldset>
-      <legend>Retención</legend>
+      <legend>{t.appearance}</legend>
+      {(['system', 'light', 'dark'] as const).map((value) => (
+        <label key={value}>
+          <input
+            type="radio"
+            name="theme"
+            checked={theme === value}
+            onChange={() => {
+              setTheme(value);
+              applyTheme(value);
+            }}
+          />{' '}
+          {t.themes[value]}
+        </label>
+      ))}
       <label>
-        Conservar los comprobantes durante{' '}
-        <input type="number" min={1} max={8760} value={hours} onChange={(e) => setHours(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), void save())} aria-label="Horas de retención" className="hours" /> horas
+        {t.language}{' '}
+        <select aria-label={t.language} value={language} onChange={(e) => setLanguage(e.currentTarget.value as Language)}>
+          {Object.entries(LANGUAGES).map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </select>
       </label>
-      <button type="button" onClick={() => void save()}>
-        Aplicar
-      </button>
-      {note ? <small role="status">{note}</small> : null}
     </fieldset>
   );
 }
 
+/** The settings the core keeps: loaded once when the dialog opens, each group saved on its own. */
+function CoreSettingsForm({ client }: { client: Client }) {
+  const t = useT().settings;
+  const [settings, setSettings] = useState<CoreSettings | null>(null);
+  const [hours, setHours] = useState('');
+  const [folder, setFolder] = useState('');
+  const [notes, setNotes] = useState<{ retention?: string; reading?: string; watch?: string }>({});
+  useEffect(() => {
+    void client.invoke('settings:get', {}).then((r) => {
+      if (!r.ok) return setNotes({ reading: r.error.message });
+      setSettings(r.value);
+      setHours(String(r.value.retentionHours));
+      setFolder(r.value.watchFolder ?? '');
+    });
+  }, [client]);
+  if (!settings) return notes.reading ? <p role="alert">{notes.reading}</p> : null;
+
+  const save = async (change: Req<'settings:set'>, group: keyof typeof notes, said: (s: CoreSettings) => string) => {
+    const r = await client.invoke('settings:set', change);
+    if (r.ok) setSettings(r.value);
+    setNotes((n) => ({ ...n, [group]: r.ok ? said(r.value) : r.error.message }));
+  };
+  const saveHours = () => {
+    const value = Number(hours.replace(',', '.'));
+    if (!(value > 0 && value <= 24 * 365)) return setNotes((n) => ({ ...n, retention: t.hoursInvalid }));
+    void save({ retentionHours: value }, 'retention', (s) => t.kept(s.retentionHours));
+  };
+  const count = (value: string) => (value === '' ? null : Number(value));
+  const choices = Array.from({ length: settings.cores }, (_, i) => i + 1);
+
+  return (
+    <>
+      <fieldset>
+        <legend>{t.retention}</legend>
+        <label>
+          {t.keepFor}{' '}
+          <input type="number" min={1} max={8760} value={hours} onChange={(e) => setHours(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), saveHours())} aria-label={t.hoursLabel} className="hours" /> {t.hours}
+        </label>
+        <button type="button" onClick={saveHours}>
+          {t.apply}
+        </button>
+        {notes.retention ? <small role="status">{notes.retention}</small> : null}
+      </fieldset>
+      <fieldset>
+        <legend>{t.reading}</legend>
+        <label>
+          {t.profile}{' '}
+          <select aria-label={t.profile} value={settings.profile} onChange={(e) => void save({ profile: e.currentTarget.value as ProfileName }, 'reading', () => t.poolApplied)}>
+            {PROFILE_NAMES.map((p) => (
+              <option key={p} value={p}>
+                {t.profiles[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.workers}{' '}
+          <select aria-label={t.workers} value={settings.workers ?? ''} onChange={(e) => void save({ workers: count(e.currentTarget.value) }, 'reading', () => t.poolApplied)}>
+            <option value="">{t.automatic(settings.workers === null ? settings.effective.workers : Math.max(1, Math.floor(settings.cores / 2)))}</option>
+            {choices.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.threads}{' '}
+          <select aria-label={t.threads} value={settings.threadsPerWorker ?? ''} onChange={(e) => void save({ threadsPerWorker: count(e.currentTarget.value) }, 'reading', () => t.poolApplied)}>
+            <option value="">{t.automatic(Math.max(1, Math.floor(settings.cores / settings.effective.workers)))}</option>
+            {choices.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <small>{t.cores(settings.cores)}</small>
+        {notes.reading ? <small role="status">{notes.reading}</small> : null}
+      </fieldset>
+      <fieldset>
+        <legend>{t.watchFolder}</legend>
+        <small>{t.watchHint}</small>
+        <input
+          type="text"
+          className="path"
+          aria-label={t.watchLabel}
+          placeholder={t.watchPlaceholder}
+          value={folder}
+          spellCheck={false}
+          onChange={(e) => setFolder(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), void save({ watchFolder: folder.trim() || null }, 'watch', (s) => (s.watchFolder ? t.watching(s.watchFolder) : t.notWatching)))}
+        />
+        <button type="button" onClick={() => void save({ watchFolder: folder.trim() || null }, 'watch', (s) => (s.watchFolder ? t.watching(s.watchFolder) : t.notWatching))}>
+          {t.apply}
+        </button>
+        {notes.watch || settings.watchProblem ? (
+          <small role="status" data-testid="watch-status">
+            {notes.watch ?? settings.watchProblem}
+          </small>
+        ) : null}
+      </fieldset>
+    </>
+  );
+}
+
 export function SettingsButton({ client }: { client: Client }) {
+  const t = useT().settings;
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
-  const [theme, setTheme] = useState<ThemeChoice>(storedTheme);
   const show = () => {
     setOpen(true);
     if (!dialog.current?.open) dialog.current?.showModal();
@@ -54,42 +175,20 @@ export function SettingsButton({ client }: { client: Client }) {
 
   return (
     <>
-      <button type="button" onClick={show} title="Ajustes (Ctrl+,)">
-        Ajustes
+      <button type="button" onClick={show} title={t.buttonTitle}>
+        {t.button}
       </button>
       <dialog ref={dialog} className="dialog settings" aria-labelledby="settings-title" onClose={() => setOpen(false)}>
-        <h2 id="settings-title">Ajustes</h2>
+        <h2 id="settings-title">{t.title}</h2>
+        <Appearance />
+        {open ? <CoreSettingsForm client={client} /> : null}
         <fieldset>
-          <legend>Apariencia</legend>
-          {(
-            [
-              ['system', 'Como el sistema'],
-              ['light', 'Claro'],
-              ['dark', 'Oscuro'],
-            ] as const
-          ).map(([value, label]) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name="theme"
-                checked={theme === value}
-                onChange={() => {
-                  setTheme(value);
-                  applyTheme(value);
-                }}
-              />{' '}
-              {label}
-            </label>
-          ))}
-        </fieldset>
-        {open ? <Retention client={client} /> : null}
-        <fieldset>
-          <legend>Reglas de extracción</legend>
+          <legend>{t.rules}</legend>
           {open ? <RulesEditor client={client} /> : null}
         </fieldset>
         <div className="dialog-actions">
           <button type="button" onClick={() => dialog.current?.close()}>
-            Cerrar
+            {t.close}
           </button>
         </div>
       </dialog>

@@ -6,6 +6,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../i18n';
 import { StoreContext } from '../state/context';
 import { createStore } from '../state/store';
 import { fakeCore, receipt } from '../test-support/fake-core';
@@ -184,5 +185,23 @@ describe('the keyboard flow', () => {
     expect(screen.getByTestId('duplicate-banner').textContent).toContain('«r2.png»');
     await user.click(screen.getByRole('button', { name: 'Abrir el primero' }));
     await waitFor(() => expect(store.getState().selected).toBe(receipt(2).sha256));
+  });
+});
+
+describe('the window’s language', () => {
+  afterEach(() => setLanguage('es'));
+
+  it('is Spanish by default and switches to English at once, fields and buttons included', async () => {
+    await open();
+    expect(document.documentElement.lang).not.toBe('en');
+    expect(screen.getByLabelText('Monto')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Aprobar/ })).toBeTruthy();
+    act(() => setLanguage('en'));
+    expect(document.documentElement.lang).toBe('en');
+    expect(screen.getByLabelText('Amount')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Approve/ })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Aprobar/ })).toBeNull();
+    // Kept on this computer for the next start.
+    expect(localStorage.getItem('recibo.language')).toBe('en');
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INVOKE } from '../../src-shared/ipc/contract';
+import { en } from '../i18n/en';
+import { es } from '../i18n/es';
 import { EMPTY_QUERY, expiresIn, listRequest, pagesOf } from './history';
 
 describe('the history query', () => {
@@ -22,8 +24,12 @@ describe('the history query', () => {
 
   it('says when a receipt expires', () => {
     const now = Date.parse('2026-11-23T10:00:00Z');
-    expect(expiresIn('2026-11-24T09:31:00Z', now).text).toBe('caduca en 24 h');
-    expect(expiresIn('2026-11-23T10:20:00Z', now).text).toBe('caduca en 20 min');
-    expect(expiresIn('2026-11-23T09:00:00Z', now).text).toBe('caducado');
+    expect(expiresIn('2026-11-24T09:30:30Z', now)).toEqual({ hours: 23.5 + 0.5 / 60, minutes: 1411 });
+    expect(expiresIn('2026-11-23T10:19:30Z', now)).toEqual({ hours: 19.5 / 60, minutes: 20 });
+    expect(expiresIn('2026-11-23T09:00:00Z', now)).toEqual({ hours: 0, minutes: 0 });
+    // As the row reads it, in each language.
+    expect(es.history.expiresIn(1411)).toBe('caduca en 24 h');
+    expect(es.history.expiresIn(20)).toBe('caduca en 20 min');
+    expect(en.history.expiresIn(20)).toBe('expires in 20 min');
   });
 });

@@ -58,9 +58,9 @@ export function indexOfReceipt(rows: ReadonlyMap<number, ReceiptSummary>, sha256
 }
 
 /** "caduca en 5 h", "caduca en 20 min", "caducado": the retention policy at a glance. */
-export function expiresIn(expiresAt: string, now: number): { hours: number; text: string } {
+/** Time left before a receipt expires (0 when it has), in hours and in whole minutes up. */
+export function expiresIn(expiresAt: string, now: number): { hours: number; minutes: number } {
   const ms = Date.parse(expiresAt) - now;
-  if (ms <= 0) return { hours: 0, text: 'caducado' };
-  const minutes = Math.ceil(ms / 60_000);
-  return { hours: ms / 3_600_000, text: minutes < 60 ? `caduca en ${minutes} min` : `caduca en ${Math.round(minutes / 60)} h` };
+  if (ms <= 0) return { hours: 0, minutes: 0 };
+  return { hours: ms / 3_600_000, minutes: Math.ceil(ms / 60_000) };
 }

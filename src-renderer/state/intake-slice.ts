@@ -3,6 +3,7 @@
  * ones the core refused and why, and the batches they became, for the progress bar, its
  * remaining time, and pause / resume / cancel.
  */
+import { messages } from '../i18n';
 import type { Res } from '../../src-shared/ipc/contract';
 import { chunkFiles, readAsBase64 } from './read-files';
 import type { IntakeSlice, SliceArgs } from './types';
@@ -70,12 +71,12 @@ export function intakeSlice(...[client, set, get]: SliceArgs): IntakeSlice {
         for (const chunk of chunkFiles(files)) {
           const encoded = await Promise.all(chunk.map(async (f) => ({ name: f.name, base64: await readAsBase64(f) })));
           const r = await client.invoke('intake:add', { files: encoded });
-          if (!r.ok) return get().fail(`No se pudieron agregar ${chunk.length} archivo(s): ${r.error.message}`);
+          if (!r.ok) return get().fail(messages().app.addFailed(chunk.length, r.error.message));
           take(r.value);
           set((s) => ({ sending: { done: (s.sending?.done ?? 0) + chunk.length, total: files.length } }));
         }
       } catch (e) {
-        get().fail(`No se pudieron leer los archivos: ${(e as Error).message}`);
+        get().fail(messages().app.readFailed((e as Error).message));
       } finally {
         set({ sending: null });
         await get().refresh();

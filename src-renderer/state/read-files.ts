@@ -2,6 +2,8 @@
  * Dropped files as the contract's `intake:add` wants them: base64, in requests of bounded size
  * so a drop of 300 screenshots is neither one giant message nor 300 round trips.
  */
+import { messages } from '../i18n';
+
 export interface EncodedFile {
   name: string;
   base64: string;
@@ -17,7 +19,7 @@ export function readAsBase64(file: Blob): Promise<string> {
       const url = String(reader.result);
       resolve(url.slice(url.indexOf(',') + 1));
     };
-    reader.onerror = () => reject(reader.error ?? new Error('No se pudo leer el archivo'));
+    reader.onerror = () => reject(reader.error ?? new Error(messages().app.fileUnreadable));
     reader.readAsDataURL(file);
   });
 }
@@ -68,5 +70,5 @@ export async function filesOfEntries(entries: readonly FileSystemEntry[]): Promi
 export function pastedName(file: File, at: Date, index: number): string {
   const ext = file.type.split('/')[1]?.replace('jpeg', 'jpg') ?? 'png';
   const stamp = `${at.getFullYear()}${String(at.getMonth() + 1).padStart(2, '0')}${String(at.getDate()).padStart(2, '0')}-${String(at.getHours()).padStart(2, '0')}${String(at.getMinutes()).padStart(2, '0')}${String(at.getSeconds()).padStart(2, '0')}`;
-  return `pegado-${stamp}${index > 0 ? `-${index + 1}` : ''}.${ext}`;
+  return `${messages().intake.pastedPrefix}-${stamp}${index > 0 ? `-${index + 1}` : ''}.${ext}`;
 }

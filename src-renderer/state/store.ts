@@ -17,6 +17,8 @@ export function createStore(client: Client) {
     ...reviewSlice(client, set, get),
     ...intakeSlice(client, set, get),
     connection: 'connecting',
+    view: 'review',
+    setView: (view) => set({ view }),
     problem: null,
     fail: (message) => set({ problem: message }),
     dismissProblem: () => set({ problem: null }),

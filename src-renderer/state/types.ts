@@ -84,6 +84,9 @@ export interface IntakeSlice {
 
 export interface AppState extends HistorySlice, ReviewSlice, IntakeSlice {
   connection: ConnectionState;
+  /** What the window shows: the list and the open receipt, or the dashboard. */
+  view: 'review' | 'dashboard';
+  setView(view: 'review' | 'dashboard'): void;
   /** The last failure the operator should see (a call refused, a lost connection). */
   problem: string | null;
   fail(message: string): void;

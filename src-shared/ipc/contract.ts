@@ -45,6 +45,22 @@ export const ReceiptDetailSchema = ReceiptSummarySchema.extend({
 });
 export type ReceiptDetail = z.infer<typeof ReceiptDetailSchema>;
 
+/** One bucket of the dashboard's charts; CPU in percent of one core, memory in MB, null where not sampled. */
+const MetricsBucketSchema = z.object({
+  at: z.string(),
+  receipts: z.number(),
+  errors: z.number(),
+  duplicates: z.number(),
+  latencyP50: z.number().nullable(),
+  latencyP95: z.number().nullable(),
+  restarts: z.number(),
+  mainCpuPct: z.number().nullable(),
+  mainRssMb: z.number().nullable(),
+  workersCpuPct: z.number().nullable(),
+  workersRssMb: z.number().nullable(),
+});
+export type MetricsBucket = z.infer<typeof MetricsBucketSchema>;
+
 const IntakeFile = z.object({
   name: z.string().min(1).max(255),
   /** The file's bytes, base64 (the same on every transport). At most 16 MB of image. */
@@ -53,6 +69,21 @@ const IntakeFile = z.object({
 
 /** A file dropped from the operator's file manager, as Electron resolves it: absolute, local. */
 const AbsolutePath = z.string().max(4096).regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'an absolute path');
+
+const SettingsSchema = z.object({
+  retentionHours: z.number(),
+  profile: z.enum(PROFILE_NAMES),
+  /** A folder whose new images are read as they arrive (moved to processed/ or failed/ after). */
+  watchFolder: z.string().nullable(),
+  /** OCR worker processes and inference threads each; null: chosen from the cores. */
+  workers: z.number().nullable(),
+  threadsPerWorker: z.number().nullable(),
+  /** This machine's cores, and what "automatic" means on it. */
+  cores: z.number(),
+  effective: z.object({ workers: z.number(), threadsPerWorker: z.number() }),
+  /** The watched folder could not be watched (missing, not a folder...): why. */
+  watchProblem: z.string().nullable(),
+});
 
 const IntakeResponse = z.object({
   batchId: z.number().int(),
@@ -116,8 +147,21 @@ export const INVOKE = {
     req: z.object({ format: z.enum(['json', 'csv']), delimiter: z.enum([',', ';']).optional(), sha256: z.array(Sha256).max(10_000).optional(), states: z.array(State).optional(), query: HistoryFilter.optional() }).strict(),
     res: z.object({ fileName: z.string(), mime: z.string(), text: z.string() }),
   },
-  'settings:get': { req: Empty, res: z.object({ retentionHours: z.number() }) },
-  'settings:set': { req: z.object({ retentionHours: z.number().positive().max(24 * 365) }).strict(), res: z.object({ retentionHours: z.number() }) },
+  'settings:get': { req: Empty, res: SettingsSchema },
+  /** Changes the keys given; the OCR ones (profile, workers, threads) restart the workers' pool. */
+  'settings:set': {
+    req: z
+      .object({
+        retentionHours: z.number().positive().max(24 * 365),
+        profile: z.enum(PROFILE_NAMES),
+        watchFolder: AbsolutePath.nullable(),
+        workers: z.number().int().min(1).max(64).nullable(),
+        threadsPerWorker: z.number().int().min(1).max(64).nullable(),
+      })
+      .partial()
+      .strict(),
+    res: SettingsSchema,
+  },
   /** The extraction rules in force, as text to edit: the operator's copy, or the shipped defaults. */
   'rules:get': {
     req: Empty,
@@ -125,9 +169,22 @@ export const INVOKE = {
   },
   /** Saves the operator's rules (checked again here); readings from the next batch on use them. */
   'rules:set': { req: z.object({ text: z.string().max(1024 * 1024) }).strict(), res: Empty },
+  /** The dashboard: the window's figures, and the same in buckets over time for the charts. */
   'metrics:get': {
     req: z.object({ windowMinutes: z.number().int().min(1).max(7 * 24 * 60).optional() }).strict(),
-    res: z.object({ windowMinutes: z.number(), readings: z.number(), latencyMs: z.object({ p50: z.number(), p95: z.number(), p99: z.number() }).nullable(), receiptsPerMinute: z.number(), errorRate: z.number().nullable(), cacheHitRate: z.number().nullable() }),
+    res: z.object({
+      windowMinutes: z.number(),
+      bucketMinutes: z.number(),
+      readings: z.number(),
+      latencyMs: z.object({ p50: z.number(), p95: z.number(), p99: z.number() }).nullable(),
+      receiptsPerMinute: z.number(),
+      errorRate: z.number().nullable(),
+      duplicateRate: z.number().nullable(),
+      cacheHitRate: z.number().nullable(),
+      /** OCR workers restarted after a crash or a time limit in the window (since the app started). */
+      workerRestarts: z.number(),
+      series: z.array(MetricsBucketSchema),
+    }),
   },
 } as const;
 

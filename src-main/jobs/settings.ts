@@ -1,0 +1,59 @@
+/**
+ * The operator's settings for one data folder, kept in its `settings` table (one JSON value per
+ * key), so the window, the CLI and a restart all see the same ones. Unset keys fall back to the
+ * start-up defaults the service was given (command line), then to the app's.
+ */
+import { z } from 'zod';
+import { DEFAULT_PROFILE, PROFILE_NAMES, type ProfileName } from '../../src-shared/ocr/profiles';
+import type { Db } from '../db/open';
+import { retentionHours, setRetentionHours } from './core';
+
+/** What can be changed from the window (retention has its own functions, used by intake). */
+export const StoredSettingsSchema = z.object({
+  profile: z.enum(PROFILE_NAMES),
+  /** A folder whose new images are taken in as they arrive; null: none. */
+  watchFolder: z.string().nullable(),
+  /** OCR worker processes; null: half the cores. */
+  workers: z.number().int().min(1).max(64).nullable(),
+  /** Inference threads per worker; null: the cores split between the workers. */
+  threadsPerWorker: z.number().int().min(1).max(64).nullable(),
+});
+export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
+export type Settings = StoredSettings & { retentionHours: number };
+
+const KEYS = Object.keys(StoredSettingsSchema.shape) as (keyof StoredSettings)[];
+
+export interface SettingsDefaults {
+  profile?: ProfileName;
+  workers?: number;
+}
+
+export function readSettings(db: Db, defaults: SettingsDefaults = {}): Settings {
+  const stored = new Map((db.prepare(`SELECT key, value FROM settings WHERE key IN (${KEYS.map(() => '?').join(', ')})`).all(...KEYS) as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+  const value = <K extends keyof StoredSettings>(key: K, fallback: StoredSettings[K]): StoredSettings[K] => {
+    const raw = stored.get(key);
+    if (raw === undefined) return fallback;
+    // A value written by another version that no longer fits is ignored, not fatal.
+    const parsed = StoredSettingsSchema.shape[key].safeParse(JSON.parse(raw));
+    return parsed.success ? (parsed.data as StoredSettings[K]) : fallback;
+  };
+  return {
+    retentionHours: retentionHours(db),
+    profile: value('profile', defaults.profile ?? DEFAULT_PROFILE),
+    watchFolder: value('watchFolder', null),
+    workers: value('workers', defaults.workers ?? null),
+    threadsPerWorker: value('threadsPerWorker', null),
+  };
+}
+
+/** Writes the keys given, in one transaction; the others keep their value. */
+export function writeSettings(db: Db, change: Partial<Settings>): void {
+  db.transaction(() => {
+    if (change.retentionHours !== undefined) setRetentionHours(db, change.retentionHours);
+    const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    for (const key of KEYS) {
+      if (change[key] === undefined) continue;
+      put.run(key, JSON.stringify(StoredSettingsSchema.shape[key].parse(change[key])));
+    }
+  })();
+}
