@@ -120,8 +120,12 @@ describe('receipt-ocr ingest, status, export and sweep', () => {
     const a = path.join(FIXTURES, BDV);
     const copy = path.join(tmp.path, 'same-bytes-other-name.png');
     await copyFile(a, copy);
+    // The data folder's own rules file is the one read (an invalid one: the defaults, and why).
+    await mkdir(data, { recursive: true });
+    await writeFile(path.join(data, 'extraction-rules.json'), '{"fields": 1}');
     const first = await cli('ingest', '--data-dir', data, a, copy);
     expect(first.code).toBe(0);
+    expect(first.stderr).toContain(`${path.join(data, 'extraction-rules.json')} is invalid, using the default extraction rules`);
     const status = await cli('status', '--data-dir', data, '--json');
     const report = JSON.parse(status.stdout) as { counts: Record<string, number>; duplicates: number; receipts: { sha256: string; file: string; state: string; fields: Record<string, string> }[] };
     // The same bytes under another name are the same receipt: one reading.

@@ -13,7 +13,7 @@ import { OcrWorkerClient } from './ocr/worker-client';
 import { forkWorker } from './ocr/worker-process';
 import { defaultModelsDir, userRulesFile } from './paths';
 
-const warnAboutRules = rulesWarner();
+const warnAboutRules = rulesWarner(userRulesFile());
 
 async function startWorker(cmd: ExtractCommand): Promise<OcrWorkerClient> {
   const client = await OcrWorkerClient.start(forkWorker(), {

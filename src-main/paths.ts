@@ -41,4 +41,6 @@ export function dataDir(): string {
 }
 
 /** Where an operator's own rules replace the defaults. */
-export const userRulesFile = () => path.join(dataDir(), 'extraction-rules.json');
+/** The operator's extraction rules of a data folder (the app's and the CLI's data commands'). */
+export const rulesFileIn = (folder: string) => path.join(folder, 'extraction-rules.json');
+export const userRulesFile = () => rulesFileIn(dataDir());

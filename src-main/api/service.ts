@@ -19,7 +19,7 @@ import { readSettings, writeSettings, type Settings } from '../jobs/settings';
 import { WatchedFolder } from '../jobs/watch-folder';
 import type { OcrWorkerClient } from '../ocr/worker-client';
 import type { WorkerProcess } from '../ocr/worker-process';
-import { defaultModelsDir } from '../paths';
+import { defaultModelsDir, rulesFileIn } from '../paths';
 
 export type EventListener = <E extends EventChannel>(channel: E, payload: EventPayload<E>) => void;
 
@@ -137,7 +137,7 @@ export class CoreService {
 
   /** The operator's rules file in this data folder (or the one given), null for the defaults. */
   get rulesFile(): string | null {
-    return this.opts.rulesFile === undefined ? path.join(this.opts.dataDir, 'extraction-rules.json') : this.opts.rulesFile;
+    return this.opts.rulesFile === undefined ? rulesFileIn(this.opts.dataDir) : this.opts.rulesFile;
   }
 
   get profile(): ProfileName {

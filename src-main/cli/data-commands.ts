@@ -11,7 +11,7 @@ import { processQueue } from '../jobs/processor';
 import { sweep as sweepRetention } from '../jobs/retention';
 import { statusReport } from '../jobs/status';
 import { WatchedFolder, watchLoop } from '../jobs/watch-folder';
-import { defaultModelsDir, userRulesFile } from '../paths';
+import { defaultModelsDir, rulesFileIn } from '../paths';
 import type { ExportCommand, IngestCommand, StatusCommand, SweepCommand, WatchCommand } from './args';
 import { expandInputs } from '../jobs/inputs';
 import { rulesWarner } from './rules-warning';
@@ -39,12 +39,12 @@ export async function ingest(cmd: IngestCommand): Promise<number> {
       profile: cmd.profile,
       ...(cmd.workers ? { workers: cmd.workers } : {}),
       modelsDir: defaultModelsDir(),
-      rulesFile: userRulesFile(),
+      rulesFile: rulesFileIn(cmd.dataDir),
       signal: controller.signal,
       onProgress: (e) => {
         if (showProgress && e.state !== 'processing') process.stderr.write(`${e.sha256.slice(0, 12)} ${e.state}${e.error ? ` (${e.error.code}: ${e.error.message})` : ''}\n`);
       },
-      onReady: rulesWarner(),
+      onReady: rulesWarner(rulesFileIn(cmd.dataDir)),
     });
     const { counts, duplicates } = statusReport(core.db);
     process.stderr.write(`receipt-ocr: ${counts.done} done, ${counts.failed} failed, ${counts.queued} queued, ${duplicates} possible duplicates in ${cmd.dataDir}\n`);
@@ -102,11 +102,11 @@ export async function watch(cmd: WatchCommand): Promise<number> {
   process.once('SIGINT', () => controller.abort());
   process.once('SIGTERM', () => controller.abort());
   process.stderr.write(`receipt-ocr: watching ${cmd.inbox} (Ctrl-C to stop)\n`);
-  const onReady = rulesWarner();
+  const onReady = rulesWarner(rulesFileIn(cmd.dataDir));
   let release: (() => void) | null = null;
   try {
     release = lockDataFolder(cmd.dataDir);
-    const work = () => processQueue(core, { profile: cmd.profile, modelsDir: defaultModelsDir(), rulesFile: userRulesFile(), signal: controller.signal, onReady });
+    const work = () => processQueue(core, { profile: cmd.profile, modelsDir: defaultModelsDir(), rulesFile: rulesFileIn(cmd.dataDir), signal: controller.signal, onReady });
     await watchLoop(new WatchedFolder(core, cmd.inbox, cmd.profile), work, { intervalMs: cmd.intervalMs, signal: controller.signal });
     return 0;
   } finally {
