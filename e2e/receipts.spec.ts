@@ -2,7 +2,9 @@
  * The whole path an operator takes, in the real window against the real core: drop → read →
  * word boxes → fields → correct → reload → export; and what must not go wrong on the way.
  */
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, fromDisk, test } from './fixtures';
 import { FIXTURES, REAL_VE } from './host';
@@ -106,4 +108,26 @@ test('an image pasted with Ctrl+V is taken in and read, named by when it was pas
   const row = page.getByTestId('receipt-row').filter({ hasText: /^pegado-\d{8}-\d{6}\.png/ });
   await expect(row).toHaveAttribute('data-state', 'done');
   await expect(app.field('Referencia')).toHaveValue('406884463');
+});
+
+test('a watched folder chosen in the settings: an image copied there is read and appears in the history', async ({ app, page }) => {
+  const inbox = await mkdtemp(path.join(os.tmpdir(), 'recibo-inbox-'));
+  try {
+    await page.keyboard.press('Control+,');
+    const folder = page.getByLabel('Ruta de la carpeta vigilada');
+    await folder.fill(path.join(inbox, 'missing'));
+    await folder.press('Enter');
+    await expect(page.getByTestId('watch-status')).toHaveText('Esa carpeta no existe en este equipo.');
+    await folder.fill(inbox);
+    await folder.press('Enter');
+    await expect(page.getByTestId('watch-status')).toHaveText(`Vigilando ${inbox}.`);
+    await page.getByRole('button', { name: 'Cerrar' }).click();
+
+    await copyFile(RENDERED, path.join(inbox, 'desde-carpeta.png'));
+    await expect(app.row('desde-carpeta.png')).toHaveAttribute('data-state', 'done');
+    // Moved out of the inbox once its result was stored.
+    await expect.poll(() => existsSync(path.join(inbox, 'processed', 'desde-carpeta.png'))).toBe(true);
+  } finally {
+    await rm(inbox, { recursive: true, force: true });
+  }
 });

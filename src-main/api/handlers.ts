@@ -20,7 +20,7 @@ import type { IntakeItem, IntakeResult } from '../jobs/intake';
 import { bucketMinutesFor, metrics, metricsSeries } from '../jobs/metrics';
 import { loadRules } from '../extract/rules-file';
 import { defaultRulesFile } from '../paths';
-import type { CoreService } from './service';
+import { SettingError, type CoreService } from './service';
 
 /** A failure the caller can act on: becomes `{ok: false, error: {code, message}}`. */
 export class ApiError extends Error {
@@ -161,7 +161,7 @@ export function createHandlers(service: CoreService): Handlers {
     'settings:get': async () => ({ ...service.settings(), cores: os.availableParallelism() }),
     'settings:set': async (req) => {
       await service.changeSettings(req).catch((e: Error) => {
-        throw new ApiError('INVALID_SETTING', e.message);
+        throw e instanceof SettingError ? new ApiError(e.code, e.message) : e;
       });
       return { ...service.settings(), cores: os.availableParallelism() };
     },

@@ -49,8 +49,8 @@ describe('settings that change the running core', () => {
     await mkdir(inbox);
     // Refused, with the reason: a relative path, a folder that is not there, the data folder.
     expect(await call('settings:set', { watchFolder: 'inbox' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await call('settings:set', { watchFolder: path.join(tmp.path, 'missing') })).toMatchObject({ ok: false, error: { code: 'INVALID_SETTING', message: expect.stringMatching(/not a folder/) } });
-    expect(await call('settings:set', { watchFolder: service.opts.dataDir })).toMatchObject({ ok: false, error: { code: 'INVALID_SETTING', message: expect.stringMatching(/data folder/) } });
+    expect(await call('settings:set', { watchFolder: path.join(tmp.path, 'missing') })).toMatchObject({ ok: false, error: { code: 'WATCH_NOT_FOLDER', message: expect.stringMatching(/not a folder/) } });
+    expect(await call('settings:set', { watchFolder: service.opts.dataDir })).toMatchObject({ ok: false, error: { code: 'WATCH_IN_DATA', message: expect.stringMatching(/data folder/) } });
 
     expect(await value('settings:set', { watchFolder: inbox })).toMatchObject({ watchFolder: inbox, watchProblem: null });
     await copyFile(path.join(FIXTURES, 'r001-bdv-light.png'), path.join(inbox, 'pago.png'));

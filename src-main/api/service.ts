@@ -21,6 +21,13 @@ import type { OcrWorkerClient } from '../ocr/worker-client';
 import type { WorkerProcess } from '../ocr/worker-process';
 import { defaultModelsDir, rulesFileIn } from '../paths';
 
+/** A setting refused, with a code the window words in its language. */
+export class SettingError extends Error {
+  constructor(readonly code: 'WATCH_NOT_FOLDER' | 'WATCH_IN_DATA' | 'INVALID_SETTING', message: string) {
+    super(message);
+  }
+}
+
 export type EventListener = <E extends EventChannel>(channel: E, payload: EventPayload<E>) => void;
 
 export interface ServiceOptions {
@@ -86,12 +93,16 @@ export class CoreService {
   async changeSettings(change: Partial<Settings>): Promise<void> {
     if (change.watchFolder) {
       const s = await stat(change.watchFolder).catch(() => null);
-      if (!s?.isDirectory()) throw new Error(`${change.watchFolder} is not a folder on this computer`);
+      if (!s?.isDirectory()) throw new SettingError('WATCH_NOT_FOLDER', `${change.watchFolder} is not a folder on this computer`);
       const inside = path.relative(path.resolve(this.opts.dataDir), path.resolve(change.watchFolder));
-      if (!inside.startsWith('..') && !path.isAbsolute(inside)) throw new Error('The watched folder cannot be the data folder or inside it');
+      if (!inside.startsWith('..') && !path.isAbsolute(inside)) throw new SettingError('WATCH_IN_DATA', 'The watched folder cannot be the data folder or inside it');
     }
     const before = this.settings();
-    writeSettings(this.core.db, change);
+    try {
+      writeSettings(this.core.db, change);
+    } catch (e) {
+      throw new SettingError('INVALID_SETTING', (e as Error).message);
+    }
     const after = this.settings();
     if (before.watchFolder !== after.watchFolder) await this.watchSetting();
     if (before.profile !== after.profile || before.workers !== after.workers || before.threadsPerWorker !== after.threadsPerWorker) {

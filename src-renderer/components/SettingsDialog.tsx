@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Req, Res } from '../../src-shared/ipc/contract';
 import { PROFILE_NAMES, type ProfileName } from '../../src-shared/ocr/profiles';
-import { LANGUAGES, setLanguage, useLanguage, useT, type Language } from '../i18n';
+import { errorText, LANGUAGES, setLanguage, useLanguage, useT, type Language } from '../i18n';
 import type { Client } from '../ipc/client';
 import { applyTheme, storedTheme, type ThemeChoice } from '../theme';
 import { RulesEditor } from './RulesEditor';
@@ -50,7 +50,8 @@ function Appearance() {
 
 /** The settings the core keeps: loaded once when the dialog opens, each group saved on its own. */
 function CoreSettingsForm({ client }: { client: Client }) {
-  const t = useT().settings;
+  const all = useT();
+  const t = all.settings;
   const [settings, setSettings] = useState<CoreSettings | null>(null);
   const [hours, setHours] = useState('');
   const [folder, setFolder] = useState('');
@@ -68,7 +69,7 @@ function CoreSettingsForm({ client }: { client: Client }) {
   const save = async (change: Req<'settings:set'>, group: keyof typeof notes, said: (s: CoreSettings) => string) => {
     const r = await client.invoke('settings:set', change);
     if (r.ok) setSettings(r.value);
-    setNotes((n) => ({ ...n, [group]: r.ok ? said(r.value) : r.error.message }));
+    setNotes((n) => ({ ...n, [group]: r.ok ? said(r.value) : errorText(all, r.error) }));
   };
   const saveHours = () => {
     const value = Number(hours.replace(',', '.'));
@@ -146,7 +147,7 @@ function CoreSettingsForm({ client }: { client: Client }) {
         </button>
         {notes.watch || settings.watchProblem ? (
           <small role="status" data-testid="watch-status">
-            {notes.watch ?? settings.watchProblem}
+            {notes.watch ?? t.watchGone(settings.watchFolder ?? '')}
           </small>
         ) : null}
       </fieldset>

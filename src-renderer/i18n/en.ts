@@ -33,6 +33,8 @@ export const en: Messages = {
     TOO_SMALL: 'The image is too small to read.',
     WORKER_CRASHED: 'Reading failed several times; you can try again.',
     DISCONNECTED: 'The connection to Recibo was lost.',
+    WATCH_NOT_FOLDER: 'That folder does not exist on this computer.',
+    WATCH_IN_DATA: 'The watched folder cannot be Recibo’s data folder or inside it.',
   },
   app: {
     chooseReceipt: 'Choose a receipt from the list.',
@@ -169,6 +171,7 @@ export const en: Messages = {
     watchLabel: 'Path of the watched folder',
     watching: (folder) => `Watching ${folder}.`,
     notWatching: 'No folder is watched.',
+    watchGone: (folder) => `The watched folder is gone: ${folder}. Choose another or empty the field.`,
     rules: 'Extraction rules',
   },
   rules: {

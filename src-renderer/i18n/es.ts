@@ -37,6 +37,8 @@ export const es = {
     TOO_SMALL: 'La imagen es demasiado pequeña para leerla.',
     WORKER_CRASHED: 'La lectura falló varias veces; puede volver a intentarla.',
     DISCONNECTED: 'Se perdió la conexión con Recibo.',
+    WATCH_NOT_FOLDER: 'Esa carpeta no existe en este equipo.',
+    WATCH_IN_DATA: 'La carpeta vigilada no puede ser la carpeta de datos de Recibo ni estar dentro de ella.',
   } as Record<string, string>,
   app: {
     chooseReceipt: 'Elija un comprobante de la lista.',
@@ -173,6 +175,7 @@ export const es = {
     watchLabel: 'Ruta de la carpeta vigilada',
     watching: (folder: string) => `Vigilando ${folder}.`,
     notWatching: 'Ninguna carpeta vigilada.',
+    watchGone: (folder: string) => `La carpeta vigilada ya no está: ${folder}. Elija otra o vacíe el campo.`,
     rules: 'Reglas de extracción',
   },
   rules: {
