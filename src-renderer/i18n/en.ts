@@ -43,6 +43,9 @@ export const en: Messages = {
     addFailed: (n, why) => `${plural(n, 'file', 'files')} could not be added: ${why}`,
     readFailed: (why) => `The files could not be read: ${why}`,
     fileUnreadable: 'The file could not be read',
+    badResponse: (channel) => `Invalid answer from ${channel}`,
+    outOfContract: (channel, why) => `The answer from ${channel} is outside the contract: ${why}`,
+    noToken: 'The access token is missing: open Recibo at the address "npm run dev:web" prints.',
   },
   toolbar: {
     pending: (n) => `${n} pending · `,

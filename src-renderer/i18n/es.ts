@@ -47,6 +47,9 @@ export const es = {
     addFailed: (n: number, why: string) => `No se pudieron agregar ${plural(n, 'archivo', 'archivos')}: ${why}`,
     readFailed: (why: string) => `No se pudieron leer los archivos: ${why}`,
     fileUnreadable: 'No se pudo leer el archivo',
+    badResponse: (channel: string) => `Respuesta inválida de ${channel}`,
+    outOfContract: (channel: string, why: string) => `Respuesta de ${channel} fuera del contrato: ${why}`,
+    noToken: 'Falta el token de acceso: abra Recibo con la dirección que imprime "npm run dev:web".',
   },
   toolbar: {
     pending: (n: number) => `${n} pendientes · `,

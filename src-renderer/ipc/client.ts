@@ -3,6 +3,7 @@
  * against the contract at compile time, and what comes back is checked against its schema at
  * run time (a core and a window of different versions fail loudly, not subtly).
  */
+import { messages } from '../i18n';
 import type { WindowApi } from '../../src-shared/ipc/channels';
 import { EVENTS, INVOKE, type EventChannel, type EventPayload, type InvokeChannel, type Req, type Res } from '../../src-shared/ipc/contract';
 import { err, ok, type Result } from '../../src-shared/ipc/result';
@@ -27,10 +28,10 @@ async function checked<C extends InvokeChannel>(channel: C, raw: Promise<unknown
   } catch (e) {
     return err('TRANSPORT', (e as Error).message);
   }
-  if (!isResult(result)) return err('BAD_RESPONSE', `Respuesta inválida de ${channel}`);
+  if (!isResult(result)) return err('BAD_RESPONSE', messages().app.badResponse(channel));
   if (!result.ok) return result;
   const parsed = INVOKE[channel].res.safeParse(result.value);
-  return parsed.success ? ok(parsed.data as Res<C>) : err('BAD_RESPONSE', `Respuesta de ${channel} fuera del contrato: ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.success ? ok(parsed.data as Res<C>) : err('BAD_RESPONSE', messages().app.outOfContract(channel, parsed.error.issues[0]?.message ?? ''));
 }
 
 export function createClient(api: WindowApi, imageUrl: (sha256: string) => string): Client {

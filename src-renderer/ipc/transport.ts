@@ -2,6 +2,7 @@
  * The window picks its way to the core once, at start: Electron's preload gives `window.api`
  * (and images on receipt://); in a browser, the host's WebSocket (and images on /receipt/).
  */
+import { messages } from '../i18n';
 import type { WindowApi } from '../../src-shared/ipc/channels';
 import { createClient, type Client } from './client';
 import { takeToken, webSocketApi, type ConnectionState } from './websocket-api';
@@ -18,6 +19,6 @@ export function pickTransport(onState: (s: ConnectionState) => void): Client {
     return createClient(window.api, (sha) => `receipt://${sha}/`);
   }
   const token = takeToken();
-  if (!token) throw new Error('Falta el token de acceso: abra Recibo con la dirección que imprime "npm run dev:web".');
+  if (!token) throw new Error(messages().app.noToken);
   return createClient(webSocketApi(token, onState), (sha) => `/receipt/${sha}?token=${encodeURIComponent(token)}`);
 }

@@ -4,6 +4,7 @@
  * (kept for this tab in sessionStorage so a reload works, and taken out of the address bar).
  * A lost connection fails the calls in flight with DISCONNECTED and is retried.
  */
+import { messages } from '../i18n';
 import type { WindowApi } from '../../src-shared/ipc/channels';
 import type { EventChannel } from '../../src-shared/ipc/contract';
 import { err } from '../../src-shared/ipc/result';
@@ -53,7 +54,7 @@ export function webSocketApi(token: string, onState: (s: ConnectionState) => voi
       }
     });
     socket.addEventListener('close', () => {
-      for (const resolve of pending.values()) resolve(err('DISCONNECTED', 'Se perdió la conexión con Recibo; reintentando.'));
+      for (const resolve of pending.values()) resolve(err('DISCONNECTED', messages().app.connectionLost));
       pending.clear();
       onState('lost');
       waitForOpen();
