@@ -72,6 +72,8 @@ describe('settings that change the running core', () => {
     await value('intake:add', { files });
     const changed = await value<Res<'settings:get'>>('settings:set', { profile: 'fast', workers: 2, threadsPerWorker: 1 });
     expect(changed).toMatchObject({ profile: 'fast', workers: 2, threadsPerWorker: 1, effective: { workers: 2, threadsPerWorker: 1 } });
+    // "Automatic" threads follow the workers in force: the cores split between the two.
+    expect(changed.automatic.threadsPerWorker).toBe(Math.max(1, Math.floor(changed.cores / 2)));
     await until(() => (service.core.db.prepare("SELECT count(*) AS n FROM receipts WHERE state = 'done'").get() as { n: number }).n === 4, 60_000);
     await service.idle();
     const log = readFileSync(path.join(service.opts.dataDir, 'logs', 'recibo.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event: string; profile?: string; workers?: number });

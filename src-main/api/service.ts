@@ -80,9 +80,12 @@ export class CoreService {
   }
 
   /** The operator's settings, over the start-up defaults. */
-  settings(): Settings & { effective: { workers: number; threadsPerWorker: number }; watchProblem: string | null } {
+  settings(): Settings & { effective: { workers: number; threadsPerWorker: number }; automatic: { workers: number; threadsPerWorker: number }; watchProblem: string | null } {
     const s = readSettings(this.core.db, { ...(this.opts.profile ? { profile: this.opts.profile } : {}), ...(this.opts.workers ? { workers: this.opts.workers } : {}) });
-    return { ...s, effective: effectivePool({ workers: s.workers ?? undefined, threadsPerWorker: s.threadsPerWorker ?? undefined }), watchProblem: this.watchProblem };
+    const effective = effectivePool({ workers: s.workers ?? undefined, threadsPerWorker: s.threadsPerWorker ?? undefined });
+    // What each "automatic" choice resolves to: workers from the cores, threads from the workers in force.
+    const automatic = { workers: effectivePool({}).workers, threadsPerWorker: effectivePool({ workers: effective.workers }).threadsPerWorker };
+    return { ...s, effective, automatic, watchProblem: this.watchProblem };
   }
 
   /**

@@ -107,7 +107,7 @@ function CoreSettingsForm({ client }: { client: Client }) {
         <label>
           {t.workers}{' '}
           <select aria-label={t.workers} value={settings.workers ?? ''} onChange={(e) => void save({ workers: count(e.currentTarget.value) }, 'reading', () => t.poolApplied)}>
-            <option value="">{t.automatic(settings.workers === null ? settings.effective.workers : Math.max(1, Math.floor(settings.cores / 2)))}</option>
+            <option value="">{t.automatic(settings.automatic.workers)}</option>
             {choices.map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -118,7 +118,7 @@ function CoreSettingsForm({ client }: { client: Client }) {
         <label>
           {t.threads}{' '}
           <select aria-label={t.threads} value={settings.threadsPerWorker ?? ''} onChange={(e) => void save({ threadsPerWorker: count(e.currentTarget.value) }, 'reading', () => t.poolApplied)}>
-            <option value="">{t.automatic(Math.max(1, Math.floor(settings.cores / settings.effective.workers)))}</option>
+            <option value="">{t.automatic(settings.automatic.threadsPerWorker)}</option>
             {choices.map((n) => (
               <option key={n} value={n}>
                 {n}

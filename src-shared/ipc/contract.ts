@@ -78,9 +78,10 @@ const SettingsSchema = z.object({
   /** OCR worker processes and inference threads each; null: chosen from the cores. */
   workers: z.number().nullable(),
   threadsPerWorker: z.number().nullable(),
-  /** This machine's cores, and what "automatic" means on it. */
+  /** This machine's cores; the pool in force; what "automatic" (null) resolves to on it. */
   cores: z.number(),
   effective: z.object({ workers: z.number(), threadsPerWorker: z.number() }),
+  automatic: z.object({ workers: z.number(), threadsPerWorker: z.number() }),
   /** The watched folder could not be watched (missing, not a folder...): why. */
   watchProblem: z.string().nullable(),
 });
