@@ -4,15 +4,32 @@
  * duplicates / worker restarts, CPU and memory. Refreshed every 5 s while shown.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { useLocale, useT } from '../i18n';
+import type { MetricsBucket } from '../../src-shared/ipc/contract';
+import { useLocale, useT, type Messages } from '../i18n';
 import type { Client } from '../ipc/client';
-import { bucketTimes, formatNumber, formatPercent, lastResources, perMinute, type Metrics } from './dashboard-data';
+import { bucketTimes, formatNumber, formatPercent, lastResources, perMinute, type ChartLine, type Metrics } from './dashboard-data';
 import { TimeChart } from './TimeChart';
 
 const WINDOWS = [60, 360, 1440] as const;
 const REFRESH_MS = 5_000;
 /** Line colours that read on both themes. */
 const COLOURS = { blue: '#3b82f6', orange: '#f59f00', red: '#e03131', purple: '#9c36b5', teal: '#0ca678' };
+
+/** The five charts: each a title and its lines over the buckets. */
+function chartsOf(d: Messages['dashboard'], m: Metrics): { id: string; title: string; lines: ChartLine[] }[] {
+  const line = (label: string, color: string, pick: (b: MetricsBucket) => number | null): ChartLine => ({ label, color, values: m.series.map(pick) });
+  return [
+    { id: 'throughput', title: d.chartThroughput, lines: [{ label: d.receipts, color: COLOURS.blue, values: perMinute(m, (b) => b.receipts) }] },
+    { id: 'latency', title: d.chartLatency, lines: [line(d.p50, COLOURS.blue, (b) => b.latencyP50), line(d.p95, COLOURS.orange, (b) => b.latencyP95)] },
+    {
+      id: 'incidents',
+      title: d.chartIncidents,
+      lines: [line(d.errors, COLOURS.red, (b) => b.errors), line(d.duplicates, COLOURS.purple, (b) => b.duplicates), line(d.restartsSeries, COLOURS.orange, (b) => b.restarts)],
+    },
+    { id: 'cpu', title: d.chartCpu, lines: [line(d.core, COLOURS.teal, (b) => b.mainCpuPct), line(d.readers, COLOURS.blue, (b) => b.workersCpuPct)] },
+    { id: 'memory', title: d.chartMemory, lines: [line(d.core, COLOURS.teal, (b) => b.mainRssMb), line(d.readers, COLOURS.blue, (b) => b.workersRssMb)] },
+  ];
+}
 
 function Tile({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId: string }) {
   return (
@@ -48,7 +65,6 @@ export function Dashboard({ client }: { client: Client }) {
   const d = t.dashboard;
   const resources = metrics ? lastResources(metrics.series) : null;
   const times = metrics ? bucketTimes(metrics.series) : [];
-  const series = metrics?.series ?? [];
   return (
     <main className="dashboard" aria-labelledby="dashboard-title" data-testid="dashboard">
       <header>
@@ -77,44 +93,9 @@ export function Dashboard({ client }: { client: Client }) {
             <Tile testId="tile-memory" label={d.memory} value={resources ? formatNumber(resources.memoryMb, locale, 0, 'MB') : d.none} />
           </div>
           <div className="charts">
-            <TimeChart testId="chart-throughput" title={d.chartThroughput} times={times} lines={[{ label: d.receipts, color: COLOURS.blue, values: perMinute(metrics, (b) => b.receipts) }]} />
-            <TimeChart
-              testId="chart-latency"
-              title={d.chartLatency}
-              times={times}
-              lines={[
-                { label: d.p50, color: COLOURS.blue, values: series.map((b) => b.latencyP50) },
-                { label: d.p95, color: COLOURS.orange, values: series.map((b) => b.latencyP95) },
-              ]}
-            />
-            <TimeChart
-              testId="chart-incidents"
-              title={d.chartIncidents}
-              times={times}
-              lines={[
-                { label: d.errors, color: COLOURS.red, values: series.map((b) => b.errors) },
-                { label: d.duplicates, color: COLOURS.purple, values: series.map((b) => b.duplicates) },
-                { label: d.restartsSeries, color: COLOURS.orange, values: series.map((b) => b.restarts) },
-              ]}
-            />
-            <TimeChart
-              testId="chart-cpu"
-              title={d.chartCpu}
-              times={times}
-              lines={[
-                { label: d.core, color: COLOURS.teal, values: series.map((b) => b.mainCpuPct) },
-                { label: d.readers, color: COLOURS.blue, values: series.map((b) => b.workersCpuPct) },
-              ]}
-            />
-            <TimeChart
-              testId="chart-memory"
-              title={d.chartMemory}
-              times={times}
-              lines={[
-                { label: d.core, color: COLOURS.teal, values: series.map((b) => b.mainRssMb) },
-                { label: d.readers, color: COLOURS.blue, values: series.map((b) => b.workersRssMb) },
-              ]}
-            />
+            {chartsOf(d, metrics).map((c) => (
+              <TimeChart key={c.id} testId={`chart-${c.id}`} title={c.title} times={times} lines={c.lines} />
+            ))}
           </div>
           <p className="note">{d.sampledNote}</p>
         </>

@@ -48,6 +48,23 @@ function Appearance() {
   );
 }
 
+/** A count from 1 to `max`, or "automatic" (null). */
+function CountSelect({ label, value, automatic, max, onChange }: { label: string; value: number | null; automatic: string; max: number; onChange: (n: number | null) => void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}>
+        <option value="">{automatic}</option>
+        {Array.from({ length: max }, (_, i) => i + 1).map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The settings the core keeps: loaded once when the dialog opens, each group saved on its own. */
 function CoreSettingsForm({ client }: { client: Client }) {
   const all = useT();
@@ -76,8 +93,8 @@ function CoreSettingsForm({ client }: { client: Client }) {
     if (!(value > 0 && value <= 24 * 365)) return setNotes((n) => ({ ...n, retention: t.hoursInvalid }));
     void save({ retentionHours: value }, 'retention', (s) => t.kept(s.retentionHours));
   };
-  const count = (value: string) => (value === '' ? null : Number(value));
-  const choices = Array.from({ length: settings.cores }, (_, i) => i + 1);
+
+  const saveFolder = () => void save({ watchFolder: folder.trim() || null }, 'watch', (s) => (s.watchFolder ? t.watching(s.watchFolder) : t.notWatching));
 
   return (
     <>
@@ -104,28 +121,8 @@ function CoreSettingsForm({ client }: { client: Client }) {
             ))}
           </select>
         </label>
-        <label>
-          {t.workers}{' '}
-          <select aria-label={t.workers} value={settings.workers ?? ''} onChange={(e) => void save({ workers: count(e.currentTarget.value) }, 'reading', () => t.poolApplied)}>
-            <option value="">{t.automatic(settings.automatic.workers)}</option>
-            {choices.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.threads}{' '}
-          <select aria-label={t.threads} value={settings.threadsPerWorker ?? ''} onChange={(e) => void save({ threadsPerWorker: count(e.currentTarget.value) }, 'reading', () => t.poolApplied)}>
-            <option value="">{t.automatic(settings.automatic.threadsPerWorker)}</option>
-            {choices.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CountSelect label={t.workers} value={settings.workers} automatic={t.automatic(settings.automatic.workers)} max={settings.cores} onChange={(workers) => void save({ workers }, 'reading', () => t.poolApplied)} />
+        <CountSelect label={t.threads} value={settings.threadsPerWorker} automatic={t.automatic(settings.automatic.threadsPerWorker)} max={settings.cores} onChange={(threadsPerWorker) => void save({ threadsPerWorker }, 'reading', () => t.poolApplied)} />
         <small>{t.cores(settings.cores)}</small>
         {notes.reading ? <small role="status">{notes.reading}</small> : null}
       </fieldset>
@@ -140,9 +137,9 @@ function CoreSettingsForm({ client }: { client: Client }) {
           value={folder}
           spellCheck={false}
           onChange={(e) => setFolder(e.currentTarget.value)}
-          onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), void save({ watchFolder: folder.trim() || null }, 'watch', (s) => (s.watchFolder ? t.watching(s.watchFolder) : t.notWatching)))}
+          onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), saveFolder())}
         />
-        <button type="button" onClick={() => void save({ watchFolder: folder.trim() || null }, 'watch', (s) => (s.watchFolder ? t.watching(s.watchFolder) : t.notWatching))}>
+        <button type="button" onClick={saveFolder}>
           {t.apply}
         </button>
         {notes.watch || settings.watchProblem ? (
