@@ -1,0 +1,1 @@
+"""Recibo's own text-line recogniser: synthetic receipt lines, a compact CTC model, ONNX export."""

@@ -1,0 +1,94 @@
+"""Endless stream of rendered lines for training, and fixed sets for evaluation."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import torch
+from torch.utils.data import IterableDataset, get_worker_info
+
+from . import corpus
+from .charset import encode
+from .fonts import Font
+from .model import frames_for
+from .render import render_line
+
+
+def to_tensor(image: np.ndarray) -> torch.Tensor:
+    """HWC uint8 RGB -> CHW float, normalised as the manifest says: (x / 255 - 0.5) / 0.5."""
+    return torch.from_numpy(image).permute(2, 0, 1).float().div_(127.5).sub_(1.0)
+
+
+def fits_ctc(text: str, width: int) -> bool:
+    """CTC needs a frame per character plus one blank between each pair of equal neighbours."""
+    repeats = sum(1 for a, b in zip(text, text[1:]) if a == b)
+    return frames_for(width) >= len(text) + repeats
+
+
+# Icons the detector boxes on receipt screens (check marks, arrows, menus, stars). They are not
+# text: the model learns to read them as nothing, and the app drops empty lines.
+ICONS = "✓✔✗✕★☆♥●○■□▲▼◆→←↑↓⚠☰⋮"
+ICON_SHARE = 0.03
+
+
+def icon_sample(r: random.Random, fonts: tuple[Font, ...], native: bool) -> tuple[np.ndarray, str]:
+    font = next(f for f in fonts if f.path.name == "DejaVuSans.ttf")
+    glyphs = r.choice(ICONS) * r.choice((1, 1, 1, 2)) if r.random() < 0.9 else " ".join(r.sample(ICONS, 3))
+    return render_line(glyphs, font, r, None, None, native), ""
+
+
+def sample(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: float | None = None, native: bool = False,
+           icons: bool = False) -> tuple[np.ndarray, str]:
+    if icons and r.random() < ICON_SHARE:
+        return icon_sample(r, fonts, native)
+    while True:
+        text = corpus.line_with_max_length(r, max_chars)
+        font = r.choice(fonts)
+        if any(c in font.missing for c in text):
+            continue
+        neighbours = (corpus.line(r), corpus.line(r)) if r.random() < 0.4 else None
+        neighbours = neighbours if neighbours is None or not any(c in font.missing for c in "".join(neighbours)) else None
+        image = render_line(text, font, r, neighbours, shift, native)
+        if native or fits_ctc(text, image.shape[1]):
+            return image, text
+
+
+class SyntheticLines(IterableDataset):
+    """Each worker draws from its own generator, seeded by (seed, start step, worker id), so a
+    run resumed at step S sees the same stream as any other run resumed at S.
+    `max_chars_at(step)` is the curriculum: short lines first."""
+
+    def __init__(self, fonts: tuple[Font, ...], seed: int, start_step: int, batch: int, max_chars_at):
+        self.fonts, self.seed, self.start_step, self.batch, self.max_chars_at = fonts, seed, start_step, batch, max_chars_at
+
+    def __iter__(self):
+        info = get_worker_info()
+        worker = info.id if info else 0
+        r = random.Random(f"{self.seed}:{self.start_step}:{worker}")
+        produced = 0
+        workers = info.num_workers if info else 1
+        while True:
+            # The curriculum follows the step this sample roughly belongs to.
+            step = self.start_step + produced * workers // self.batch
+            image, text = sample(r, self.fonts, self.max_chars_at(step), icons=True)
+            produced += 1
+            yield to_tensor(image), torch.tensor(encode(text), dtype=torch.int64), text
+
+
+def collate(batch):
+    """Right-pads images with 0 (mid-grey once normalised, as the app pads), concatenates targets."""
+    images, targets, texts = zip(*batch)
+    width = max(i.shape[2] for i in images)
+    x = torch.zeros(len(images), 3, images[0].shape[1], width)
+    for k, image in enumerate(images):
+        x[k, :, :, : image.shape[2]] = image
+    frames = torch.tensor([frames_for(i.shape[2]) for i in images], dtype=torch.int64)
+    lengths = torch.tensor([len(t) for t in targets], dtype=torch.int64)
+    # int64 targets: with int32 PyTorch picks cuDNN's CTC, which ignores zero_infinity.
+    return x, torch.cat(targets), frames, lengths, list(texts)
+
+
+def fixed_set(fonts: tuple[Font, ...], seed: int, count: int, max_chars: int = 64, shift: float | None = None):
+    """A reproducible evaluation set: (image, text) pairs."""
+    r = random.Random(f"eval:{seed}")
+    return [sample(r, fonts, max_chars, shift) for _ in range(count)]

@@ -1,0 +1,77 @@
+"""python3 -m recibo_rec.export runs/es1/best.pt [--out ../models/recibo-rec-es.onnx] [--manifest ../models/manifest.json]
+
+Exports a checkpoint to ONNX (dynamic batch and width, probabilities [N, frames, classes]) and
+writes its entry in the app's model manifest: sha256, input height, normalisation, charset and
+blank index, so the app reads it exactly as it was trained.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from pathlib import Path
+
+import onnx
+import torch
+
+from .charset import BLANK, CHARACTERS
+from .model import ExportedRecognizer, LineRecognizer
+from .render import HEIGHT, MAX_WIDTH
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL_ID = "recibo-rec-es"
+LIMIT_BYTES = 10 * 1024 * 1024
+
+
+def export(checkpoint: Path, out: Path) -> dict:
+    state = torch.load(checkpoint, map_location="cpu")
+    model = LineRecognizer()
+    model.load_state_dict(state["model"])
+    wrapped = ExportedRecognizer(model).eval()
+    example = torch.zeros(2, 3, HEIGHT, 160)
+    torch.onnx.export(
+        wrapped, example, str(out), input_names=["x"], output_names=["probabilities"], opset_version=13,
+        dynamic_axes={"x": {0: "N", 3: "W"}, "probabilities": {0: "N", 1: "T"}}, do_constant_folding=True,
+    )
+    onnx.checker.check_model(onnx.load(str(out)))
+    size = out.stat().st_size
+    if size > LIMIT_BYTES:
+        raise SystemExit(f"{out} is {size} bytes, over the 10 MB the issue allows")
+    return {"step": state.get("step"), "exact": state.get("exact"), "cer": state.get("cer"), "bytes": size}
+
+
+def manifest_entry(out: Path, trained: dict) -> dict:
+    return {
+        "task": "recognize",
+        "description": (
+            "Recibo's own Spanish receipt-line recogniser (convolutional CTC, trained on rendered receipt lines; "
+            f"training/README.md), step {trained['step']}"
+        ),
+        "file": out.name,
+        "sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
+        "license": "UNLICENSED (trained by the Recibo project)",
+        "input": {"name": "x", "shape": ["N", 3, HEIGHT, "W"]},
+        "output": "probabilities",
+        "normalisation": {"mean": [0.5, 0.5, 0.5], "std": [0.5, 0.5, 0.5], "order": "RGB"},
+        "charset": {"characters": CHARACTERS},
+        "classes": {"blank": BLANK, "charsetOffset": 1, "appendSpace": False},
+        "maxWidth": MAX_WIDTH,
+    }
+
+
+def main(argv=None) -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("checkpoint", type=Path)
+    p.add_argument("--out", type=Path, default=ROOT / "models" / f"{MODEL_ID}.onnx")
+    p.add_argument("--manifest", type=Path, default=ROOT / "models" / "manifest.json")
+    args = p.parse_args(argv)
+    trained = export(args.checkpoint, args.out)
+    manifest = json.loads(args.manifest.read_text(encoding="utf-8"))
+    manifest["models"][MODEL_ID] = manifest_entry(args.out, trained)
+    args.manifest.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"{args.out}: {trained['bytes']:,} bytes, step {trained['step']}, held-out exact {trained['exact']}, CER {trained['cer']}")
+    print(f"{args.manifest}: entry {MODEL_ID} written")
+
+
+if __name__ == "__main__":
+    main()

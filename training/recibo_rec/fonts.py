@@ -1,0 +1,119 @@
+"""The fonts lines are rendered in, and which families are held out of training for evaluation.
+
+`collect` copies them from Debian's font packages (and Montserrat, which the rendered receipt
+fixtures use, from the project's @fontsource dev dependency) into `training/fonts/`, with a
+lock file of sha256 sums, so the folder can travel to a machine that has neither. Regular, medium,
+semi-bold and bold weights and a light one: receipts are not italic.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from .charset import CHARACTERS
+
+FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
+LOCK_FILE = FONTS_DIR / "fonts.lock.json"
+DEBIAN = Path("/usr/share/fonts")
+FONTSOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "@fontsource"
+
+# family -> (Debian package or npm package, source files relative to their root)
+SOURCES: dict[str, tuple[str, list[str]]] = {
+    "Roboto": ("fonts-roboto-unhinted", [f"truetype/roboto/unhinted/RobotoTTF/Roboto-{w}.ttf" for w in ("Light", "Regular", "Medium", "Bold", "Black")]),
+    "Roboto Condensed": ("fonts-roboto-unhinted", [f"truetype/roboto/unhinted/RobotoCondensed-{w}.ttf" for w in ("Regular", "Medium", "Bold")]),
+    "Inter": ("fonts-inter", [f"opentype/inter/Inter-{w}.otf" for w in ("Light", "Regular", "Medium", "SemiBold", "Bold", "ExtraBold")]),
+    "Open Sans": ("fonts-open-sans", [f"truetype/open-sans/OpenSans-{w}.ttf" for w in ("Light", "Regular", "Semibold", "Bold", "CondBold")]),
+    "Noto Sans": ("fonts-noto-core", [f"truetype/noto/NotoSans-{w}.ttf" for w in ("Regular", "Bold")]),
+    "DejaVu Sans": ("fonts-dejavu-core", ["truetype/dejavu/DejaVuSans.ttf", "truetype/dejavu/DejaVuSans-Bold.ttf", "truetype/dejavu/DejaVuSansCondensed.ttf"]),
+    "DejaVu Sans Mono": ("fonts-dejavu-core", ["truetype/dejavu/DejaVuSansMono.ttf", "truetype/dejavu/DejaVuSansMono-Bold.ttf"]),
+    "Liberation Sans": ("fonts-liberation2", [f"truetype/liberation2/LiberationSans-{w}.ttf" for w in ("Regular", "Bold")]),
+    "Liberation Serif": ("fonts-liberation2", ["truetype/liberation2/LiberationSerif-Regular.ttf"]),
+    "Liberation Mono": ("fonts-liberation2", ["truetype/liberation2/LiberationMono-Regular.ttf"]),
+    "Cantarell": ("fonts-cantarell", [f"opentype/cantarell/Cantarell-{w}.otf" for w in ("Light", "Regular", "Bold")]),
+    "FreeSans": ("fonts-freefont-ttf", ["truetype/freefont/FreeSans.ttf", "truetype/freefont/FreeSansBold.ttf"]),
+    "Fira Code": ("fonts-firacode", [f"truetype/firacode/FiraCode-{w}.ttf" for w in ("Regular", "Medium", "Bold")]),
+    "Hack": ("fonts-hack", ["truetype/hack/Hack-Regular.ttf", "truetype/hack/Hack-Bold.ttf"]),
+    "League Spartan": ("fonts-league-spartan", [f"opentype/league-spartan/LeagueSpartan-{w}.otf" for w in ("Regular", "SemiBold", "Bold")]),
+    "Montserrat": ("@fontsource/montserrat", [f"montserrat/files/montserrat-latin-{w}-normal.woff2" for w in (400, 500, 600, 700)]),
+    # Held out (below): never rendered for training.
+    "Lato": ("fonts-lato", [f"truetype/lato/Lato-{w}.ttf" for w in ("Light", "Regular", "Medium", "Semibold", "Bold")]),
+    "Carlito": ("fonts-crosextra-carlito", ["truetype/crosextra/Carlito-Regular.ttf", "truetype/crosextra/Carlito-Bold.ttf"]),
+    "Cabin": ("fonts-cabin", [f"opentype/cabin/Cabin-{w}.otf" for w in ("Regular", "Medium", "SemiBold", "Bold")]),
+}
+HELD_OUT = ("Lato", "Carlito", "Cabin")
+
+
+@dataclass(frozen=True)
+class Font:
+    family: str
+    path: Path
+    #: Characters of the charset this file has no glyph for: lines with them use another font.
+    missing: frozenset[str]
+
+
+def _source_root(package: str) -> Path:
+    return FONTSOURCE if package.startswith("@fontsource/") else DEBIAN
+
+
+def _glyph_mask(font: ImageFont.FreeTypeFont, ch: str) -> bytes:
+    image = Image.new("L", (48, 48))
+    ImageDraw.Draw(image).text((8, 4), ch, font=font, fill=255)
+    return np.asarray(image).tobytes()
+
+
+def missing_characters(path: Path) -> frozenset[str]:
+    """Characters drawn as the font's 'missing glyph' box (compared with a private-use code point)."""
+    font = ImageFont.truetype(str(path), 32)
+    notdef = _glyph_mask(font, "\ue000")
+    return frozenset(c for c in CHARACTERS if c != " " and _glyph_mask(font, c) == notdef)
+
+
+def collect(dest: Path = FONTS_DIR) -> dict:
+    """Copies every font in SOURCES into `dest` and writes the lock file; returns its content."""
+    dest.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for family, (package, files) in SOURCES.items():
+        for rel in files:
+            source = _source_root(package) / rel
+            if not source.exists():
+                raise FileNotFoundError(f"{source} is missing: install {package} (see training/README.md)")
+            target = dest / source.name
+            shutil.copyfile(source, target)
+            entries.append({
+                "family": family, "file": target.name, "package": package,
+                "sha256": hashlib.sha256(target.read_bytes()).hexdigest(),
+                "missing": "".join(sorted(missing_characters(target))),
+            })
+    lock = {"held_out": list(HELD_OUT), "fonts": entries}
+    (dest / LOCK_FILE.name).write_text(json.dumps(lock, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return lock
+
+
+@lru_cache(maxsize=None)
+def load(dest: Path = FONTS_DIR) -> tuple[Font, ...]:
+    lock_file = dest / LOCK_FILE.name
+    if not lock_file.exists():
+        raise FileNotFoundError(f"{lock_file} is missing: run `python3 -m recibo_rec.collect_fonts` first (training/README.md)")
+    lock = json.loads(lock_file.read_text(encoding="utf-8"))
+    fonts = []
+    for entry in lock["fonts"]:
+        path = dest / entry["file"]
+        if hashlib.sha256(path.read_bytes()).hexdigest() != entry["sha256"]:
+            raise ValueError(f"{path} does not match its sha256 in {lock_file}: collect the fonts again")
+        fonts.append(Font(entry["family"], path, frozenset(entry["missing"])))
+    return tuple(fonts)
+
+
+def training_fonts() -> tuple[Font, ...]:
+    return tuple(f for f in load() if f.family not in HELD_OUT)
+
+
+def held_out_fonts() -> tuple[Font, ...]:
+    return tuple(f for f in load() if f.family in HELD_OUT)

@@ -1,0 +1,61 @@
+"""A compact, fully convolutional CTC line recogniser.
+
+Why no LSTM: on the CPUs the app runs on (and the 2-core machine this was first trained on), a
+bidirectional LSTM costs several times the whole convolutional backbone, in training and in
+inference; a stack of 1-D convolutions over the frames, dilated to see a few characters either
+side, reads printed receipt text as well. Input: RGB, HEIGHT = 32 px high, any width, normalised
+(x / 255 - 0.5) / 0.5. Output: one frame per 4 pixels of width, NUM_CLASSES scores each.
+"""
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+from .charset import NUM_CLASSES
+
+STRIDE = 4
+
+
+def _conv(cin: int, cout: int, kernel=3, padding=1) -> list[nn.Module]:
+    return [nn.Conv2d(cin, cout, kernel, padding=padding, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True)]
+
+
+class LineRecognizer(nn.Module):
+    def __init__(self, widths: tuple[int, int, int, int] = (16, 32, 64, 128), head: int = 192, classes: int = NUM_CLASSES):
+        super().__init__()
+        a, b, c, d = widths
+        self.backbone = nn.Sequential(
+            *_conv(3, a), nn.MaxPool2d(2),               # 16 x W/2
+            *_conv(a, b), nn.MaxPool2d(2),               # 8 x W/4
+            *_conv(b, c), *_conv(c, c), nn.MaxPool2d((2, 1)),  # 4 x W/4
+            *_conv(c, d), *_conv(d, d), nn.MaxPool2d((2, 1)),  # 2 x W/4
+            *_conv(d, d, kernel=(2, 3), padding=(0, 1)),       # 1 x W/4
+        )
+        self.head = nn.Sequential(
+            nn.Conv1d(d, head, 3, padding=1), nn.BatchNorm1d(head), nn.ReLU(inplace=True),
+            nn.Conv1d(head, head, 3, padding=2, dilation=2), nn.BatchNorm1d(head), nn.ReLU(inplace=True),
+            nn.Conv1d(head, head, 3, padding=4, dilation=4), nn.BatchNorm1d(head), nn.ReLU(inplace=True),
+            nn.Dropout(0.1),
+            nn.Conv1d(head, classes, 1),
+        )
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """[N, 3, 32, W] -> logits [N, classes, W / 4]."""
+        features = self.backbone(x).squeeze(2)
+        return self.head(features)
+
+
+class ExportedRecognizer(nn.Module):
+    """What the app runs: probabilities laid out [N, frames, classes], as PP-OCRv4's are."""
+
+    def __init__(self, model: LineRecognizer):
+        super().__init__()
+        self.model = model
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.model(x).softmax(1).permute(0, 2, 1)
+
+
+def frames_for(width: int) -> int:
+    """Output frames for an input this wide (each 2x2 pooling floors)."""
+    return width // STRIDE

@@ -1,0 +1,132 @@
+"""Renders one text line as the app's recogniser will see it.
+
+The app crops what its detector boxed, warps it to the model's height and reads it, so a line is
+drawn on a small page (sometimes with neighbouring lines above and below), damaged the way
+WhatsApp damages screenshots (downscaled, upscaled, JPEG q 50-85, slight blur), and then cut by
+a box placed the way the detector places them: around the ink, grown by a margin, often shifted
+up or down by up to 30% of the text height (the trial model's weak spot was such crops).
+"""
+from __future__ import annotations
+
+import io
+import random
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from .fonts import Font
+
+HEIGHT = 32
+MAX_WIDTH = 800
+
+
+@dataclass(frozen=True)
+class Theme:
+    background: tuple[int, int, int]
+    ink: tuple[int, int, int]
+
+
+def _luma(c: tuple[int, int, int]) -> float:
+    return 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]
+
+
+BRAND = [(0, 84, 166), (0, 122, 61), (196, 30, 58), (0, 150, 136), (245, 124, 0), (94, 53, 177), (0, 71, 133), (33, 150, 243)]
+
+
+def theme(r: random.Random) -> Theme:
+    """Light, dark, grey label, coloured header or pill; the ink always readable on its ground."""
+    while True:
+        kind = r.random()
+        if kind < 0.45:  # light page, dark or grey text
+            bg = tuple([r.randint(235, 255)] * 3)
+            ink = tuple([r.randint(0, 70)] * 3) if r.random() < 0.6 else tuple([r.randint(90, 150)] * 3)
+            if r.random() < 0.15:
+                ink = r.choice(BRAND)
+        elif kind < 0.75:  # dark theme
+            bg = tuple([r.randint(0, 45)] * 3)
+            ink = tuple([r.randint(200, 255)] * 3) if r.random() < 0.6 else tuple([r.randint(130, 185)] * 3)
+        elif kind < 0.9:  # coloured header or button, white text
+            bg = r.choice(BRAND)
+            ink = tuple([r.randint(235, 255)] * 3)
+        else:  # grey pill (the BDV amount)
+            bg = tuple([r.randint(210, 235)] * 3)
+            ink = tuple([r.randint(0, 80)] * 3)
+        jitter = lambda c: tuple(max(0, min(255, v + r.randint(-6, 6))) for v in c)  # noqa: E731
+        bg, ink = jitter(bg), jitter(ink)
+        if abs(_luma(bg) - _luma(ink)) >= 70:
+            return Theme(bg, ink)  # type: ignore[arg-type]
+
+
+def _ink_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
+    ys, xs = np.nonzero(mask > 64)
+    if len(xs) == 0:
+        return None
+    return int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1
+
+
+def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, str] | None = None,
+                shift: float | None = None, native: bool = False) -> np.ndarray:
+    """The crop of `text` as an RGB uint8 array HEIGHT high; `shift` forces a vertical box shift
+    (a fraction of the text height), otherwise it is drawn at random. `native` keeps the crop at
+    the page's own scale, for benchmarks that resize it the way the app does."""
+    size = r.randint(14, 44)
+    face = ImageFont.truetype(str(font.path), size)
+    colours = theme(r)
+    spacing = size * r.uniform(1.25, 1.9)
+    margin = int(size * 1.5)
+    width = int(face.getlength(text)) + 2 * margin
+    height = int(3 * spacing + 2 * margin)
+    page = Image.new("RGB", (width, height), colours.background)
+    mask = Image.new("L", (width, height), 0)
+    baseline = margin + 1.6 * spacing
+    ImageDraw.Draw(mask).text((margin, baseline), text, font=face, anchor="ls", fill=255)
+    box = _ink_box(np.asarray(mask))
+    if box is None:
+        raise ValueError(f"nothing was drawn for {text!r} in {font.path.name}")
+    draw = ImageDraw.Draw(page)
+    draw.text((margin, baseline), text, font=face, anchor="ls", fill=colours.ink)
+    if neighbours is not None:
+        above, below = neighbours
+        offset = r.uniform(-0.3, 0.3) * size
+        draw.text((margin + offset, baseline - spacing), above, font=face, anchor="ls", fill=colours.ink)
+        draw.text((margin - offset, baseline + spacing), below, font=face, anchor="ls", fill=colours.ink)
+
+    page, scale = _whatsapp_damage(page, r)
+    x0, y0, x1, y1 = (v * scale for v in box)
+    # A dot or a dash alone is short: the detector's box is at least about half a text height.
+    text_h = max(y1 - y0, 0.55 * size * scale)
+    cy = (y0 + y1) / 2
+    if shift is None:
+        shift = r.uniform(-0.3, 0.3) if r.random() < 0.35 else r.uniform(-0.08, 0.08)
+    cy += shift * text_h
+    top = cy - text_h / 2 - text_h * r.uniform(0.0, 0.4)
+    bottom = cy + text_h / 2 + text_h * r.uniform(0.0, 0.4)
+    left = x0 - text_h * r.uniform(0.02, 0.5)
+    right = x1 + text_h * r.uniform(0.02, 0.5)
+    crop = page.crop((round(left), round(top), round(right), round(bottom)))
+    if native:
+        return np.array(crop, dtype=np.uint8)
+    out_w = max(8, min(MAX_WIDTH, round(HEIGHT * crop.width / max(1, crop.height))))
+    shrinking = crop.height > 2 * HEIGHT
+    crop = crop.resize((out_w, HEIGHT), Image.Resampling.BOX if shrinking and r.random() < 0.7 else Image.Resampling.BILINEAR)
+    if r.random() < 0.2:
+        crop = crop.filter(ImageFilter.GaussianBlur(r.uniform(0.2, 0.7)))
+    return np.array(crop, dtype=np.uint8)
+
+
+def _whatsapp_damage(page: Image.Image, r: random.Random) -> tuple[Image.Image, float]:
+    """Downscale (sometimes back up) and JPEG-compress; returns the page and its scale."""
+    scale = 1.0
+    if r.random() < 0.6:
+        factor = r.uniform(0.4, 0.9)
+        small = page.resize((max(1, round(page.width * factor)), max(1, round(page.height * factor))), Image.Resampling.BILINEAR)
+        if r.random() < 0.5:
+            page = small.resize(page.size, Image.Resampling.BILINEAR)
+        else:
+            page, scale = small, factor
+    if r.random() < 0.75:
+        buffer = io.BytesIO()
+        page.save(buffer, "JPEG", quality=r.randint(50, 85))
+        page = Image.open(buffer).convert("RGB")
+    return page, scale

@@ -1,0 +1,161 @@
+"""python3 -m recibo_rec.train --run runs/es1 --steps 60000 [--minutes 9]
+
+Trains the line recogniser on rendered lines, resuming from `<run>/last.pt` when it exists, so a
+long schedule can be spread over several runs of limited length (the device machine allows ten
+minutes a command). The schedule (warm-up, cosine decay, curriculum) is a function of the step
+and `--steps`, so one run of N steps and two runs of N/2 give the same model up to data order.
+
+What keeps CTC from collapsing to blank outputs: a linear learning-rate warm-up, gradient
+clipping, short lines first, and greedy-decoded samples printed beside the loss.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import time
+from pathlib import Path
+
+import torch
+from torch.utils.data import DataLoader
+
+from .charset import BLANK, greedy_decode
+from .dataset import SyntheticLines, collate, fixed_set, to_tensor
+from .fonts import held_out_fonts, training_fonts
+from .metrics import score
+from .model import LineRecognizer
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--run", type=Path, required=True, help="folder for checkpoints and the log")
+    p.add_argument("--steps", type=int, default=60000, help="length of the whole schedule")
+    p.add_argument("--minutes", type=float, default=0, help="stop (and save) after this long; 0: run to --steps")
+    p.add_argument("--batch", type=int, default=64)
+    p.add_argument("--lr", type=float, default=2e-3)
+    p.add_argument("--warmup", type=int, default=800)
+    p.add_argument("--workers", type=int, default=max(1, (os.cpu_count() or 2) - 1), help="rendering processes")
+    p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--eval-every", type=int, default=1000)
+    p.add_argument("--eval-lines", type=int, default=400)
+    return p.parse_args(argv)
+
+
+def learning_rate(step: int, args) -> float:
+    if step < args.warmup:
+        return args.lr * (step + 1) / args.warmup
+    progress = min(1.0, (step - args.warmup) / max(1, args.steps - args.warmup))
+    return args.lr * (0.03 + 0.97 * 0.5 * (1 + math.cos(math.pi * progress)))
+
+
+def max_chars_at(total_steps: int):
+    def curriculum(step: int) -> int:
+        start, full = 0.04 * total_steps, 0.25 * total_steps
+        if step < start:
+            return 12
+        return int(12 + (64 - 12) * min(1.0, (step - start) / (full - start)))
+    return curriculum
+
+
+@torch.no_grad()
+def read_lines(model: LineRecognizer, images, device) -> list[str]:
+    model.eval()
+    out = []
+    for image in images:
+        logits = model(to_tensor(image).unsqueeze(0).to(device))
+        out.append(greedy_decode(logits.argmax(1)[0].tolist()))
+    model.train()
+    return out
+
+
+def save(path: Path, **state) -> None:
+    tmp = path.with_suffix(".tmp")
+    torch.save(state, tmp)
+    tmp.replace(path)
+
+
+def main(argv=None) -> None:
+    args = parse_args(argv)
+    torch.manual_seed(args.seed)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    args.run.mkdir(parents=True, exist_ok=True)
+    log = (args.run / "train.log").open("a", encoding="utf-8")
+
+    def say(message: str) -> None:
+        print(message, flush=True)
+        log.write(message + "\n")
+        log.flush()
+
+    model = LineRecognizer().to(device)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
+    step, best = 0, -1.0
+    last = args.run / "last.pt"
+    if last.exists():
+        state = torch.load(last, map_location=device)
+        model.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        step, best = state["step"], state.get("best", -1.0)
+        say(f"resumed from {last} at step {step}")
+    parameters = sum(p.numel() for p in model.parameters())
+    say(f"device {device}, {parameters:,} parameters, schedule {args.steps} steps of {args.batch}, seed {args.seed}")
+
+    held_out = fixed_set(held_out_fonts(), seed=7, count=args.eval_lines)
+    parallel = {"persistent_workers": True, "prefetch_factor": 8} if args.workers > 0 else {}
+    loader = DataLoader(
+        SyntheticLines(training_fonts(), args.seed, step, args.batch, max_chars_at(args.steps)),
+        batch_size=args.batch, collate_fn=collate, num_workers=args.workers, **parallel,
+    )
+    ctc = torch.nn.CTCLoss(blank=BLANK, zero_infinity=True)
+    started = time.time()
+    window_loss, window_lines, window_started = 0.0, 0, time.time()
+
+    def checkpoint(evaluate: bool) -> None:
+        nonlocal best
+        if evaluate:
+            predictions = read_lines(model, [image for image, _ in held_out], device)
+            result = score(predictions, [text for _, text in held_out])
+            say(f"step {step} held-out fonts: CER {result['cer']:.4f}, exact {result['exact']:.4f} over {result['lines']} lines")
+            misses = [(p, t) for p, (_, t) in zip(predictions, held_out) if p != t][:5]
+            for p, t in misses:
+                say(f"    read {p!r}  want {t!r}")
+            if result["exact"] > best:
+                best = result["exact"]
+                save(args.run / "best.pt", model=model.state_dict(), step=step, exact=best, cer=result["cer"])
+        save(last, model=model.state_dict(), optimizer=optimizer.state_dict(), step=step, best=best)
+
+    model.train()
+    for x, targets, frames, lengths, texts in loader:
+        if step >= args.steps or (args.minutes and time.time() - started > args.minutes * 60):
+            break
+        for group in optimizer.param_groups:
+            group["lr"] = learning_rate(step, args)
+        logits = model(x.to(device, non_blocking=True))
+        log_probs = logits.log_softmax(1).permute(2, 0, 1)  # [T, N, C]
+        loss = ctc(log_probs, targets.to(device), frames.to(device), lengths.to(device))
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+        optimizer.step()
+        step += 1
+        window_loss += loss.item()
+        window_lines += len(texts)
+        if step % 100 == 0:
+            best_classes = logits.argmax(1)
+            blank_share = (best_classes == BLANK).float().mean().item()
+            rate = window_lines / (time.time() - window_started)
+            say(f"step {step} loss {window_loss / 100:.4f} lr {learning_rate(step, args):.2e} blank frames {blank_share:.2f} {rate:.0f} lines/s")
+            if step % 500 == 0:
+                for k in range(2):
+                    say(f"    read {greedy_decode(best_classes[k, : frames[k]].tolist())!r}  want {texts[k]!r}")
+            window_loss, window_lines, window_started = 0.0, 0, time.time()
+        if step % args.eval_every == 0:
+            checkpoint(evaluate=True)
+    checkpoint(evaluate=True)
+    say(f"stopped at step {step} after {(time.time() - started) / 60:.1f} min; best held-out exact {best:.4f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+import tempfile
+import unittest
+from pathlib import Path
+
+import onnx
+import torch
+
+from recibo_rec import export, train
+from recibo_rec.charset import NUM_CLASSES
+from recibo_rec.model import ExportedRecognizer, LineRecognizer, frames_for
+
+from .support import ensure_fonts
+
+
+class ModelTest(unittest.TestCase):
+    def test_one_frame_per_four_pixels_for_any_width(self):
+        model = LineRecognizer().eval()
+        for width in (8, 37, 160, 801):
+            with torch.no_grad():
+                out = model(torch.zeros(2, 3, 32, width))
+            self.assertEqual(tuple(out.shape), (2, NUM_CLASSES, frames_for(width)))
+
+    def test_exported_form_gives_probabilities_per_frame(self):
+        wrapped = ExportedRecognizer(LineRecognizer()).eval()
+        with torch.no_grad():
+            p = wrapped(torch.randn(3, 3, 32, 100))
+        self.assertEqual(tuple(p.shape), (3, 25, NUM_CLASSES))
+        self.assertTrue(torch.allclose(p.sum(2), torch.ones(3, 25), atol=1e-5))
+
+    def test_small_enough_to_ship(self):
+        self.assertLess(sum(p.numel() for p in LineRecognizer().parameters()) * 4, 10 * 1024 * 1024)
+
+
+class TrainAndExportTest(unittest.TestCase):
+    """A few real steps on rendered lines, a resumed run, and an ONNX export of the result."""
+
+    @classmethod
+    def setUpClass(cls):
+        ensure_fonts()
+
+    def test_train_resume_export(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            run = Path(tmp) / "run"
+            common = ["--run", str(run), "--batch", "4", "--workers", "0", "--warmup", "2", "--eval-every", "1000", "--eval-lines", "4"]
+            train.main([*common, "--steps", "2"])
+            self.assertEqual(torch.load(run / "last.pt")["step"], 2)
+            train.main([*common, "--steps", "3"])
+            log = (run / "train.log").read_text(encoding="utf-8")
+            self.assertIn("resumed from", log)
+            self.assertEqual(torch.load(run / "last.pt")["step"], 3)
+            out = Path(tmp) / "rec.onnx"
+            trained = export.export(run / "best.pt", out)
+            graph = onnx.load(str(out)).graph
+            self.assertEqual([i.name for i in graph.input], ["x"])
+            self.assertEqual([o.name for o in graph.output], ["probabilities"])
+            dims = [d.dim_param or d.dim_value for d in graph.input[0].type.tensor_type.shape.dim]
+            self.assertEqual(dims, ["N", 3, 32, "W"])
+            self.assertLess(trained["bytes"], export.LIMIT_BYTES)
+            entry = export.manifest_entry(out, trained)
+            self.assertEqual(entry["input"]["shape"], ["N", 3, 32, "W"])
+            self.assertEqual(len(entry["sha256"]), 64)
+
+
+if __name__ == "__main__":
+    unittest.main()

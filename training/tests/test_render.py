@@ -1,0 +1,97 @@
+import random
+import unittest
+
+import numpy as np
+import torch
+
+from recibo_rec import fonts
+from recibo_rec.dataset import collate, fits_ctc, sample, to_tensor
+from recibo_rec.model import frames_for
+from recibo_rec.render import HEIGHT, render_line
+
+from .support import ensure_fonts
+
+
+class FontsTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        ensure_fonts()
+
+    def test_held_out_families_never_train(self):
+        train = {f.family for f in fonts.training_fonts()}
+        held = {f.family for f in fonts.held_out_fonts()}
+        self.assertEqual(held, set(fonts.HELD_OUT))
+        self.assertFalse(train & held)
+        self.assertGreaterEqual(len(train), 12)
+
+    def test_missing_glyphs_are_found(self):
+        dejavu = next(f for f in fonts.load() if f.family == "DejaVu Sans")
+        self.assertEqual(fonts.missing_characters(dejavu.path), frozenset())
+
+
+class RenderTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        ensure_fonts()
+        cls.font = next(f for f in fonts.training_fonts() if f.family == "Roboto")
+
+    def test_a_line_is_an_rgb_crop_of_the_model_height(self):
+        image = render_line("Begoña Peña", self.font, random.Random(1))
+        self.assertEqual(image.dtype, np.uint8)
+        self.assertEqual(image.shape[0], HEIGHT)
+        self.assertEqual(image.shape[2], 3)
+        self.assertGreater(image.shape[1], 3 * HEIGHT)
+        self.assertGreater(int(image.max()) - int(image.min()), 60, "ink and background must differ")
+
+    def test_same_seed_same_pixels(self):
+        a = render_line("Pago Móvil", self.font, random.Random(4))
+        b = render_line("Pago Móvil", self.font, random.Random(4))
+        self.assertTrue(np.array_equal(a, b))
+
+    def test_a_shifted_box_moves_the_ink_vertically(self):
+        def ink_row(shift):
+            image = render_line("0102", self.font, random.Random(8), shift=shift, native=True).astype(float).mean(2)
+            ink = np.abs(image - np.median(image))
+            rows = ink.sum(1)
+            return (rows * np.arange(len(rows))).sum() / rows.sum() / len(rows)
+        # The box moves down, so the ink sits higher in the crop, and the other way round.
+        self.assertLess(ink_row(0.3), ink_row(-0.3) - 0.15)
+
+    def test_samples_leave_ctc_enough_frames(self):
+        r = random.Random(11)
+        for _ in range(50):
+            image, text = sample(r, fonts.training_fonts(), 64)
+            self.assertTrue(fits_ctc(text, image.shape[1]))
+        self.assertFalse(fits_ctc("0000", 4 * 6))  # 4 characters and 3 blanks between them need 7 frames
+        self.assertTrue(fits_ctc("0000", 4 * 7))
+
+    def test_collate_pads_with_mid_grey_and_counts_frames(self):
+        r = random.Random(12)
+        items = []
+        for _ in range(3):
+            image, text = sample(r, fonts.training_fonts(), 20)
+            items.append((to_tensor(image), torch.tensor([1] * len(text)), text))
+        x, targets, frames, lengths, texts = collate(items)
+        widest = max(i[0].shape[2] for i in items)
+        self.assertEqual(tuple(x.shape), (3, 3, HEIGHT, widest))
+        self.assertEqual(frames.tolist(), [frames_for(i[0].shape[2]) for i in items])
+        self.assertEqual(int(lengths.sum()), len(targets))
+        self.assertEqual(str(targets.dtype), "torch.int64")
+
+
+if __name__ == "__main__":
+    unittest.main()
+
+
+class IconTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        ensure_fonts()
+
+    def test_icons_are_drawn_and_labelled_as_nothing(self):
+        r = random.Random(21)
+        drawn = [sample(r, fonts.training_fonts(), 64, icons=True) for _ in range(400)]
+        icons = [image for image, text in drawn if text == ""]
+        self.assertGreater(len(icons), 3)
+        self.assertTrue(all(int(i.max()) - int(i.min()) > 40 for i in icons), "an icon crop must show something")
+        self.assertFalse(any(text == "" for _, text in [sample(r, fonts.training_fonts(), 64) for _ in range(200)]))

@@ -1,0 +1,76 @@
+import json
+import random
+import unittest
+from collections import Counter
+from pathlib import Path
+
+from recibo_rec import corpus
+from recibo_rec.charset import BLANK, CHARACTERS, NUM_CLASSES, covers, encode, greedy_decode
+from recibo_rec.metrics import edit_distance, score
+
+MANIFEST = Path(__file__).resolve().parents[2] / "models" / "manifest.json"
+
+
+class CharsetTest(unittest.TestCase):
+    def test_spanish_receipt_characters_are_classes(self):
+        for text in ["Begoña Peña", "IÑAKI ORDÓÑEZ", "¿Necesitas ayuda?", "¡Listo!", "0102••••5071", "0102****5071", "Bs. 1.250,75", "€ 10,00 | –"]:
+            self.assertTrue(covers(text), text)
+        self.assertFalse(covers("✓ 中"))
+        self.assertEqual(NUM_CLASSES, len(CHARACTERS) + 1)
+
+    def test_encode_rejects_what_the_model_cannot_write(self):
+        self.assertEqual(encode("0 "), [CHARACTERS.index("0") + 1, CHARACTERS.index(" ") + 1])
+        with self.assertRaisesRegex(ValueError, "not in the recogniser's character set"):
+            encode("✓")
+
+    def test_greedy_decoding_collapses_repeats_and_needs_a_blank_between_doubles(self):
+        star = CHARACTERS.index("*") + 1
+        self.assertEqual(greedy_decode([BLANK, star, star, BLANK, star, BLANK]), "**")
+        self.assertEqual(greedy_decode([star, star, star]), "*")
+
+    def test_the_app_manifest_carries_this_exact_charset(self):
+        entry = json.loads(MANIFEST.read_text(encoding="utf-8"))["models"].get("recibo-rec-es")
+        if entry is None:
+            self.skipTest("models/manifest.json has no recibo-rec-es entry yet (no model exported)")
+        self.assertEqual(entry["charset"]["characters"], CHARACTERS)
+        self.assertEqual(entry["classes"], {"blank": BLANK, "charsetOffset": 1, "appendSpace": False})
+
+
+class CorpusTest(unittest.TestCase):
+    def test_same_seed_same_lines(self):
+        r1, r2 = random.Random(9), random.Random(9)
+        self.assertEqual([corpus.line(r1) for _ in range(200)], [corpus.line(r2) for _ in range(200)])
+
+    def test_lines_cover_the_charset_and_the_receipt_forms(self):
+        r = random.Random(1)
+        lines = [corpus.line(r) for _ in range(20000)]
+        seen = Counter("".join(lines))
+        rare = [c for c in CHARACTERS if seen[c] < 20]
+        self.assertEqual(rare, [], f"characters the corpus almost never writes: {rare}")
+        joined = "\n".join(lines)
+        for pattern in ["Pago Móvil", "Teléfono", "ñ", "¿", "Bs.", "•", "****", " - BANCO"]:
+            self.assertIn(pattern, joined)
+        self.assertTrue(all(line == line.strip() and "  " not in line and line for line in lines))
+
+    def test_curriculum_length_limit(self):
+        r = random.Random(3)
+        self.assertTrue(all(len(corpus.line_with_max_length(r, 12)) <= 12 for _ in range(500)))
+
+    def test_amounts_in_venezuelan_and_dollar_forms(self):
+        r = random.Random(2)
+        amounts = [corpus.amount(r) for _ in range(500)]
+        self.assertTrue(any("." in a and "," in a and a.index(".") < a.index(",") for a in amounts))
+        self.assertTrue(any(a.startswith("-$") for a in amounts))
+
+
+class MetricsTest(unittest.TestCase):
+    def test_cer_and_exact(self):
+        self.assertEqual(edit_distance("Peña", "Pena"), 1)
+        self.assertEqual(edit_distance("", "abc"), 3)
+        result = score(["Pena", "Móvil"], ["Peña", "Móvil"])
+        self.assertAlmostEqual(result["cer"], 1 / 9)
+        self.assertEqual(result["exact"], 0.5)
+
+
+if __name__ == "__main__":
+    unittest.main()
