@@ -6,7 +6,7 @@
  * Then the storage core: a batch of 1,000 receipts through intake and the queue (bench/batch.ts)
  * and lookups in a history of 100,000 (bench/history.ts).
  *
- *   npm run bench [-- --profile fast|balanced|accurate] [--quick] [--no-tesseract] [--no-storage]
+ *   npm run bench [-- --profile fast|balanced|accurate] [--recognizer ID] [--quick] [--no-tesseract] [--no-storage]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,13 +17,16 @@ import { OcrWorkerClient } from '../src-main/ocr/worker-client';
 import { forkWorker } from '../src-main/ocr/worker-process';
 import { appRoot, defaultModelsDir } from '../src-main/paths';
 import { batchBench, printBatch, type BatchFigures } from './batch';
+import { useRecognizer } from './recognizer-swap';
 import { runExtract } from './run-cli';
 import { realVe, renderedReceipts, sroie, type BenchImage, type Dataset } from './datasets';
 import { historyBench, printHistory, type HistoryFigures } from './history';
 import { containsToken, f1, percentile, scoreWords } from './metrics';
 import { tesseractLanguages, tesseractText, tesseractVersion } from './tesseract';
 
-const { values: opts } = parseArgs({ options: { profile: { type: 'string' }, quick: { type: 'boolean' }, 'no-tesseract': { type: 'boolean' }, 'no-storage': { type: 'boolean' } } });
+const { values: opts } = parseArgs({ options: { profile: { type: 'string' }, recognizer: { type: 'string' }, quick: { type: 'boolean' }, 'no-tesseract': { type: 'boolean' }, 'no-storage': { type: 'boolean' } } });
+// Before anything reads the models folder: every profile then reads with that recogniser.
+if (opts.recognizer) console.log(`recogniser ${opts.recognizer} (models: ${useRecognizer(opts.recognizer)})`);
 const profile: ProfileName = opts.profile && isProfileName(opts.profile) ? opts.profile : DEFAULT_PROFILE;
 const root = appRoot();
 const datasetsDir = path.resolve(root, '..', 'shared', 'datasets');

@@ -2,13 +2,17 @@
  * npm run bench:fields: exact-match accuracy of every field on the rendered receipts and on
  * ../shared/datasets/real-ve (with its degraded copies), balanced profile, default rules.
  * Misses are listed with their cause (OCR or extraction). A benchmark, not a test.
+ *
+ *   npm run bench:fields [-- --recognizer ID]   (ID: a recogniser of models/manifest.json)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { FIELD_NAMES } from '../src-shared/receipt/fields';
 import { appRoot } from '../src-main/paths';
 import { runExtract } from './run-cli';
 import { missCause, sameValue, tally, type Predicted, type Truth } from './field-compare';
+import { useRecognizer } from './recognizer-swap';
 
 const root = appRoot();
 const datasets = path.resolve(root, '..', 'shared', 'datasets');
@@ -44,6 +48,8 @@ async function evaluate(name: string, truthByFile: Record<string, Truth>, fileOf
 }
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { recognizer: { type: 'string' } } });
+  if (values.recognizer) console.log(`recogniser ${values.recognizer} (models: ${useRecognizer(values.recognizer)})`);
   const fixtures = path.join(root, 'fixtures', 'receipts');
   const rendered = JSON.parse(readFileSync(path.join(fixtures, 'truth.json'), 'utf8')) as Record<string, { fields: Truth }>;
   await evaluate('rendered', Object.fromEntries(Object.entries(rendered).map(([k, v]) => [k, v.fields])), (k) => path.join(fixtures, k), false);

@@ -1,4 +1,5 @@
 /** Pure measures for the benchmark: percentiles and word-level precision/recall/F1. */
+import { distance as levenshtein } from 'fastest-levenshtein';
 
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -49,4 +50,17 @@ export function f1(scores: readonly WordScore[]): { precision: number; recall: n
 export function containsToken(text: string, value: string): boolean {
   const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[^0-9A-Za-z])${escaped}($|[^0-9A-Za-z])`).test(text);
+}
+
+/** Character error rate (edits over reference characters) and exact lines, over a set of lines. */
+export function lineScore(pairs: readonly { expected: string; read: string }[]): { cer: number; exact: number; lines: number } {
+  let edits = 0;
+  let chars = 0;
+  let exact = 0;
+  for (const { expected, read } of pairs) {
+    edits += levenshtein(expected, read);
+    chars += expected.length;
+    if (expected === read) exact++;
+  }
+  return { cer: edits / Math.max(1, chars), exact: exact / Math.max(1, pairs.length), lines: pairs.length };
 }

@@ -22,6 +22,7 @@ export const NODE_ENTRIES = {
   'bench/fields': 'bench/fields.ts',
   'bench/history': 'bench/history.ts',
   'bench/batch': 'bench/batch.ts',
+  'bench/recognizer': 'bench/recognizer.ts',
 };
 
 const common = {

@@ -113,18 +113,12 @@ export class ModelSet {
       ...lanes,
     ]);
 
-    const allowed = rec.allowedCharacters ? allowedMask(classes, new RegExp(rec.allowedCharacters, 'u'), rec.classes.blank) : undefined;
     const models: ProfileModels = {
       detector: { id: uses.detector, run: detModel.run, normalisation: det.normalisation, multipleOf: det.input.multipleOf },
       recognizer: {
         id: uses.recognizer,
         lanes: recModels.map((m, i) => ({ run: m.run, depth: i === 0 ? 1 : 2 })),
-        spec: {
-          height: rec.input.shape[2],
-          normalisation: rec.normalisation,
-          classes: allowed ? { characters: classes, blankIndex: rec.classes.blank, allowed } : { characters: classes, blankIndex: rec.classes.blank },
-          maxWidth: rec.maxWidth,
-        },
+        spec: recognizerSpec(rec, classes),
       },
     };
     if (cls && clsModel && uses.classifier) {
@@ -137,6 +131,17 @@ export class ModelSet {
     await warmUp(models, rec, classes.length);
     return models;
   }
+}
+
+/** How the pipeline feeds and decodes a recogniser, from its manifest entry and its classes. */
+export function recognizerSpec(rec: RecognizerEntry, classes: string[]): RecognizerSpec {
+  const allowed = rec.allowedCharacters ? allowedMask(classes, new RegExp(rec.allowedCharacters, 'u'), rec.classes.blank) : undefined;
+  return {
+    height: rec.input.shape[2],
+    normalisation: rec.normalisation,
+    classes: allowed ? { characters: classes, blankIndex: rec.classes.blank, allowed } : { characters: classes, blankIndex: rec.classes.blank },
+    maxWidth: rec.maxWidth,
+  };
 }
 
 function allowedMask(classes: readonly string[], pattern: RegExp, blank: number): Uint8Array {

@@ -1,0 +1,125 @@
+/**
+ * npm run bench:recognizer: every recogniser in models/manifest.json on the same held-out text
+ * lines (training/: fonts never used in training, crops as the detector places them), through
+ * the app's own crop, resize, batch and decode code, one line per run, one thread each.
+ * Prints character error rate, exact lines and CPU time per line, and the ratio between them.
+ *
+ *   npm run bench:recognizer [-- --set DIR] [--lines 1000]
+ *
+ * The line sets are written by `python3 -m recibo_rec.make_eval` (Pillow, numpy and the fonts
+ * collected in training/fonts/, see training/README.md) into bench-results/recognizer-eval/.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import sharp from 'sharp';
+import { openModel } from '../src-main/ocr/engine';
+import { loadManifest, type RecognizerEntry } from '../src-main/ocr/manifest';
+import { loadClasses, readVerified } from '../src-main/ocr/model-files';
+import { recognizerSpec } from '../src-main/ocr/model-set';
+import type { RgbImage } from '../src-main/ocr/pipeline/image';
+import { cropRegions, recognizeCrops, type RecognizerSpec, type RunModel } from '../src-main/ocr/pipeline/recognize';
+import { appRoot, defaultModelsDir } from '../src-main/paths';
+import { lineScore, percentile } from './metrics';
+
+const { values: opts } = parseArgs({ options: { set: { type: 'string' }, lines: { type: 'string' } } });
+const root = appRoot();
+
+interface Line {
+  image: RgbImage;
+  text: string;
+}
+
+/** A Python with Pillow and numpy: $PYTHON, then python3, then Debian's own. */
+function python(): string {
+  for (const candidate of [process.env.PYTHON, 'python3', '/usr/bin/python3']) {
+    if (candidate && spawnSync(candidate, ['-c', 'import PIL, numpy'], { stdio: 'ignore' }).status === 0) return candidate;
+  }
+  throw new Error('No python3 with Pillow and numpy found to render the line sets (set $PYTHON; see training/README.md)');
+}
+
+function ensureSets(dir: string, lines: number): void {
+  if (existsSync(path.join(dir, 'heldout', 'labels.tsv'))) return;
+  console.log(`rendering ${lines} held-out lines into ${dir} ...`);
+  const run = spawnSync(python(), ['-m', 'recibo_rec.make_eval', dir, '--lines', String(lines)], { cwd: path.join(root, 'training'), stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`make_eval failed (exit ${run.status})`);
+}
+
+async function loadSet(dir: string): Promise<Line[]> {
+  const rows = readFileSync(path.join(dir, 'labels.tsv'), 'utf8').split('\n').filter((l) => l.length > 0);
+  return Promise.all(
+    rows.map(async (row) => {
+      const [file, text] = row.split('\t') as [string, string];
+      const { data, info } = await sharp(path.join(dir, file)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      return { image: { data: new Uint8Array(data), width: info.width, height: info.height }, text };
+    }),
+  );
+}
+
+interface Reading {
+  read: string[];
+  cpuMs: number[];
+}
+
+/** Each line alone, as a box covering the whole crop: the app's warp, batch tensor and decoder. */
+async function readAll(lines: readonly Line[], run: RunModel, spec: RecognizerSpec): Promise<Reading> {
+  const read: string[] = [];
+  const cpuMs: number[] = [];
+  for (const { image } of lines) {
+    const quad = [{ x: 0, y: 0 }, { x: image.width, y: 0 }, { x: image.width, y: image.height }, { x: 0, y: image.height }] as const;
+    const crops = cropRegions(image, [{ quad: [...quad], score: 1 }], spec);
+    const before = process.cpuUsage();
+    const [result] = await recognizeCrops(crops, [{ run, depth: 1 }], spec);
+    const used = process.cpuUsage(before);
+    cpuMs.push((used.user + used.system) / 1000);
+    read.push(result!.line.text);
+  }
+  return { read, cpuMs };
+}
+
+// Lines PP-OCRv4 could read in principle (no accent, ñ, ¿ or ¡), and lines of no letters at all.
+const SPANISH_ONLY = /[áéíóúüñÁÉÍÓÚÜÑ¿¡]/;
+const NO_LETTERS = /^[^A-Za-záéíóúüñÁÉÍÓÚÜÑ]*$/;
+
+async function main(): Promise<void> {
+  const setDir = opts.set ?? path.join(root, 'bench-results', 'recognizer-eval');
+  ensureSets(setDir, Number(opts.lines ?? 1000));
+  const modelsDir = defaultModelsDir();
+  const manifest = await loadManifest(modelsDir);
+  const recognizers = Object.entries(manifest.models).filter((e): e is [string, RecognizerEntry] => e[1].task === 'recognize');
+  for (const setName of ['heldout', 'shifted']) {
+    const lines = await loadSet(path.join(setDir, setName));
+    console.log(`\n${setName}: ${lines.length} lines (${lines.filter((l) => SPANISH_ONLY.test(l.text)).length} with accents, ñ, ¿ or ¡)`);
+    const cpu: Record<string, number> = {};
+    for (const [id, entry] of recognizers) {
+      const model = await openModel(await readVerified(modelsDir, entry.file, entry.sha256), id, entry.input.name, entry.output, { intraOpThreads: 1 });
+      const spec = recognizerSpec(entry, await loadClasses(modelsDir, entry));
+      await readAll(lines.slice(0, 20), model.run, spec); // warm-up
+      const { read, cpuMs } = await readAll(lines, model.run, spec);
+      await model.release();
+      // Trimmed as the app trims: a line is made of its words, so edge spaces vanish.
+      const pairs = lines.map((l, i) => ({ expected: l.text, read: read[i]!.trim() }));
+      const all = lineScore(pairs);
+      const plain = lineScore(pairs.filter((p) => !SPANISH_ONLY.test(p.expected)));
+      const numeric = lineScore(pairs.filter((p) => NO_LETTERS.test(p.expected)));
+      const mean = cpuMs.reduce((s, v) => s + v, 0) / cpuMs.length;
+      cpu[id] = mean;
+      const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+      console.log(
+        `  ${id.padEnd(16)} CER ${pct(all.cer).padStart(6)}  exact ${pct(all.exact).padStart(6)}` +
+          `  | without accents: exact ${pct(plain.exact)} (${plain.lines})  | no letters: exact ${pct(numeric.exact)} (${numeric.lines})` +
+          `  | CPU per line mean ${mean.toFixed(2)} ms, p50 ${percentile(cpuMs, 50).toFixed(2)} ms, p95 ${percentile(cpuMs, 95).toFixed(2)} ms`,
+      );
+      const misses = pairs.filter((p) => p.expected !== p.read).slice(0, 6);
+      for (const m of misses) console.log(`      read ${JSON.stringify(m.read)}  want ${JSON.stringify(m.expected)}`);
+    }
+    const [base, ...others] = Object.keys(cpu);
+    for (const id of others) console.log(`  CPU time ${id} / ${base}: ${(cpu[id]! / cpu[base!]!).toFixed(3)}`);
+  }
+}
+
+main().catch((e: Error) => {
+  console.error(`bench:recognizer: ${e.message}`);
+  process.exit(1);
+});
