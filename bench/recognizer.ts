@@ -82,41 +82,59 @@ async function readAll(lines: readonly Line[], run: RunModel, spec: RecognizerSp
 const SPANISH_ONLY = /[áéíóúüñÁÉÍÓÚÜÑ¿¡]/;
 const NO_LETTERS = /^[^A-Za-záéíóúüñÁÉÍÓÚÜÑ]*$/;
 
+interface Recognizer {
+  id: string;
+  run: RunModel;
+  spec: RecognizerSpec;
+  release(): Promise<void>;
+}
+
+/** Every recogniser of the manifest, each opened (one thread) and warmed up once for all sets. */
+async function openRecognizers(modelsDir: string, warmUp: readonly Line[]): Promise<Recognizer[]> {
+  const manifest = await loadManifest(modelsDir);
+  const entries = Object.entries(manifest.models).filter((e): e is [string, RecognizerEntry] => e[1].task === 'recognize');
+  const out: Recognizer[] = [];
+  for (const [id, entry] of entries) {
+    const model = await openModel(await readVerified(modelsDir, entry.file, entry.sha256), id, entry.input.name, entry.output, { intraOpThreads: 1 });
+    const spec = recognizerSpec(entry, await loadClasses(modelsDir, entry));
+    await readAll(warmUp, model.run, spec);
+    out.push({ id, run: model.run, spec, release: model.release });
+  }
+  return out;
+}
+
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+/** Prints one recogniser's scores on one set; returns its mean CPU time per line. */
+function report(id: string, lines: readonly Line[], { read, cpuMs }: Reading): number {
+  // Trimmed as the app trims: a line is made of its words, so edge spaces vanish.
+  const pairs = lines.map((l, i) => ({ expected: l.text, read: read[i]!.trim() }));
+  const all = lineScore(pairs);
+  const plain = lineScore(pairs.filter((p) => !SPANISH_ONLY.test(p.expected)));
+  const numeric = lineScore(pairs.filter((p) => NO_LETTERS.test(p.expected)));
+  const mean = cpuMs.reduce((s, v) => s + v, 0) / cpuMs.length;
+  console.log(
+    `  ${id.padEnd(16)} CER ${pct(all.cer).padStart(6)}  exact ${pct(all.exact).padStart(6)}` +
+      `  | without accents: exact ${pct(plain.exact)} (${plain.lines})  | no letters: exact ${pct(numeric.exact)} (${numeric.lines})` +
+      `  | CPU per line mean ${mean.toFixed(2)} ms, p50 ${percentile(cpuMs, 50).toFixed(2)} ms, p95 ${percentile(cpuMs, 95).toFixed(2)} ms`,
+  );
+  for (const m of pairs.filter((p) => p.expected !== p.read).slice(0, 6)) console.log(`      read ${JSON.stringify(m.read)}  want ${JSON.stringify(m.expected)}`);
+  return mean;
+}
+
 async function main(): Promise<void> {
   const setDir = opts.set ?? path.join(root, 'bench-results', 'recognizer-eval');
   ensureSets(setDir, Number(opts.lines ?? 1000));
-  const modelsDir = defaultModelsDir();
-  const manifest = await loadManifest(modelsDir);
-  const recognizers = Object.entries(manifest.models).filter((e): e is [string, RecognizerEntry] => e[1].task === 'recognize');
-  for (const setName of ['heldout', 'shifted']) {
-    const lines = await loadSet(path.join(setDir, setName));
-    console.log(`\n${setName}: ${lines.length} lines (${lines.filter((l) => SPANISH_ONLY.test(l.text)).length} with accents, ñ, ¿ or ¡)`);
-    const cpu: Record<string, number> = {};
-    for (const [id, entry] of recognizers) {
-      const model = await openModel(await readVerified(modelsDir, entry.file, entry.sha256), id, entry.input.name, entry.output, { intraOpThreads: 1 });
-      const spec = recognizerSpec(entry, await loadClasses(modelsDir, entry));
-      await readAll(lines.slice(0, 20), model.run, spec); // warm-up
-      const { read, cpuMs } = await readAll(lines, model.run, spec);
-      await model.release();
-      // Trimmed as the app trims: a line is made of its words, so edge spaces vanish.
-      const pairs = lines.map((l, i) => ({ expected: l.text, read: read[i]!.trim() }));
-      const all = lineScore(pairs);
-      const plain = lineScore(pairs.filter((p) => !SPANISH_ONLY.test(p.expected)));
-      const numeric = lineScore(pairs.filter((p) => NO_LETTERS.test(p.expected)));
-      const mean = cpuMs.reduce((s, v) => s + v, 0) / cpuMs.length;
-      cpu[id] = mean;
-      const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-      console.log(
-        `  ${id.padEnd(16)} CER ${pct(all.cer).padStart(6)}  exact ${pct(all.exact).padStart(6)}` +
-          `  | without accents: exact ${pct(plain.exact)} (${plain.lines})  | no letters: exact ${pct(numeric.exact)} (${numeric.lines})` +
-          `  | CPU per line mean ${mean.toFixed(2)} ms, p50 ${percentile(cpuMs, 50).toFixed(2)} ms, p95 ${percentile(cpuMs, 95).toFixed(2)} ms`,
-      );
-      const misses = pairs.filter((p) => p.expected !== p.read).slice(0, 6);
-      for (const m of misses) console.log(`      read ${JSON.stringify(m.read)}  want ${JSON.stringify(m.expected)}`);
-    }
-    const [base, ...others] = Object.keys(cpu);
-    for (const id of others) console.log(`  CPU time ${id} / ${base}: ${(cpu[id]! / cpu[base!]!).toFixed(3)}`);
+  const sets = await Promise.all(['heldout', 'shifted'].map(async (name) => ({ name, lines: await loadSet(path.join(setDir, name)) })));
+  const recognizers = await openRecognizers(defaultModelsDir(), sets[0]!.lines.slice(0, 20));
+  for (const { name, lines } of sets) {
+    console.log(`\n${name}: ${lines.length} lines (${lines.filter((l) => SPANISH_ONLY.test(l.text)).length} with accents, ñ, ¿ or ¡)`);
+    const cpu = new Map<string, number>();
+    for (const r of recognizers) cpu.set(r.id, report(r.id, lines, await readAll(lines, r.run, r.spec)));
+    const [base, ...others] = recognizers.map((r) => r.id);
+    for (const id of others) console.log(`  CPU time ${id} / ${base}: ${(cpu.get(id)! / cpu.get(base!)!).toFixed(3)}`);
   }
+  await Promise.all(recognizers.map((r) => r.release()));
 }
 
 main().catch((e: Error) => {

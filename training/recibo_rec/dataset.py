@@ -46,8 +46,11 @@ def sample(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: flo
         font = r.choice(fonts)
         if any(c in font.missing for c in text):
             continue
-        neighbours = (corpus.line(r), corpus.line(r)) if r.random() < 0.4 else None
-        neighbours = neighbours if neighbours is None or not any(c in font.missing for c in "".join(neighbours)) else None
+        neighbours = None
+        if r.random() < 0.4:
+            above, below = corpus.line(r), corpus.line(r)
+            if not any(c in font.missing for c in above + below):
+                neighbours = (above, below)
         image = render_line(text, font, r, neighbours, shift, native)
         if native or fits_ctc(text, image.shape[1]):
             return image, text
