@@ -4,13 +4,15 @@
  * the app's own crop, resize, batch and decode code, one line per run, one thread each.
  * Prints character error rate, exact lines and CPU time per line, and the ratio between them.
  *
- *   npm run bench:recognizer [-- --set DIR] [--lines 1000]
+ *   npm run bench:recognizer [-- --set DIR (sets already rendered)] [--lines 1000]
  *
  * The line sets are written by `python3 -m recibo_rec.make_eval` (Pillow, numpy and the fonts
- * collected in training/fonts/, see training/README.md) into bench-results/recognizer-eval/.
+ * collected in training/fonts/, see training/README.md) into bench-results/recognizer-eval/,
+ * and rendered again whenever the generator that wrote them changes.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
@@ -39,11 +41,31 @@ function python(): string {
   throw new Error('No python3 with Pillow and numpy found to render the line sets (set $PYTHON; see training/README.md)');
 }
 
+/**
+ * What the line sets are a function of: the generator's sources, its word lists, the fonts and
+ * the line count. A set rendered by an older corpus or renderer is rendered again, never reused.
+ */
+function recipeStamp(lines: number): string {
+  const pkg = path.join(root, 'training', 'recibo_rec');
+  const sources = [
+    ...['charset', 'corpus', 'dataset', 'fonts', 'make_eval', 'model', 'render'].map((name) => path.join(pkg, `${name}.py`)),
+    ...readdirSync(path.join(pkg, 'words')).sort().map((name) => path.join(pkg, 'words', name)),
+    path.join(root, 'training', 'fonts', 'fonts.lock.json'),
+  ];
+  const hash = createHash('sha256').update(`lines ${lines}\n`);
+  for (const file of sources) hash.update(existsSync(file) ? readFileSync(file) : `missing ${path.basename(file)}`);
+  return hash.digest('hex');
+}
+
 function ensureSets(dir: string, lines: number): void {
-  if (existsSync(path.join(dir, 'heldout', 'labels.tsv'))) return;
+  const stampFile = path.join(dir, 'recipe.sha256');
+  const stamp = recipeStamp(lines);
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
   console.log(`rendering ${lines} held-out lines into ${dir} ...`);
+  rmSync(dir, { recursive: true, force: true });
   const run = spawnSync(python(), ['-m', 'recibo_rec.make_eval', dir, '--lines', String(lines)], { cwd: path.join(root, 'training'), stdio: 'inherit' });
   if (run.status !== 0) throw new Error(`make_eval failed (exit ${run.status})`);
+  writeFileSync(stampFile, stamp);
 }
 
 async function loadSet(dir: string): Promise<Line[]> {
@@ -123,8 +145,9 @@ function report(id: string, lines: readonly Line[], { read, cpuMs }: Reading): n
 }
 
 async function main(): Promise<void> {
+  // A folder given with --set is read as it is; the default one is the benchmark's own to render.
   const setDir = opts.set ?? path.join(root, 'bench-results', 'recognizer-eval');
-  ensureSets(setDir, Number(opts.lines ?? 1000));
+  if (!opts.set) ensureSets(setDir, Number(opts.lines ?? 1000));
   const sets = await Promise.all(['heldout', 'shifted'].map(async (name) => ({ name, lines: await loadSet(path.join(setDir, name)) })));
   const recognizers = await openRecognizers(defaultModelsDir(), sets[0]!.lines.slice(0, 20));
   for (const { name, lines } of sets) {

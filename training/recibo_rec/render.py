@@ -25,6 +25,8 @@ MAX_WIDTH = 800
 class Theme:
     background: tuple[int, int, int]
     ink: tuple[int, int, int]
+    #: Scanned paper (till receipts): the page gets grain and the ink fades in places.
+    paper: bool = False
 
 
 def _luma(c: tuple[int, int, int]) -> float:
@@ -35,9 +37,13 @@ BRAND = [(0, 84, 166), (0, 122, 61), (196, 30, 58), (0, 150, 136), (245, 124, 0)
 
 
 def theme(r: random.Random) -> Theme:
-    """Light, dark, grey label, coloured header or pill; the ink always readable on its ground."""
+    """Light, dark, grey label, coloured header, pill or scanned paper; the ink always readable on
+    its ground."""
     while True:
         kind = r.random()
+        if kind < 0.12:  # a scanned till receipt: greyish, slightly warm paper, dark ink
+            grey = r.randint(175, 240)
+            return Theme((grey, grey - r.randint(0, 8), grey - r.randint(0, 16)), tuple([r.randint(10, 90)] * 3), paper=True)  # type: ignore[arg-type]
         if kind < 0.45:  # light page, dark or grey text
             bg = tuple([r.randint(235, 255)] * 3)
             ink = tuple([r.randint(0, 70)] * 3) if r.random() < 0.6 else tuple([r.randint(90, 150)] * 3)
@@ -92,7 +98,9 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
         draw.text((margin + offset, baseline - spacing), above, font=face, anchor="ls", fill=colours.ink)
         draw.text((margin - offset, baseline + spacing), below, font=face, anchor="ls", fill=colours.ink)
 
-    page, scale = _whatsapp_damage(page, r)
+    if colours.paper:
+        page = _scanned(page, colours, r)
+    page, scale = _whatsapp_damage(page, r, size)
     x0, y0, x1, y1 = (v * scale for v in box)
     # A dot or a dash alone is short: the detector's box is at least about half a text height.
     text_h = max(y1 - y0, 0.55 * size * scale)
@@ -115,11 +123,25 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     return np.array(crop, dtype=np.uint8)
 
 
-def _whatsapp_damage(page: Image.Image, r: random.Random) -> tuple[Image.Image, float]:
-    """Downscale (sometimes back up) and JPEG-compress; returns the page and its scale."""
+def _scanned(page: Image.Image, colours: Theme, r: random.Random) -> Image.Image:
+    """Paper grain, and thermal ink that fades towards the paper in broad patches."""
+    rng = np.random.default_rng(r.getrandbits(32))
+    pixels = np.asarray(page, dtype=np.float32)
+    if r.random() < 0.5:
+        patches = Image.fromarray(rng.uniform(0, 140, size=(2, max(2, page.width // 60))).astype(np.uint8))
+        fade = np.asarray(patches.resize(page.size, Image.Resampling.BILINEAR), dtype=np.float32)[..., None] / 255
+        pixels += (np.asarray(colours.background, dtype=np.float32) - pixels) * fade
+    pixels += rng.normal(0, r.uniform(3, 14), size=pixels.shape[:2])[..., None]
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+
+
+def _whatsapp_damage(page: Image.Image, r: random.Random, size: int) -> tuple[Image.Image, float]:
+    """Downscale (sometimes back up) and JPEG-compress; returns the page and its scale. The
+    smallest copies bring a font of `size` px down to about 7 px, as in the degraded copies
+    operators forward (a 240-px-wide screenshot)."""
     scale = 1.0
     if r.random() < 0.6:
-        factor = r.uniform(0.4, 0.9)
+        factor = r.uniform(max(0.25, 7 / size), 0.9)
         small = page.resize((max(1, round(page.width * factor)), max(1, round(page.height * factor))), Image.Resampling.BILINEAR)
         if r.random() < 0.5:
             page = small.resize(page.size, Image.Resampling.BILINEAR)

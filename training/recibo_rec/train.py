@@ -20,7 +20,7 @@ import torch
 from torch.utils.data import DataLoader
 
 from .charset import BLANK, greedy_decode
-from .dataset import SyntheticLines, collate, fixed_set, to_tensor
+from .dataset import SyntheticLines, fixed_set, to_tensor
 from .fonts import held_out_fonts, training_fonts
 from .metrics import score
 from .model import LineRecognizer
@@ -36,6 +36,8 @@ def parse_args(argv=None):
     p.add_argument("--warmup", type=int, default=800)
     p.add_argument("--workers", type=int, default=max(1, (os.cpu_count() or 2) - 1), help="rendering processes")
     p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
+    p.add_argument("--init", type=Path, help="start from this checkpoint's weights (a new schedule, no curriculum: "
+                   "the model already reads full lines), e.g. to continue training with a changed corpus")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--eval-every", type=int, default=1000)
     p.add_argument("--eval-lines", type=int, default=400)
@@ -49,8 +51,10 @@ def learning_rate(step: int, args) -> float:
     return args.lr * (0.03 + 0.97 * 0.5 * (1 + math.cos(math.pi * progress)))
 
 
-def max_chars_at(total_steps: int):
+def max_chars_at(total_steps: int, curriculum_on: bool = True):
     def curriculum(step: int) -> int:
+        if not curriculum_on:
+            return 64
         start, full = 0.04 * total_steps, 0.25 * total_steps
         if step < start:
             return 12
@@ -99,14 +103,17 @@ def main(argv=None) -> None:
         optimizer.load_state_dict(state["optimizer"])
         step, best = state["step"], state.get("best", -1.0)
         say(f"resumed from {last} at step {step}")
+    elif args.init:
+        model.load_state_dict(torch.load(args.init, map_location=device)["model"])
+        say(f"weights from {args.init}")
     parameters = sum(p.numel() for p in model.parameters())
     say(f"device {device}, {parameters:,} parameters, schedule {args.steps} steps of {args.batch}, seed {args.seed}")
 
     held_out = fixed_set(held_out_fonts(), seed=7, count=args.eval_lines)
     parallel = {"persistent_workers": True, "prefetch_factor": 8} if args.workers > 0 else {}
     loader = DataLoader(
-        SyntheticLines(training_fonts(), args.seed, step, args.batch, max_chars_at(args.steps)),
-        batch_size=args.batch, collate_fn=collate, num_workers=args.workers, **parallel,
+        SyntheticLines(training_fonts(), args.seed, step, args.batch, max_chars_at(args.steps, curriculum_on=args.init is None)),
+        batch_size=None, num_workers=args.workers, **parallel,
     )
     ctc = torch.nn.CTCLoss(blank=BLANK, zero_infinity=True)
     started = time.time()

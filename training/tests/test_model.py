@@ -59,6 +59,15 @@ class TrainAndExportTest(unittest.TestCase):
             entry = export.manifest_entry(out, trained)
             self.assertEqual(entry["input"]["shape"], ["N", 3, 32, "W"])
             self.assertEqual(len(entry["sha256"]), 64)
+            # A new schedule on these weights: it starts at step 0 from the trained model.
+            tuned = Path(tmp) / "tuned"
+            train.main(["--run", str(tuned), "--init", str(run / "last.pt"), *common[2:], "--steps", "1", "--lr", "0"])
+            self.assertIn("weights from", (tuned / "train.log").read_text(encoding="utf-8"))
+            state = torch.load(tuned / "last.pt")
+            self.assertEqual(state["step"], 1)
+            before = torch.load(run / "last.pt")["model"]
+            weights = [name for name, _ in LineRecognizer().named_parameters()]  # not BatchNorm's running statistics
+            self.assertTrue(all(torch.equal(before[k], state["model"][k]) for k in weights), "lr 0 must leave the loaded weights as they were")
 
 
 if __name__ == "__main__":

@@ -3,11 +3,12 @@ import unittest
 
 import numpy as np
 import torch
+from PIL import Image
 
 from recibo_rec import fonts
-from recibo_rec.dataset import collate, fits_ctc, sample, to_tensor
+from recibo_rec.dataset import SyntheticLines, collate, fits_ctc, sample, to_tensor
 from recibo_rec.model import frames_for
-from recibo_rec.render import HEIGHT, render_line
+from recibo_rec.render import HEIGHT, _scanned, render_line, theme
 
 from .support import ensure_fonts
 
@@ -43,6 +44,20 @@ class RenderTest(unittest.TestCase):
         self.assertGreater(image.shape[1], 3 * HEIGHT)
         self.assertGreater(int(image.max()) - int(image.min()), 60, "ink and background must differ")
 
+    def test_scanned_paper_has_grain_and_keeps_its_tone(self):
+        r = random.Random(8)
+        paper = next(t for t in (theme(r) for _ in range(200)) if t.paper)
+        self.assertGreater(min(paper.background), 150)
+        blank = Image.new("RGB", (300, 60), paper.background)
+        page = np.asarray(_scanned(blank, paper, random.Random(1)), dtype=np.float32)
+        self.assertGreater(page.std(), 2.0)
+        self.assertLess(abs(page.mean() - np.mean(paper.background)), 4.0)
+        # Thermal ink fades towards the paper in some pages, never darker than it was.
+        inked = Image.new("RGB", (300, 60), paper.ink)
+        means = [np.asarray(_scanned(inked, paper, random.Random(seed)), dtype=np.float32).mean() for seed in range(10)]
+        self.assertGreater(max(means), paper.ink[0] + 10)
+        self.assertGreater(min(means), paper.ink[0] - 3)
+
     def test_same_seed_same_pixels(self):
         a = render_line("Pago Móvil", self.font, random.Random(4))
         b = render_line("Pago Móvil", self.font, random.Random(4))
@@ -64,6 +79,15 @@ class RenderTest(unittest.TestCase):
             self.assertTrue(fits_ctc(text, image.shape[1]))
         self.assertFalse(fits_ctc("0000", 4 * 6))  # 4 characters and 3 blanks between them need 7 frames
         self.assertTrue(fits_ctc("0000", 4 * 7))
+
+    def test_batches_are_cut_from_lines_of_similar_width(self):
+        stream = iter(SyntheticLines(fonts.training_fonts(), seed=3, start_step=0, batch=8, max_chars_at=lambda step: 64))
+        batches = [next(stream) for _ in range(SyntheticLines.POOL_BATCHES)]
+        used = sum(int(frames.sum()) for _, _, frames, _, _ in batches)
+        padded = sum(x.shape[0] * frames_for(x.shape[3]) for x, *_ in batches)
+        self.assertGreater(used / padded, 0.75, "lines of a batch should fill most of its padded width")
+        widest = [x.shape[3] for x, *_ in batches]
+        self.assertNotEqual(widest, sorted(widest), "batches come in shuffled order, not narrowest first")
 
     def test_collate_pads_with_mid_grey_and_counts_frames(self):
         r = random.Random(12)

@@ -52,6 +52,21 @@ class CorpusTest(unittest.TestCase):
             self.assertIn(pattern, joined)
         self.assertTrue(all(line == line.strip() and "  " not in line and line for line in lines))
 
+    def test_no_space_before_a_labels_colon(self):
+        # "Canal :" and "Canal:" look alike in proportional fonts: the label-only form is "Canal:".
+        r = random.Random(4)
+        labels = {text.upper() for text in corpus.LABELS}
+        lines = [corpus.line(r) for _ in range(5000)]
+        self.assertFalse([line for line in lines if line.endswith(" :") and line[:-2].upper() in labels])
+
+    def test_till_receipt_lines_for_scanned_paper(self):
+        r = random.Random(5)
+        lines = [corpus.till_line(r) for _ in range(400)]
+        self.assertTrue(all(covers(line) for line in lines))
+        self.assertGreater(sum(line == line.upper() for line in lines), 300)
+        self.assertTrue(any(line.startswith("TOTAL") for line in lines))
+        self.assertGreater(sum(any(ch.isdigit() for ch in line) and "." in line for line in lines), 150)
+
     def test_curriculum_length_limit(self):
         r = random.Random(3)
         self.assertTrue(all(len(corpus.line_with_max_length(r, 12)) <= 12 for _ in range(500)))
