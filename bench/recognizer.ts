@@ -8,7 +8,10 @@
  *
  * The line sets are written by `python3 -m recibo_rec.make_eval` (Pillow, numpy and the fonts
  * collected in training/fonts/, see training/README.md) into bench-results/recognizer-eval/,
- * and rendered again whenever the generator that wrote them changes.
+ * and rendered again whenever the generator that wrote them changes. A third set, `detector`, is
+ * the boxes the app's own detector draws on receipts rendered in Lato, a family no recogniser
+ * here trained on (tools/detector-crops/, its own seed): each is read through the app's warp of
+ * exactly that box.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -23,6 +26,7 @@ import { recognizerSpec } from '../src-main/ocr/model-set';
 import type { RgbImage } from '../src-main/ocr/pipeline/image';
 import { cropRegions, recognizeCrops, type RecognizerSpec, type RunModel } from '../src-main/ocr/pipeline/recognize';
 import { appRoot, defaultModelsDir } from '../src-main/paths';
+import type { Quad } from '../src-shared/ocr/types';
 import { lineScore, percentile } from './metrics';
 
 const { values: opts } = parseArgs({ options: { set: { type: 'string' }, lines: { type: 'string' } } });
@@ -31,7 +35,12 @@ const root = appRoot();
 interface Line {
   image: RgbImage;
   text: string;
+  /** The box to read, in the image; the whole image when absent. */
+  quad?: Quad;
 }
+
+/** Held-out receipts the detector set is cut from, and their seed (the training crops use seed 1). */
+const DETECTOR_SET = { receipts: 60, seed: 2 };
 
 /** A Python with Pillow and numpy: $PYTHON, then python3, then Debian's own. */
 function python(): string {
@@ -47,12 +56,17 @@ function python(): string {
  */
 function recipeStamp(lines: number): string {
   const pkg = path.join(root, 'training', 'recibo_rec');
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort().map((name) => path.join(dir, name)).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
   const sources = [
     ...['charset', 'corpus', 'dataset', 'fonts', 'make_eval', 'model', 'render'].map((name) => path.join(pkg, `${name}.py`)),
     ...readdirSync(path.join(pkg, 'words')).sort().map((name) => path.join(pkg, 'words', name)),
     path.join(root, 'training', 'fonts', 'fonts.lock.json'),
+    // The detector set: the receipt generator, the crop tool and the detector they run.
+    ...filesUnder(path.join(root, 'tools')),
+    path.join(root, 'models', 'manifest.json'),
   ];
-  const hash = createHash('sha256').update(`lines ${lines}\n`);
+  const hash = createHash('sha256').update(`lines ${lines}\n${JSON.stringify(DETECTOR_SET)}\n`);
   for (const file of sources) hash.update(existsSync(file) ? readFileSync(file) : `missing ${path.basename(file)}`);
   return hash.digest('hex');
 }
@@ -61,11 +75,35 @@ function ensureSets(dir: string, lines: number): void {
   const stampFile = path.join(dir, 'recipe.sha256');
   const stamp = recipeStamp(lines);
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
-  console.log(`rendering ${lines} held-out lines into ${dir} ...`);
+  console.log(`rendering ${lines} held-out lines and ${DETECTOR_SET.receipts} held-out receipts into ${dir} ...`);
   rmSync(dir, { recursive: true, force: true });
   const run = spawnSync(python(), ['-m', 'recibo_rec.make_eval', dir, '--lines', String(lines)], { cwd: path.join(root, 'training'), stdio: 'inherit' });
   if (run.status !== 0) throw new Error(`make_eval failed (exit ${run.status})`);
+  const crops = spawnSync(
+    process.execPath,
+    [path.join(root, 'dist', 'tools', 'detector-crops.js'), path.join(dir, 'detector'), '--fonts', 'held-out', '--receipts', String(DETECTOR_SET.receipts), '--seed', String(DETECTOR_SET.seed)],
+    { stdio: 'inherit' },
+  );
+  if (crops.status !== 0) throw new Error(`the detector crop tool failed (exit ${crops.status})`);
   writeFileSync(stampFile, stamp);
+}
+
+async function readRgb(file: string): Promise<RgbImage> {
+  const { data, info } = await sharp(file).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data), width: info.width, height: info.height };
+}
+
+/** The detector set: each crop's context and its box; boxes around no text (icons) left out. */
+async function loadDetectorSet(dir: string): Promise<Line[]> {
+  const rows = readFileSync(path.join(dir, 'labels.jsonl'), 'utf8').split('\n').filter((l) => l.length > 0);
+  const crops = rows.map((row) => JSON.parse(row) as { file: string; text: string; box: [number, number, number, number] }).filter((c) => c.text !== '');
+  return Promise.all(
+    crops.map(async ({ file, text, box: [x0, y0, x1, y1] }) => ({
+      image: await readRgb(path.join(dir, 'images', file)),
+      text,
+      quad: [{ x: x0, y: y0 }, { x: x1, y: y0 }, { x: x1, y: y1 }, { x: x0, y: y1 }] as Quad,
+    })),
+  );
 }
 
 async function loadSet(dir: string): Promise<Line[]> {
@@ -73,8 +111,7 @@ async function loadSet(dir: string): Promise<Line[]> {
   return Promise.all(
     rows.map(async (row) => {
       const [file, text] = row.split('\t') as [string, string];
-      const { data, info } = await sharp(path.join(dir, file)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-      return { image: { data: new Uint8Array(data), width: info.width, height: info.height }, text };
+      return { image: await readRgb(path.join(dir, file)), text };
     }),
   );
 }
@@ -84,13 +121,13 @@ interface Reading {
   cpuMs: number[];
 }
 
-/** Each line alone, as a box covering the whole crop: the app's warp, batch tensor and decoder. */
+/** Each line alone, its box (or the whole crop) through the app's warp, batch tensor and decoder. */
 async function readAll(lines: readonly Line[], run: RunModel, spec: RecognizerSpec): Promise<Reading> {
   const read: string[] = [];
   const cpuMs: number[] = [];
-  for (const { image } of lines) {
-    const quad = [{ x: 0, y: 0 }, { x: image.width, y: 0 }, { x: image.width, y: image.height }, { x: 0, y: image.height }] as const;
-    const crops = cropRegions(image, [{ quad: [...quad], score: 1 }], spec);
+  for (const { image, quad } of lines) {
+    const whole: Quad = [{ x: 0, y: 0 }, { x: image.width, y: 0 }, { x: image.width, y: image.height }, { x: 0, y: image.height }];
+    const crops = cropRegions(image, [{ quad: quad ?? whole, score: 1 }], spec);
     const before = process.cpuUsage();
     const [result] = await recognizeCrops(crops, [{ run, depth: 1 }], spec);
     const used = process.cpuUsage(before);
@@ -149,6 +186,8 @@ async function main(): Promise<void> {
   const setDir = opts.set ?? path.join(root, 'bench-results', 'recognizer-eval');
   if (!opts.set) ensureSets(setDir, Number(opts.lines ?? 1000));
   const sets = await Promise.all(['heldout', 'shifted'].map(async (name) => ({ name, lines: await loadSet(path.join(setDir, name)) })));
+  // Sets passed with --set from before the detector set existed are read without it.
+  if (existsSync(path.join(setDir, 'detector'))) sets.push({ name: 'detector', lines: await loadDetectorSet(path.join(setDir, 'detector')) });
   const recognizers = await openRecognizers(defaultModelsDir(), sets[0]!.lines.slice(0, 20));
   for (const { name, lines } of sets) {
     console.log(`\n${name}: ${lines.length} lines (${lines.filter((l) => SPANISH_ONLY.test(l.text)).length} with accents, ñ, ¿ or ¡)`);

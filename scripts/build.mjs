@@ -18,6 +18,7 @@ export const NODE_ENTRIES = {
   'main/inference-thread': 'src-main/ocr/inference-thread.ts',
   'tools/install-models': 'src-main/ocr/model-tools/install-models.ts',
   'tools/render-receipts': 'tools/receipt-generator/render.ts',
+  'tools/detector-crops': 'tools/detector-crops/main.ts',
   'bench/bench': 'bench/bench.ts',
   'bench/fields': 'bench/fields.ts',
   'bench/history': 'bench/history.ts',

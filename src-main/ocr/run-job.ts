@@ -10,12 +10,10 @@ import { whatsappMetadata } from '../../src-shared/extract/whatsapp';
 import { PROFILES, type ProfileName } from '../../src-shared/ocr/profiles';
 import type { Line, StageTimings } from '../../src-shared/ocr/types';
 import type { ImageRecord } from '../../src-shared/receipt/record';
-import { decodeImage, OcrFailure, readImageFile, resizeRgb } from './decode';
+import { decodeImage, OcrFailure, readImageFile } from './decode';
+import { detectPage } from './detect-page';
 import type { ModelSet } from './model-set';
-import { DB_DEFAULTS } from './pipeline/db-postprocess';
-import { detectText, medianTextHeight, refinedDetectorSide } from './pipeline/detect';
 import { roundBox } from './pipeline/geometry';
-import { detectorInputSize } from './pipeline/image';
 import { groupRows, pageText, type Segment } from './pipeline/layout';
 import { orientCrops } from './pipeline/orient';
 import { cropRegions, cropToSegment, recognizeCrops } from './pipeline/recognize';
@@ -55,20 +53,7 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
 
     const m = await models.forProfile(profile);
     control.progress('detect', 0, 1);
-    const dbOptions = { ...DB_DEFAULTS, threshold: settings.detThreshold, boxThreshold: settings.boxThreshold, unclipRatio: settings.unclipRatio };
-    const detectAt = async (longestSide: number) => {
-      const size = detectorInputSize(image.width, image.height, longestSide, longestSide);
-      const input = await resizeRgb(image, size.width, size.height);
-      const found = await detectText(input, image, m.detector.run, m.detector.normalisation, dbOptions);
-      return { found, scaleY: size.height / image.height, longest: Math.max(size.width, size.height) };
-    };
-    const first = await detectAt(settings.detFirstSide);
-    let regions = first.found;
-    const second = refinedDetectorSide(first.longest, medianTextHeight(first.found, first.scaleY), settings.detMinTextPx, settings.detTargetTextPx, settings.detMaxSide);
-    if (second !== null) {
-      checkpoint();
-      regions = (await detectAt(second)).found;
-    }
+    const regions = await detectPage(image, m.detector, settings, checkpoint);
     const tDetect = performance.now();
     checkpoint();
 

@@ -7,7 +7,7 @@ import numpy as np
 import torch
 from torch.utils.data import IterableDataset, get_worker_info
 
-from . import corpus
+from . import corpus, crops as detector_crops
 from .charset import encode
 from .fonts import Font
 from .model import frames_for
@@ -67,8 +67,18 @@ class SyntheticLines(IterableDataset):
 
     POOL_BATCHES = 8
 
-    def __init__(self, fonts: tuple[Font, ...], seed: int, start_step: int, batch: int, max_chars_at):
+    def __init__(self, fonts: tuple[Font, ...], seed: int, start_step: int, batch: int, max_chars_at,
+                 crops: list[detector_crops.DetectorCrop] | None = None, crop_share: float = 0.0):
         self.fonts, self.seed, self.start_step, self.batch, self.max_chars_at = fonts, seed, start_step, batch, max_chars_at
+        #: Crops cut by the app's detector (crops.py), drawn instead of a rendered line this often.
+        self.crops, self.crop_share = crops, crop_share if crops else 0.0
+
+    def draw(self, r: random.Random, max_chars: int) -> tuple[np.ndarray, str]:
+        while self.crop_share and r.random() < self.crop_share:
+            image, text = detector_crops.sample(r, self.crops)
+            if len(text) <= max_chars and fits_ctc(text, image.shape[1]):
+                return image, text
+        return sample(r, self.fonts, max_chars, icons=True)
 
     def __iter__(self):
         info = get_worker_info()
@@ -79,7 +89,7 @@ class SyntheticLines(IterableDataset):
         while True:
             # The curriculum follows the step these samples roughly belong to.
             step = self.start_step + produced * workers // self.batch
-            pool = [sample(r, self.fonts, self.max_chars_at(step), icons=True) for _ in range(self.batch * self.POOL_BATCHES)]
+            pool = [self.draw(r, self.max_chars_at(step)) for _ in range(self.batch * self.POOL_BATCHES)]
             produced += len(pool)
             pool.sort(key=lambda item: item[0].shape[1])
             batches = [pool[k: k + self.batch] for k in range(0, len(pool), self.batch)]

@@ -115,6 +115,12 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     crop = page.crop((round(left), round(top), round(right), round(bottom)))
     if native:
         return np.array(crop, dtype=np.uint8)
+    return to_height(crop, r)
+
+
+def to_height(crop: Image.Image, r: random.Random) -> np.ndarray:
+    """A crop resized HEIGHT high, as the app's warp resizes it (box-filtered or bilinear when
+    shrinking), sometimes slightly blurred."""
     out_w = max(8, min(MAX_WIDTH, round(HEIGHT * crop.width / max(1, crop.height))))
     shrinking = crop.height > 2 * HEIGHT
     crop = crop.resize((out_w, HEIGHT), Image.Resampling.BOX if shrinking and r.random() < 0.7 else Image.Resampling.BILINEAR)

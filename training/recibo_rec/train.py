@@ -19,11 +19,13 @@ from pathlib import Path
 import torch
 from torch.utils.data import DataLoader
 
-from .charset import BLANK, greedy_decode
-from .dataset import SyntheticLines, fixed_set, to_tensor
+from . import crops as detector_crops
+from .charset import BLANK, encode, greedy_decode
+from .dataset import SyntheticLines, collate, fixed_set, to_tensor
 from .fonts import held_out_fonts, training_fonts
 from .metrics import score
 from .model import LineRecognizer
+from .recover import recover
 
 
 def parse_args(argv=None):
@@ -36,8 +38,11 @@ def parse_args(argv=None):
     p.add_argument("--warmup", type=int, default=800)
     p.add_argument("--workers", type=int, default=max(1, (os.cpu_count() or 2) - 1), help="rendering processes")
     p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
-    p.add_argument("--init", type=Path, help="start from this checkpoint's weights (a new schedule, no curriculum: "
-                   "the model already reads full lines), e.g. to continue training with a changed corpus")
+    p.add_argument("--init", type=Path, help="start from this checkpoint's weights, or an exported .onnx model's "
+                   "(a new schedule, no curriculum: the model already reads full lines), e.g. to continue training "
+                   "with a changed corpus")
+    p.add_argument("--crops", type=Path, help="crops cut by the app's detector (npm run training:crops -- DIR)")
+    p.add_argument("--crop-share", type=float, default=0.3, help="share of each batch drawn from --crops")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--eval-every", type=int, default=1000)
     p.add_argument("--eval-lines", type=int, default=400)
@@ -73,6 +78,16 @@ def read_lines(model: LineRecognizer, images, device) -> list[str]:
     return out
 
 
+def initial_weights(path: Path, device) -> dict:
+    """A checkpoint's weights, or those rebuilt from an exported model (recover.py), its
+    BatchNorms calibrated on 256 rendered training lines."""
+    if path.suffix != ".onnx":
+        return torch.load(path, map_location=device)["model"]
+    lines = fixed_set(training_fonts(), seed=11, count=256)
+    calibration, *_ = collate([(to_tensor(image), torch.tensor(encode(text)), text) for image, text in lines])
+    return recover(path, calibration).state_dict()
+
+
 def save(path: Path, **state) -> None:
     tmp = path.with_suffix(".tmp")
     torch.save(state, tmp)
@@ -104,15 +119,19 @@ def main(argv=None) -> None:
         step, best = state["step"], state.get("best", -1.0)
         say(f"resumed from {last} at step {step}")
     elif args.init:
-        model.load_state_dict(torch.load(args.init, map_location=device)["model"])
+        model.load_state_dict(initial_weights(args.init, device))
         say(f"weights from {args.init}")
     parameters = sum(p.numel() for p in model.parameters())
     say(f"device {device}, {parameters:,} parameters, schedule {args.steps} steps of {args.batch}, seed {args.seed}")
 
     held_out = fixed_set(held_out_fonts(), seed=7, count=args.eval_lines)
+    crops = detector_crops.load(args.crops) if args.crops else None
+    if crops:
+        say(f"{len(crops):,} detector crops from {args.crops}, {args.crop_share:.0%} of each batch")
     parallel = {"persistent_workers": True, "prefetch_factor": 8} if args.workers > 0 else {}
     loader = DataLoader(
-        SyntheticLines(training_fonts(), args.seed, step, args.batch, max_chars_at(args.steps, curriculum_on=args.init is None)),
+        SyntheticLines(training_fonts(), args.seed, step, args.batch, max_chars_at(args.steps, curriculum_on=args.init is None),
+                       crops, args.crop_share),
         batch_size=None, num_workers=args.workers, **parallel,
     )
     ctc = torch.nn.CTCLoss(blank=BLANK, zero_infinity=True)
