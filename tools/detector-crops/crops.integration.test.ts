@@ -54,7 +54,7 @@ describe('training:crops', () => {
         const [read] = await recognizeCrops(cropRegions(image, [{ quad: [...quad], score: 1 }], spec), [{ run: model.run, depth: 1 }], spec);
         if (read!.line.text.trim() === text) agree++;
       }
-      // Measured on these receipts: 78 of 78. The model before the one trained on these crops
+      // Measured on these receipts: 78 of 78. The model before the ones trained on these crops
       // read 74: its 4 misses were its own, not the labels' (the status bar's signal icon beside
       // the battery level read as characters).
       expect(agree / labelled.length).toBeGreaterThan(0.9);

@@ -64,6 +64,39 @@ def theme(r: random.Random) -> Theme:
             return Theme(bg, ink)  # type: ignore[arg-type]
 
 
+#: Lines that end in a value get an icon drawn after them this often: apps put a copy, share or
+#: eye icon right after references and accounts, and the detector boxes it with the text. A
+#: model that never saw one read a copy icon as one more digit (two real references lost).
+TRAILING_ICON_SHARE = 0.08
+
+
+def _trailing_icon(draw: ImageDraw.ImageDraw, x: float, middle: float, size: float, colour, r: random.Random) -> float:
+    """Draws a copy, share, eye or info icon (shapes, not glyphs) from x, centred on `middle`;
+    returns its right edge."""
+    s = size * r.uniform(0.6, 0.9)
+    top, line = middle - s / 2, max(1, round(s / 9))
+    kind = r.choice(("copy", "share", "eye", "info"))
+    if kind == "copy":
+        o = s * 0.28
+        draw.rounded_rectangle((x + o, top, x + s, top + s - o), radius=s * 0.12, outline=colour, width=line)
+        draw.rounded_rectangle((x, top + o, x + s - o, top + s), radius=s * 0.12, outline=colour, width=line)
+        return x + s
+    if kind == "share":
+        dots = [(x + s * 0.8, top + s * 0.15), (x + s * 0.2, middle), (x + s * 0.8, top + s * 0.85)]
+        draw.line([dots[0], dots[1], dots[2]], fill=colour, width=line)
+        for cx, cy in dots:
+            draw.ellipse((cx - s * 0.14, cy - s * 0.14, cx + s * 0.14, cy + s * 0.14), fill=colour)
+        return x + s * 0.95
+    if kind == "eye":
+        draw.ellipse((x, top + s * 0.2, x + s * 1.3, top + s * 0.8), outline=colour, width=line)
+        draw.ellipse((x + s * 0.47, middle - s * 0.17, x + s * 0.83, middle + s * 0.17), fill=colour)
+        return x + s * 1.3
+    draw.ellipse((x, top, x + s, top + s), outline=colour, width=line)
+    draw.rectangle((x + s * 0.45, top + s * 0.42, x + s * 0.55, top + s * 0.78), fill=colour)
+    draw.ellipse((x + s * 0.44, top + s * 0.2, x + s * 0.56, top + s * 0.32), fill=colour)
+    return x + s
+
+
 def _ink_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
     ys, xs = np.nonzero(mask > 64)
     if len(xs) == 0:
@@ -81,7 +114,8 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     colours = theme(r)
     spacing = size * r.uniform(1.25, 1.9)
     margin = int(size * 1.5)
-    width = int(face.getlength(text)) + 2 * margin
+    icon = r.random() < TRAILING_ICON_SHARE and text[-1:].isalnum()
+    width = int(face.getlength(text)) + 2 * margin + (int(3 * size) if icon else 0)
     height = int(3 * spacing + 2 * margin)
     page = Image.new("RGB", (width, height), colours.background)
     mask = Image.new("L", (width, height), 0)
@@ -92,6 +126,10 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
         raise ValueError(f"nothing was drawn for {text!r} in {font.path.name}")
     draw = ImageDraw.Draw(page)
     draw.text((margin, baseline), text, font=face, anchor="ls", fill=colours.ink)
+    if icon:
+        # A gap of half a character to two, then the icon; the detector's box takes it in.
+        right = _trailing_icon(draw, box[2] + size * r.uniform(0.3, 1.2), (box[1] + box[3]) / 2, size, colours.ink, r)
+        box = (box[0], box[1], max(box[2], int(right) + 1), box[3])
     if neighbours is not None:
         above, below = neighbours
         offset = r.uniform(-0.3, 0.3) * size

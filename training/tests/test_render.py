@@ -72,6 +72,23 @@ class RenderTest(unittest.TestCase):
         # The box moves down, so the ink sits higher in the crop, and the other way round.
         self.assertLess(ink_row(0.3), ink_row(-0.3) - 0.15)
 
+    def test_an_icon_after_a_value_is_inside_the_box(self):
+        from recibo_rec import render
+
+        def native(text, share):
+            saved, render.TRAILING_ICON_SHARE = render.TRAILING_ICON_SHARE, share
+            try:
+                return render_line(text, self.font, random.Random(2), shift=0.0, native=True)
+            finally:
+                render.TRAILING_ICON_SHARE = saved
+        plain, with_icon = native("004512345678", 0.0), native("004512345678", 1.0)
+        # The box reaches past the text over the icon, whose ink is at the crop's right end.
+        self.assertGreater(with_icon.shape[1], plain.shape[1] + 0.5 * plain.shape[0])
+        tail = with_icon[:, -int(0.6 * plain.shape[0]):].astype(float).mean(2)
+        self.assertGreater(np.abs(tail - np.median(with_icon)).max(), 60)
+        # A line ending in a sign (a label) never gets one.
+        self.assertTrue(np.array_equal(native("Pago:", 0.0), native("Pago:", 1.0)))
+
     def test_samples_leave_ctc_enough_frames(self):
         r = random.Random(11)
         for _ in range(50):
