@@ -22,7 +22,6 @@ import { loadManifest } from '../../src-main/ocr/manifest';
 import { ModelSet } from '../../src-main/ocr/model-set';
 import { cropGeometry, warpCrop, type CropGeometry } from '../../src-main/ocr/pipeline/image';
 import { appRoot, defaultModelsDir } from '../../src-main/paths';
-import type { Quad } from '../../src-shared/ocr/types';
 import { chooseDegrade, composeReceipt, degrade, launchChromium, screenshot } from '../receipt-generator/compose';
 import { FONTS, fontFaceCss } from '../receipt-generator/fonts';
 import { int, pick, seeded } from '../receipt-generator/random';
@@ -82,7 +81,7 @@ async function main(): Promise<void> {
       const regions = await detectPage(image, (await models.forProfile(profile)).detector, PROFILES[profile]);
       let blanks = 0;
       for (const region of regions) {
-        const label = labelRegion(region.quad as Quad, scaled);
+        const label = labelRegion(region.quad, scaled);
         if ('dropped' in label) {
           counts[label.dropped]++;
           continue;
