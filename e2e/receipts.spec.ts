@@ -84,17 +84,29 @@ test('a corrupt file and a non-image get a clear error beside them; the others a
 
 test('the OCR worker killed in the middle of a batch: the batch still completes', async ({ app, host, page }) => {
   const names = ['r003-beside-light.jpg', 'r004-web-grid-light.jpg', 'r005-usd-wallet-light.png', 'r001-bdv-light.png', 'r002-stacked-light.jpg'];
+  const logFile = path.join(host.dataDir, 'logs', 'recibo.log');
+  const readLog = async () => (existsSync(logFile) ? await readFile(logFile, 'utf8') : '');
   await app.drop(await Promise.all(names.map((n) => fromDisk(path.join(FIXTURES, n)))));
-  // Kill it while it is reading: after the first receipt, with others still waiting.
-  await expect(page.getByTestId('batch-progress')).toContainText(/[1-3] de 5 leídos/);
+  // Freeze the worker (SIGSTOP) the moment it is ready, when the first receipt is handed to it,
+  // so that the kill lands under a receipt however fast the machine reads: polling the page, a
+  // fast CI machine read four between two looks.
+  await expect.poll(async () => (await readLog()).includes('"event":"worker-ready"'), { intervals: [5] }).toBe(true);
   const workers = host.workerPids();
   expect(workers.length).toBeGreaterThan(0);
-  for (const pid of workers) process.kill(pid, 'SIGKILL');
+  try {
+    for (const pid of workers) process.kill(pid, 'SIGSTOP');
+    // Frozen under a receipt, the batch cannot finish.
+    await expect(page.getByTestId('batch-progress')).toContainText(/[0-4] de 5 leídos/);
+  } finally {
+    for (const pid of workers) process.kill(pid, 'SIGKILL'); // also if the check fails: a stopped worker would hold up the host's exit
+  }
   await expect(page.getByTestId('batch-progress')).toContainText('5 de 5 leídos', { timeout: 90_000 });
   await expect(page.getByTestId('counts')).toHaveText('5 leídos');
-  // It did die under a receipt, and was restarted: the core's log says so.
-  const log = await readFile(path.join(host.dataDir, 'logs', 'recibo.log'), 'utf8');
+  // It did die under a receipt, which was read again by a new worker: the core's log says so.
+  const log = await readLog();
   expect(log).toContain('"event":"worker-crash"');
+  expect(log).toContain('"event":"receipt-retry"');
+  expect(log.match(/"event":"worker-ready"/g)).toHaveLength(2);
   expect(log).not.toContain('queue-error');
 });
 

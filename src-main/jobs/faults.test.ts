@@ -10,6 +10,7 @@ import { openCore } from './core';
 import { takeIn } from './intake';
 import { processQueue, type ProgressEvent } from './processor';
 import { statusReport } from './status';
+import { forkWorker } from '../ocr/worker-process';
 import { appRoot, defaultModelsDir } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
@@ -75,6 +76,39 @@ describe('faults during a batch of 50', () => {
     await takeIn(core, fifty.slice(1, 2), { profile: 'fast', label: 'normal' });
     await processQueue(core, { profile: 'fast', workers: 1, modelsDir: defaultModelsDir(), rulesFile: null });
     expect(statusReport(core.db).counts).toEqual({ queued: 0, processing: 0, done: 1, failed: 1 });
+    core.db.close();
+  }, 60_000);
+
+  it('a worker killed while it loads its models is started again; the batch ends done', async () => {
+    const dataDir = path.join(tmp.path, 'start-kill');
+    const core = openCore(dataDir);
+    await takeIn(core, fifty.slice(0, 3), { profile: 'fast', label: 'start kill' });
+    let launches = 0;
+    const launch = () => {
+      const proc = forkWorker();
+      if (++launches === 1) proc.kill(); // SIGKILL before it is ready
+      return proc;
+    };
+    await processQueue(core, { profile: 'fast', workers: 1, modelsDir: defaultModelsDir(), rulesFile: null, backoffMs: 10, launch });
+    expect(launches).toBe(2);
+    expect(statusReport(core.db).counts).toEqual({ queued: 0, processing: 0, done: 3, failed: 0 });
+    core.db.close();
+    const log = readFileSync(path.join(dataDir, 'logs', 'recibo.log'), 'utf8');
+    expect(log).toMatch(/"event":"worker-start-failed".*exited during start-up/);
+    expect(log.match(/"event":"worker-ready"/g)).toHaveLength(1);
+  }, 60_000);
+
+  it('a worker that can never start fails each receipt with the reason, and the queue still ends', async () => {
+    const core = openCore(path.join(tmp.path, 'no-models'));
+    await takeIn(core, fifty.slice(0, 2), { profile: 'fast', label: 'no models' });
+    const events: ProgressEvent[] = [];
+    // No models in this folder: the worker says so at start-up, every time.
+    await processQueue(core, { profile: 'fast', workers: 1, modelsDir: path.join(tmp.path, 'empty-models'), rulesFile: null, backoffMs: 10, onProgress: (e) => events.push(e) });
+    const report = statusReport(core.db);
+    expect(report.counts).toEqual({ queued: 0, processing: 0, done: 0, failed: 2 });
+    expect(report.receipts.map((r) => r.error?.code)).toEqual(['WORKER_START', 'WORKER_START']);
+    expect(report.receipts[0]!.error?.message).toMatch(/model/i);
+    expect(events.filter((e) => e.state === 'failed')).toHaveLength(2);
     core.db.close();
   }, 60_000);
 

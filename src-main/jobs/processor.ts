@@ -2,15 +2,16 @@
  * Works the queue: each worker of the pool takes the oldest queued receipt, reads it, and the
  * result lands in one transaction. A reading the worker died under (a crash, a timeout) is
  * tried twice more, then failed with the reason; a reading that failed on the image itself
- * (corrupt, unsupported) is failed at once: trying again would fail again. No other receipt is
- * affected by one receipt's failure.
+ * (corrupt, unsupported) is failed at once: trying again would fail again. A worker that cannot
+ * start after several tries fails the receipt it was meant for (WORKER_START), with the reason.
+ * No other receipt is affected by one receipt's failure.
  */
 import os from 'node:os';
 import type { RuleProblem } from '../../src-shared/extract/rules';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { claimNext, markFailed, requeue, requeueInterrupted, type ReceiptRow } from '../db/receipts';
 import { saveResult } from '../db/results';
-import type { OcrWorkerClient, WorkerInit } from '../ocr/worker-client';
+import { WorkerStartError, type OcrWorkerClient, type WorkerInit } from '../ocr/worker-client';
 import type { WorkerProcess } from '../ocr/worker-process';
 import type { Core } from './core';
 import { SupervisedWorker } from './supervised-worker';
@@ -89,7 +90,19 @@ export async function processQueue(core: Core, opts: ProcessorOptions): Promise<
 
   const one = async (worker: SupervisedWorker, receipt: ReceiptRow) => {
     const emit = (e: Omit<ProgressEvent, 'receiptId' | 'sha256' | 'attempt'>) => opts.onProgress?.({ receiptId: receipt.id, sha256: receipt.sha256, attempt: receipt.attempts, ...e });
-    const pid = (await worker.worker()).pid;
+    let pid: number | undefined;
+    try {
+      pid = (await worker.worker()).pid;
+    } catch (e) {
+      if (!(e instanceof WorkerStartError)) throw e;
+      // No worker after several starts: this receipt fails with the reason (it can be read
+      // again later) instead of the whole queue stopping with receipts stuck mid-reading.
+      const error = { code: 'WORKER_START', message: e.message };
+      markFailed(db, receipt.id, error.code, error.message, core.now());
+      log.write({ event: 'receipt-failed', receipt: receipt.sha256, attempt: receipt.attempts, ...error });
+      emit({ state: 'failed', error });
+      return;
+    }
     emit({ state: 'processing', ...(pid ? { workerPid: pid } : {}) });
     const { record, worker: client } = await worker.run(store.pathOf(receipt.sha256, receipt.ext), opts.profile, receipt.original_name);
     if (record.status === 'ok') {

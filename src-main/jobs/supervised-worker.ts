@@ -6,7 +6,7 @@
 import type { RuleProblem } from '../../src-shared/extract/rules';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import type { ImageRecord } from '../../src-shared/receipt/record';
-import { OcrWorkerClient, type WorkerInit } from '../ocr/worker-client';
+import { OcrWorkerClient, WorkerStartError, type WorkerInit } from '../ocr/worker-client';
 import { forkWorker, type WorkerProcess } from '../ocr/worker-process';
 import type { Logger } from './log';
 
@@ -30,6 +30,9 @@ export interface SupervisorOptions {
   launch?: () => WorkerProcess;
 }
 
+/** Starts tried in a row before a reading is failed for want of a worker. */
+export const START_ATTEMPTS = 3;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class SupervisedWorker {
@@ -39,15 +42,31 @@ export class SupervisedWorker {
 
   constructor(private readonly opts: SupervisorOptions) {}
 
-  /** The worker in use, started (or restarted after a pause) when needed. */
+  /**
+   * The worker in use, started (or restarted after a pause) when needed. A start that fails (the
+   * process died while loading its models, or said it cannot load them) is tried again with the
+   * same backoff as a crash; after START_ATTEMPTS in a row the WorkerStartError is thrown.
+   */
   async worker(): Promise<OcrWorkerClient> {
     if (this.client?.alive) return this.client;
-    if (this.client) {
-      const delay = Math.min(this.opts.maxBackoffMs ?? 5000, (this.opts.backoffMs ?? 250) * 2 ** Math.max(0, this.crashesInARow - 1));
-      this.opts.log.write({ event: 'worker-restart', slot: this.opts.slot ?? 0, afterMs: delay, crashesInARow: this.crashesInARow });
-      await sleep(delay);
+    for (let attempt = 1; ; attempt++) {
+      if (this.client || this.crashesInARow > 0) {
+        const delay = Math.min(this.opts.maxBackoffMs ?? 5000, (this.opts.backoffMs ?? 250) * 2 ** Math.max(0, this.crashesInARow - 1));
+        this.opts.log.write({ event: 'worker-restart', slot: this.opts.slot ?? 0, afterMs: delay, crashesInARow: this.crashesInARow });
+        await sleep(delay);
+      }
+      const started = Date.now();
+      try {
+        this.client = await OcrWorkerClient.start((this.opts.launch ?? forkWorker)(), this.opts.init);
+        this.opts.log.write({ event: 'worker-ready', slot: this.opts.slot ?? 0, pid: this.client.pid, startMs: Date.now() - started });
+        break;
+      } catch (e) {
+        if (!(e instanceof WorkerStartError)) throw e;
+        this.crashesInARow++;
+        this.opts.log.write({ event: 'worker-start-failed', slot: this.opts.slot ?? 0, attempt, reason: e.message });
+        if (attempt >= START_ATTEMPTS) throw e;
+      }
     }
-    this.client = await OcrWorkerClient.start((this.opts.launch ?? forkWorker)(), this.opts.init);
     const client = this.client;
     this.opts.onStarted?.(client);
     this.opts.onReady?.(client.ready.rules.problems);

@@ -36,12 +36,15 @@ export function forkWorker(script: string = workerScript()): WorkerProcess {
   child.on('exit', () => {
     exited = true;
   });
+  // A child killed before its 'exit' arrives fails its pending writes (EPIPE): unhandled, that
+  // error would end this process. Its death is reported by 'exit'; the kill makes sure it comes.
+  child.on('error', () => child.kill('SIGKILL'));
   return {
     get pid() {
       return child.pid;
     },
     send: (m) => {
-      if (!exited && child.connected) child.send(m);
+      if (!exited && child.connected) child.send(m, (err) => err && child.kill('SIGKILL'));
     },
     onMessage: (h) => child.on('message', h),
     onExit: (h) => child.on('exit', (code, signal) => h(code, signal)),

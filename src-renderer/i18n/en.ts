@@ -32,6 +32,7 @@ export const en: Messages = {
     TOO_LARGE: 'The image is too large (over 16 MB or 40 megapixels).',
     TOO_SMALL: 'The image is too small to read.',
     WORKER_CRASHED: 'Reading failed several times; you can try again.',
+    WORKER_START: 'The text reader could not start; you can try again.',
     DISCONNECTED: 'The connection to Recibo was lost.',
     WATCH_NOT_FOLDER: 'That folder does not exist on this computer.',
     WATCH_IN_DATA: 'The watched folder cannot be Recibo’s data folder or inside it.',

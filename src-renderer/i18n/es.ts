@@ -36,6 +36,7 @@ export const es = {
     TOO_LARGE: 'La imagen es demasiado grande (más de 16 MB o 40 megapíxeles).',
     TOO_SMALL: 'La imagen es demasiado pequeña para leerla.',
     WORKER_CRASHED: 'La lectura falló varias veces; puede volver a intentarla.',
+    WORKER_START: 'El lector de texto no pudo iniciarse; puede volver a intentarlo.',
     DISCONNECTED: 'Se perdió la conexión con Recibo.',
     WATCH_NOT_FOLDER: 'Esa carpeta no existe en este equipo.',
     WATCH_IN_DATA: 'La carpeta vigilada no puede ser la carpeta de datos de Recibo ni estar dentro de ella.',

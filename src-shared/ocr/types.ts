@@ -44,6 +44,7 @@ export const OCR_ERROR_CODES = [
   'TOO_SMALL',
   'CANCELLED',
   'WORKER_CRASHED',
+  'WORKER_START',
   'INTERNAL',
 ] as const;
 export const OcrErrorCodeSchema = z.enum(OCR_ERROR_CODES);
