@@ -44,11 +44,13 @@ describe('faults during a batch of 50', () => {
       backoffMs: 50,
       onProgress: (e) => {
         events.push(e);
-        // Kill the worker under the 10th and the 30th receipt, while they are being read.
+        // Kill the worker under the 10th and the 30th receipt, once they are handed to it (the
+        // next turn of the event loop, after the send): a fixed delay could land between two
+        // receipts on a fast machine.
         const started = events.filter((x) => x.state === 'processing').length;
         if (e.state === 'processing' && (started === 10 || started === 30) && e.workerPid) {
           killed++;
-          setTimeout(() => process.kill(e.workerPid!, 'SIGKILL'), 50);
+          setImmediate(() => process.kill(e.workerPid!, 'SIGKILL'));
         }
       },
     });
