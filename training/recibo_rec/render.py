@@ -2,9 +2,10 @@
 
 The app crops what its detector boxed, warps it to the model's height and reads it, so a line is
 drawn on a small page (sometimes with neighbouring lines above and below), damaged the way
-WhatsApp damages screenshots (downscaled, upscaled, JPEG q 50-85, slight blur), and then cut by
-a box placed the way the detector places them: around the ink, grown by a margin, often shifted
-up or down by up to 30% of the text height (the trial model's weak spot was such crops).
+WhatsApp damages screenshots (downscaled, upscaled, JPEG q 50-85, slight blur; a tenth of them
+as black-and-white copies), and then cut by a box placed the way the detector places them:
+around the ink, grown by a margin, often shifted up or down by up to 30% of the text height (the
+trial model's weak spot was such crops).
 """
 from __future__ import annotations
 
@@ -68,6 +69,9 @@ def theme(r: random.Random) -> Theme:
 #: eye icon right after references and accounts, and the detector boxes it with the text. A
 #: model that never saw one read a copy icon as one more digit (two real references lost).
 TRAILING_ICON_SHARE = 0.08
+#: Lines from a black-and-white copy (see _binarised_copy): the real-ve degraded copies the
+#: fourth model read worst.
+BINARISED_SHARE = 0.1
 
 
 def _trailing_icon(draw: ImageDraw.ImageDraw, x: float, middle: float, size: float, colour, r: random.Random) -> float:
@@ -138,7 +142,10 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
 
     if colours.paper:
         page = _scanned(page, colours, r)
-    page, scale = _whatsapp_damage(page, r, size)
+    if r.random() < BINARISED_SHARE:
+        page, scale = _binarised_copy(page, colours, r, size)
+    else:
+        page, scale = _whatsapp_damage(page, r, size)
     x0, y0, x1, y1 = (v * scale for v in box)
     # A dot or a dash alone is short: the detector's box is at least about half a text height.
     text_h = max(y1 - y0, 0.55 * size * scale)
@@ -196,3 +203,22 @@ def _whatsapp_damage(page: Image.Image, r: random.Random, size: int) -> tuple[Im
         page.save(buffer, "JPEG", quality=r.randint(50, 85))
         page = Image.open(buffer).convert("RGB")
     return page, scale
+
+
+def _binarised_copy(page: Image.Image, colours: Theme, r: random.Random, size: int) -> tuple[Image.Image, float]:
+    """A copy forwarded through a black-and-white filter, as some operators receive them: shrunk,
+    JPEG-compressed, enlarged two to four times and thresholded, so the letters come out jagged,
+    thinner or bolder with the threshold, and the compression's ringing turns into dots around
+    them. Returns the page and its scale."""
+    factor = r.uniform(max(0.4, 10 / size), 0.9)
+    small = page.resize((max(1, round(page.width * factor)), max(1, round(page.height * factor))), Image.Resampling.BILINEAR)
+    buffer = io.BytesIO()
+    small.save(buffer, "JPEG", quality=r.randint(30, 70))
+    small = Image.open(buffer).convert("L")
+    scale = factor * r.uniform(2.0, 4.0)
+    big = small.resize((max(1, round(page.width * scale)), max(1, round(page.height * scale))), Image.Resampling.BILINEAR)
+    # Between the background and the ink, nearer the background (bolder letters) or halfway
+    # (thinner); nearer the ink, the thin strokes of small shrunk text would vanish.
+    paper, ink = _luma(colours.background), _luma(colours.ink)
+    threshold = paper + (ink - paper) * r.uniform(0.15, 0.5)
+    return big.point(lambda v: 255 if v > threshold else 0).convert("RGB"), scale

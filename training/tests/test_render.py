@@ -3,12 +3,12 @@ import unittest
 
 import numpy as np
 import torch
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 from recibo_rec import fonts
 from recibo_rec.dataset import SyntheticLines, collate, fits_ctc, sample, to_tensor
 from recibo_rec.model import frames_for
-from recibo_rec.render import HEIGHT, _scanned, render_line, theme
+from recibo_rec.render import HEIGHT, Theme, _binarised_copy, _scanned, render_line, theme
 
 from .support import ensure_fonts
 
@@ -57,6 +57,19 @@ class RenderTest(unittest.TestCase):
         means = [np.asarray(_scanned(inked, paper, random.Random(seed)), dtype=np.float32).mean() for seed in range(10)]
         self.assertGreater(max(means), paper.ink[0] + 10)
         self.assertGreater(min(means), paper.ink[0] - 3)
+
+    def test_a_black_and_white_copy_is_two_tones_larger_and_keeps_its_text(self):
+        page = Image.new("RGB", (400, 80), (255, 255, 255))
+        ImageDraw.Draw(page).text((20, 60), "Referencia: 490760890", font=ImageFont.truetype(str(self.font.path), 28), anchor="ls", fill=(20, 20, 20))
+        ink = (np.asarray(page) < 128).mean()
+        for seed in range(20):
+            copy, scale = _binarised_copy(page, Theme((255, 255, 255), (20, 20, 20)), random.Random(seed), 28)
+            pixels = np.asarray(copy)
+            self.assertEqual(set(np.unique(pixels)), {0, 255})
+            self.assertEqual(copy.width, round(400 * scale))
+            self.assertGreater(scale, 0.4 * 2)
+            # The letters come out bolder or thinner, never gone.
+            self.assertGreater((pixels == 0).mean(), 0.3 * ink, f"seed {seed}: the text must survive the threshold")
 
     def test_same_seed_same_pixels(self):
         a = render_line("Pago Móvil", self.font, random.Random(4))
