@@ -51,8 +51,9 @@ export function bankDirectory(aliases: Record<string, readonly string[]>): BankD
 }
 
 /**
- * The bank a text names: by the longest name or alias it contains as whole words, or failing
- * that, by one it contains with an OCR slip ("Banco Mercantl"). Positions are in the folded text.
+ * The bank a text names: by the longest name or alias it contains as whole words, or split by a
+ * logo's letter-spacing ("M ERCANTI L"), or failing that, by one it contains with an OCR slip
+ * ("Banco Mercantl"). Positions are in the folded text.
  */
 export function bankByName(text: string, directory: BankDirectory): { code: string; start: number; end: number } | null {
   const folded = fold(text);
@@ -63,6 +64,8 @@ export function bankByName(text: string, directory: BankDirectory): { code: stri
   }
   const words = folded.split(' ');
   const offsets = words.map((_, i) => words.slice(0, i).join(' ').length + (i > 0 ? 1 : 0));
+  const spaced = letterSpacedName(words, offsets, directory);
+  if (spaced) return spaced;
   for (const { phrase, code } of directory.names) {
     const tokens = phrase.split(' ');
     if (tokens.join('').length < 6) continue;
@@ -72,6 +75,25 @@ export function bankByName(text: string, directory: BankDirectory): { code: stri
       if (phraseScore(words.slice(i, i + tokens.length), tokens) > 0) {
         const end = offsets[i + tokens.length - 1]! + words[i + tokens.length - 1]!.length;
         return { code, start: offsets[i]!, end };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A one-word name set in a logo's wide letter-spacing, which a recogniser splits into pieces
+ * ("M ERCANTI L", "B A N E S C O"): two or more words in a row that spell it exactly once joined.
+ * Exact only: joining words is already a guess.
+ */
+function letterSpacedName(words: readonly string[], offsets: readonly number[], directory: BankDirectory): { code: string; start: number; end: number } | null {
+  for (const { phrase, code } of directory.names) {
+    if (phrase.includes(' ') || phrase.length < 6) continue;
+    for (let i = 0; i < words.length; i++) {
+      let joined = words[i]!;
+      for (let j = i + 1; j < words.length && joined.length < phrase.length; j++) {
+        joined += words[j]!;
+        if (joined === phrase) return { code, start: offsets[i]!, end: offsets[j]! + words[j]!.length };
       }
     }
   }
