@@ -76,10 +76,17 @@ BINARISED_SHARE = 0.1
 
 def _trailing_icon(draw: ImageDraw.ImageDraw, x: float, middle: float, size: float, colour, r: random.Random) -> float:
     """Draws a copy, share, eye or info icon (shapes, not glyphs) from x, centred on `middle`;
-    returns its right edge."""
+    returns its right edge. Copy icons come twice as often, in two styles: they follow the
+    references the fields need."""
     s = size * r.uniform(0.6, 0.9)
     top, line = middle - s / 2, max(1, round(s / 9))
-    kind = r.choice(("copy", "share", "eye", "info"))
+    kind = r.choice(("copy", "material-copy", "material-copy", "share", "eye", "info"))
+    if kind == "material-copy":
+        # Material's content_copy: a tall sheet, and behind it only the top and left edges of another.
+        w, o, line = s * 0.75, s * 0.22, max(1, round(s / 7))
+        draw.line([(x, top + s * 0.95), (x, top), (x + w - o, top)], fill=colour, width=line)
+        draw.rectangle((x + o, top + o, x + w, top + s + o * 0.4), outline=colour, width=line)
+        return x + w
     if kind == "copy":
         o = s * 0.28
         draw.rounded_rectangle((x + o, top, x + s, top + s - o), radius=s * 0.12, outline=colour, width=line)
