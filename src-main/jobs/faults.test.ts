@@ -104,8 +104,12 @@ describe('faults during a batch of 50', () => {
     const core = openCore(path.join(tmp.path, 'no-models'));
     await takeIn(core, fifty.slice(0, 2), { profile: 'fast', label: 'no models' });
     const events: ProgressEvent[] = [];
+    let launches = 0;
+    const launch = () => (launches++, forkWorker());
     // No models in this folder: the worker says so at start-up, every time.
-    await processQueue(core, { profile: 'fast', workers: 1, modelsDir: path.join(tmp.path, 'empty-models'), rulesFile: null, backoffMs: 10, onProgress: (e) => events.push(e) });
+    await processQueue(core, { profile: 'fast', workers: 1, modelsDir: path.join(tmp.path, 'empty-models'), rulesFile: null, backoffMs: 10, launch, onProgress: (e) => events.push(e) });
+    // Three starts for the first receipt; once given up, one for the next.
+    expect(launches).toBe(4);
     const report = statusReport(core.db);
     expect(report.counts).toEqual({ queued: 0, processing: 0, done: 0, failed: 2 });
     expect(report.receipts.map((r) => r.error?.code)).toEqual(['WORKER_START', 'WORKER_START']);

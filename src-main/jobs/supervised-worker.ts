@@ -38,6 +38,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class SupervisedWorker {
   private client: OcrWorkerClient | null = null;
   private crashesInARow = 0;
+  /** The last call ran out of start attempts. */
+  private gaveUp = false;
   private disposed = false;
 
   constructor(private readonly opts: SupervisorOptions) {}
@@ -45,12 +47,15 @@ export class SupervisedWorker {
   /**
    * The worker in use, started (or restarted after a pause) when needed. A start that fails (the
    * process died while loading its models, or said it cannot load them) is tried again with the
-   * same backoff as a crash; after START_ATTEMPTS in a row the WorkerStartError is thrown.
+   * same backoff as a crash; after START_ATTEMPTS in a row the WorkerStartError is thrown. Once it
+   * has given up, the next call tries once, at once: a worker that cannot start (models missing)
+   * then costs each waiting receipt one start, not three starts and their backoff.
    */
   async worker(): Promise<OcrWorkerClient> {
     if (this.client?.alive) return this.client;
+    const attempts = this.gaveUp ? 1 : START_ATTEMPTS;
     for (let attempt = 1; ; attempt++) {
-      if (this.client || this.crashesInARow > 0) {
+      if (!this.gaveUp && (this.client || this.crashesInARow > 0)) {
         const delay = Math.min(this.opts.maxBackoffMs ?? 5000, (this.opts.backoffMs ?? 250) * 2 ** Math.max(0, this.crashesInARow - 1));
         this.opts.log.write({ event: 'worker-restart', slot: this.opts.slot ?? 0, afterMs: delay, crashesInARow: this.crashesInARow });
         await sleep(delay);
@@ -59,12 +64,16 @@ export class SupervisedWorker {
       try {
         this.client = await OcrWorkerClient.start((this.opts.launch ?? forkWorker)(), this.opts.init);
         this.opts.log.write({ event: 'worker-ready', slot: this.opts.slot ?? 0, pid: this.client.pid, startMs: Date.now() - started });
+        this.gaveUp = false;
         break;
       } catch (e) {
         if (!(e instanceof WorkerStartError)) throw e;
         this.crashesInARow++;
         this.opts.log.write({ event: 'worker-start-failed', slot: this.opts.slot ?? 0, attempt, reason: e.message });
-        if (attempt >= START_ATTEMPTS) throw e;
+        if (attempt >= attempts) {
+          this.gaveUp = true;
+          throw e;
+        }
       }
     }
     const client = this.client;
