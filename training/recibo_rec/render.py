@@ -200,16 +200,25 @@ def _whatsapp_damage(page: Image.Image, r: random.Random, size: int) -> tuple[Im
     scale = 1.0
     if r.random() < 0.6:
         factor = r.uniform(max(0.25, 7 / size), 0.9)
-        small = page.resize((max(1, round(page.width * factor)), max(1, round(page.height * factor))), Image.Resampling.BILINEAR)
+        small = _scaled(page, factor)
         if r.random() < 0.5:
             page = small.resize(page.size, Image.Resampling.BILINEAR)
         else:
             page, scale = small, factor
     if r.random() < 0.75:
-        buffer = io.BytesIO()
-        page.save(buffer, "JPEG", quality=r.randint(50, 85))
-        page = Image.open(buffer).convert("RGB")
+        page = _jpeg(page, r.randint(50, 85))
     return page, scale
+
+
+def _scaled(page: Image.Image, factor: float) -> Image.Image:
+    return page.resize((max(1, round(page.width * factor)), max(1, round(page.height * factor))), Image.Resampling.BILINEAR)
+
+
+def _jpeg(page: Image.Image, quality: int) -> Image.Image:
+    """The page after a JPEG round trip at `quality`."""
+    buffer = io.BytesIO()
+    page.save(buffer, "JPEG", quality=quality)
+    return Image.open(buffer).convert("RGB")
 
 
 def _binarised_copy(page: Image.Image, colours: Theme, r: random.Random, size: int) -> tuple[Image.Image, float]:
@@ -218,10 +227,7 @@ def _binarised_copy(page: Image.Image, colours: Theme, r: random.Random, size: i
     thinner or bolder with the threshold, and the compression's ringing turns into dots around
     them. Returns the page and its scale."""
     factor = r.uniform(max(0.4, 10 / size), 0.9)
-    small = page.resize((max(1, round(page.width * factor)), max(1, round(page.height * factor))), Image.Resampling.BILINEAR)
-    buffer = io.BytesIO()
-    small.save(buffer, "JPEG", quality=r.randint(30, 70))
-    small = Image.open(buffer).convert("L")
+    small = _jpeg(_scaled(page, factor), r.randint(30, 70)).convert("L")
     scale = factor * r.uniform(2.0, 4.0)
     big = small.resize((max(1, round(page.width * scale)), max(1, round(page.height * scale))), Image.Resampling.BILINEAR)
     # Between the background and the ink, nearer the background (bolder letters) or halfway
