@@ -146,7 +146,7 @@ def masked_account(r: random.Random) -> str:
     code, star = r.choice(banks())[0], r.choice("**•")
     tail = digits(r, 4)
     forms = [
-        code + star * r.randint(4, 12) + tail,
+        code + star * r.randint(4, 12) + tail, star * r.randint(6, 16) + tail, f"{code}{star * r.randint(10, 16)}{tail}",
         f"{code}-{star * 4}-{star * 2}-{star * 6}{tail}",
         f"{star * 4} {tail}", f"{star * 4} {star * 4} {star * 4} {tail}",
         f"{code}{digits(r, 4)}{star * r.randint(2, 8)}{tail}",
@@ -202,26 +202,71 @@ def price(r: random.Random) -> str:
     return f"{r.randint(0, 999)}.{digits(r, 2)}"
 
 
+#: Mixed-case labels of printed till receipts (the rest of a till receipt is mostly capitals).
+TILL_LABELS = [
+    "Total", "Subtotal", "Sub Total", "Total Incl. Tax", "Total Excl. Tax", "Total Incl. GST", "Rounding Adjustment",
+    "Rounded Total", "Total Amt Rounded", "Payment", "Cash", "Change", "Change Due", "Discount", "Service Charge",
+    "Tax", "Amount", "Balance", "Total Qty", "Total Item(s)", "Points Earned", "Card", "Visa", "Tendered",
+]
+TILL_IDS = ["Invoice No", "Receipt No", "Bill No", "Document No", "Doc No", "Order No", "Cashier", "Table", "Member",
+            "Reg No", "Tel", "Fax", "Terminal", "Counter", "Server", "Factura N°", "Cajero"]
+TILL_FOOTERS = [
+    "THANK YOU", "THANK YOU & PLEASE COME AGAIN", "PLEASE COME AGAIN !", "GOODS SOLD ARE NOT RETURNABLE",
+    "GOODS SOLD ARE NOT RETURNABLE OR EXCHANGEABLE", "CUSTOMER COPY", "*** CUSTOMER COPY ***", "THIS IS A COMPUTER GENERATED RECEIPT",
+    "HAVE A NICE DAY", "GRACIAS POR SU COMPRA", "NO REFUND", "PRICES INCLUSIVE OF TAX",
+]
+COMPANY_SUFFIXES = ["LTD", "LTD.", "INC", "INC.", "LLC", "CO.", "CORP", "PLC", "C.A.", "S.A.", "ENTERPRISE", "TRADING", "& CO"]
+STREET_TYPES = ["ROAD", "STREET", "AVENUE", "LANE", "DRIVE", "HIGHWAY", "JALAN", "AV.", "CALLE"]
+
+
+def till_item(r: random.Random) -> str:
+    vocabulary = words("till_words") + words("english_words")
+    return " ".join(r.choice(vocabulary) for _ in range(r.randint(1, 4)))
+
+
 def till_line(r: random.Random) -> str:
     """A line of a printed till receipt (shop, restaurant, fuel station), as scanned on thermal
-    paper: capitalised items with quantities and prices, totals, tax and invoice numbers."""
-    vocabulary = words("till_words")
+    paper: the shop's name and address, items with codes, quantities and prices, totals, tax and
+    invoice numbers, footers; capitals mostly, English and some Spanish."""
     style = r.random()
-    item = " ".join(r.choice(vocabulary) for _ in range(r.randint(1, 4)))
-    if style < 0.35:
+    upper = r.random() < 0.8
+    if style < 0.2:
+        item = till_item(r)
         text = f"{item} {r.randint(1, 12)} {price(r)} {price(r)}" if r.random() < 0.5 else f"{item} {price(r)}"
-    elif style < 0.5:
-        text = f"{r.randint(1, 9)} X {price(r)}" if r.random() < 0.5 else f"{r.randint(1, 9)} @ {price(r)} {price(r)}"
-    elif style < 0.7:
-        text = r.choice(["TOTAL", "SUBTOTAL", "TOTAL AMOUNT", "CASH", "CHANGE", "ROUNDING", "NET TOTAL", "TAX", "IVA 16%",
-                         "GST 6%", "TOTAL INCL. GST", "TOTAL A PAGAR", "EFECTIVO", "CAMBIO"]) + r.choice([" ", ": ", " : "])
-        text += r.choice(["", "RM", "Bs ", "$"]) + price(r)
-    elif style < 0.85:
-        text = r.choice(["INVOICE NO", "RECEIPT NO", "BILL NO", "DOC NO", "FACTURA N°", "CASHIER", "TABLE", "REG NO", "TEL"]) + \
-            r.choice([": ", " : ", " "]) + r.choice([digits(r, r.randint(4, 10)), f"{digits(r, 3)}-{digits(r, 7)}", item])
+    elif style < 0.3:
+        q, unit = r.randint(1, 12), r.choice(["PC", "PCS", "X", "x", "@", "KG", "UNIT"])
+        text = r.choice([f"{q} {unit} {price(r)}", f"{q} {unit} {price(r)} {price(r)}", f"{q} {unit} {price(r)} {price(r)} {price(r)}",
+                         f"{price(r)} {r.choice(['SR', 'ZR', 'T', 'E', 'S'])}", f"{q}.00 {unit} {price(r)} {price(r)}"])
+    elif style < 0.45:
+        label = r.choice(TILL_LABELS)
+        label = label.upper() if upper else label
+        text = label + r.choice([" ", ": ", " : ", " :"]) + r.choice(["", "", "RM", "RM ", "Bs ", "$", "USD "]) + price(r)
+    elif style < 0.55:
+        label = r.choice(TILL_IDS)
+        label = label.upper() if upper else label
+        text = label + r.choice([": ", " : ", " ", "#: ", ". : "]) + r.choice(
+            [digits(r, r.randint(4, 10)), f"{digits(r, 3)}-{digits(r, 7)}", f"{r.choice('ABCDEFGHJKLMNPRSTVWXYZ') * r.randint(1, 2)}{digits(r, r.randint(5, 9))}",
+             f"{r.choice('ABCDEFGHJKLMNPRSTVWXYZ')}{r.choice('ABCDEFGHJKLMNPRSTVWXYZ')} {digits(r, 5)}", till_item(r)])
+    elif style < 0.65:  # an item under its barcode or stock code
+        text = f"{digits(r, r.choice([6, 8, 12, 13, 13]))} {till_item(r)}"
+    elif style < 0.75:  # the shop's address
+        n = r.randint(1, 300)
+        street = f"{r.choice(words('english_words'))} {r.choice(STREET_TYPES)}"
+        text = r.choice([f"NO. {n}, {street},", f"NO.{n} & {n + 2}, {street}", f"LOT {n}, {street}", f"{digits(r, 5)} {till_item(r)},",
+                         f"{n} {street}", f"{till_item(r)},", f"UNIT {n}-{r.randint(1, 30)}, {street}"])
+    elif style < 0.82:  # the shop's name and registration
+        text = f"{till_item(r)} {r.choice(COMPANY_SUFFIXES)}"
+        if r.random() < 0.3:
+            text = r.choice([f"({digits(r, r.randint(5, 7))}-{r.choice('ADHKMPTUVWX')})", f"{digits(r, r.randint(5, 7))}-{r.choice('ADHKMPTUVWX')}",
+                             f"GST REG NO: {digits(r, 12)}", f"CO. REG NO: {digits(r, 6)}-{r.choice('ADHKMPTUVWX')}"])
+    elif style < 0.9:
+        label = r.choice(["Date", "Date/Time", "Fecha", ""])
+        value = f"{date(r)} {time(r)}" if r.random() < 0.7 else date(r)
+        text = f"{label}{r.choice([': ', ' : ', ' '])}{value}" if label else value
+        upper = upper and r.random() < 0.5
     else:
-        text = f"{date(r)} {time(r)}" if r.random() < 0.4 else item
-    return text.upper() if r.random() < 0.85 else text
+        text = r.choice(TILL_FOOTERS) if r.random() < 0.6 else till_item(r)
+    return text.upper() if upper else text
 
 
 VALUES = [
@@ -259,15 +304,27 @@ def line(r: random.Random) -> str:
         text = till_line(r)
     else:
         text = odd_symbols(r)
+    return _clean(text)
+
+
+def printed_line(r: random.Random) -> str:
+    """One line of a printed till receipt, as a detector would box it (rendered on scanned paper
+    in printer-like type: see dataset.printed_sample)."""
+    return _clean(till_line(r))
+
+
+def _clean(text: str) -> str:
     text = " ".join(text.split())
     assert covers(text), f"corpus produced a character outside the charset: {text!r}"
     return text
 
 
-def line_with_max_length(r: random.Random, max_chars: int) -> str:
-    """A line of at most `max_chars` characters: the curriculum starts with short lines."""
+def line_with_max_length(r: random.Random, max_chars: int, generate=None) -> str:
+    """A line of at most `max_chars` characters (from `generate`, `line` by default): the
+    curriculum starts with short lines."""
+    generate = generate or line
     for _ in range(50):
-        text = line(r)
+        text = generate(r)
         if len(text) <= max_chars:
             return text
     return text[:max_chars].strip() or "0"

@@ -37,21 +37,37 @@ def icon_sample(r: random.Random, fonts: tuple[Font, ...], native: bool) -> tupl
     return render_line(glyphs, font, r, None, None, native), ""
 
 
+#: Lines of printed till receipts on scanned paper (SROIE's kind of receipt), on top of the till
+#: lines `corpus.line` mixes into app screens. Their type is a receipt printer's: monospaced,
+#: condensed or plain sans, often as bitmap dots (render.THERMAL_SHARE).
+PRINTED_SHARE = 0.12
+PRINTER_FAMILIES = ("DejaVu Sans Mono", "Liberation Mono", "Fira Code", "Hack", "Roboto Condensed", "DejaVu Sans",
+                    "FreeSans", "Liberation Sans", "Liberation Serif", "Noto Sans")
+
+
+def printer_fonts(fonts: tuple[Font, ...]) -> tuple[Font, ...]:
+    """The printer-like fonts among `fonts`, or all of them (the held-out families have none)."""
+    return tuple(f for f in fonts if f.family in PRINTER_FAMILIES) or fonts
+
+
 def sample(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: float | None = None, native: bool = False,
            icons: bool = False) -> tuple[np.ndarray, str]:
     if icons and r.random() < ICON_SHARE:
         return icon_sample(r, fonts, native)
+    printed = r.random() < PRINTED_SHARE
+    generate = corpus.printed_line if printed else corpus.line
+    candidates = printer_fonts(fonts) if printed else fonts
     while True:
-        text = corpus.line_with_max_length(r, max_chars)
-        font = r.choice(fonts)
+        text = corpus.line_with_max_length(r, max_chars, generate)
+        font = r.choice(candidates)
         if any(c in font.missing for c in text):
             continue
         neighbours = None
         if r.random() < 0.4:
-            above, below = corpus.line(r), corpus.line(r)
+            above, below = generate(r), generate(r)
             if not any(c in font.missing for c in above + below):
                 neighbours = (above, below)
-        image = render_line(text, font, r, neighbours, shift, native)
+        image = render_line(text, font, r, neighbours, shift, native, printed)
         if native or fits_ctc(text, image.shape[1]):
             return image, text
 

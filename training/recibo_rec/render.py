@@ -37,14 +37,19 @@ def _luma(c: tuple[int, int, int]) -> float:
 BRAND = [(0, 84, 166), (0, 122, 61), (196, 30, 58), (0, 150, 136), (245, 124, 0), (94, 53, 177), (0, 71, 133), (33, 150, 243)]
 
 
+def paper_theme(r: random.Random) -> Theme:
+    """A scanned till receipt: greyish, slightly warm paper, dark ink."""
+    grey = r.randint(175, 240)
+    return Theme((grey, grey - r.randint(0, 8), grey - r.randint(0, 16)), tuple([r.randint(10, 90)] * 3), paper=True)  # type: ignore[arg-type]
+
+
 def theme(r: random.Random) -> Theme:
     """Light, dark, grey label, coloured header, pill or scanned paper; the ink always readable on
     its ground."""
     while True:
         kind = r.random()
-        if kind < 0.12:  # a scanned till receipt: greyish, slightly warm paper, dark ink
-            grey = r.randint(175, 240)
-            return Theme((grey, grey - r.randint(0, 8), grey - r.randint(0, 16)), tuple([r.randint(10, 90)] * 3), paper=True)  # type: ignore[arg-type]
+        if kind < 0.12:
+            return paper_theme(r)
         if kind < 0.45:  # light page, dark or grey text
             bg = tuple([r.randint(235, 255)] * 3)
             ink = tuple([r.randint(0, 70)] * 3) if r.random() < 0.6 else tuple([r.randint(90, 150)] * 3)
@@ -68,17 +73,20 @@ def theme(r: random.Random) -> Theme:
 #: Lines that end in a value get an icon drawn after them this often: apps put a copy, share or
 #: eye icon right after references and accounts, and the detector boxes it with the text. A
 #: model that never saw one read a copy icon as one more digit (two real references lost).
-TRAILING_ICON_SHARE = 0.08
+TRAILING_ICON_SHARE = 0.12
 #: Lines from a black-and-white copy (see _binarised_copy): the real-ve degraded copies the
 #: fourth model read worst.
 BINARISED_SHARE = 0.1
+#: Printed lines set in a receipt printer's bitmap type: drawn small without anti-aliasing, then
+#: enlarged with hard pixel edges, as a thermal printer's dots come out of a scanner.
+THERMAL_SHARE = 0.5
 
 
 def _trailing_icon(draw: ImageDraw.ImageDraw, x: float, middle: float, size: float, colour, r: random.Random) -> float:
     """Draws a copy, share, eye or info icon (shapes, not glyphs) from x, centred on `middle`;
     returns its right edge. Copy icons come twice as often, in two styles: they follow the
     references the fields need."""
-    s = size * r.uniform(0.6, 0.9)
+    s = size * r.uniform(0.5, 1.0)
     top, line = middle - s / 2, max(1, round(s / 9))
     kind = r.choice(("copy", "material-copy", "material-copy", "share", "eye", "info"))
     if kind == "material-copy":
@@ -116,26 +124,31 @@ def _ink_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
 
 
 def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, str] | None = None,
-                shift: float | None = None, native: bool = False) -> np.ndarray:
+                shift: float | None = None, native: bool = False, printed: bool = False) -> np.ndarray:
     """The crop of `text` as an RGB uint8 array HEIGHT high; `shift` forces a vertical box shift
     (a fraction of the text height), otherwise it is drawn at random. `native` keeps the crop at
-    the page's own scale, for benchmarks that resize it the way the app does."""
-    size = r.randint(14, 44)
+    the page's own scale, for benchmarks that resize it the way the app does. `printed` is a
+    scanned till receipt: paper, often the bitmap type of a thermal printer, narrow or wide."""
+    thermal = printed and r.random() < THERMAL_SHARE
+    size = r.randint(11, 16) if thermal else r.randint(14, 44)
     face = ImageFont.truetype(str(font.path), size)
-    colours = theme(r)
+    colours = paper_theme(r) if printed else theme(r)
     spacing = size * r.uniform(1.25, 1.9)
     margin = int(size * 1.5)
-    icon = r.random() < TRAILING_ICON_SHARE and text[-1:].isalnum()
+    icon = not printed and r.random() < TRAILING_ICON_SHARE and text[-1:].isalnum()
     width = int(face.getlength(text)) + 2 * margin + (int(3 * size) if icon else 0)
     height = int(3 * spacing + 2 * margin)
     page = Image.new("RGB", (width, height), colours.background)
     mask = Image.new("L", (width, height), 0)
     baseline = margin + 1.6 * spacing
-    ImageDraw.Draw(mask).text((margin, baseline), text, font=face, anchor="ls", fill=255)
+    mask_draw = ImageDraw.Draw(mask)
+    draw = ImageDraw.Draw(page)
+    if thermal:
+        mask_draw.fontmode = draw.fontmode = "1"  # no anti-aliasing: whole dots
+    mask_draw.text((margin, baseline), text, font=face, anchor="ls", fill=255)
     box = _ink_box(np.asarray(mask))
     if box is None:
         raise ValueError(f"nothing was drawn for {text!r} in {font.path.name}")
-    draw = ImageDraw.Draw(page)
     draw.text((margin, baseline), text, font=face, anchor="ls", fill=colours.ink)
     if icon:
         # A gap of half a character to two, then the icon; the detector's box takes it in.
@@ -147,6 +160,12 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
         draw.text((margin + offset, baseline - spacing), above, font=face, anchor="ls", fill=colours.ink)
         draw.text((margin - offset, baseline + spacing), below, font=face, anchor="ls", fill=colours.ink)
 
+    if printed:
+        # Dots enlarged with hard edges (thermal), and type narrower or wider than the font's.
+        sx = r.uniform(0.75, 1.3) if r.random() < 0.6 else 1.0
+        sy = r.uniform(1.6, 3.0) if thermal else 1.0
+        resample = Image.NEAREST if thermal else Image.BILINEAR
+        page, box, size = _stretched(page, sx * sy, sy, resample), _stretched_box(box, sx * sy, sy), round(size * sy)
     if colours.paper:
         page = _scanned(page, colours, r)
     if r.random() < BINARISED_SHARE:
@@ -168,6 +187,16 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     if native:
         return np.array(crop, dtype=np.uint8)
     return to_height(crop, r)
+
+
+def _stretched(page: Image.Image, sx: float, sy: float, resample) -> Image.Image:
+    if sx == 1.0 and sy == 1.0:
+        return page
+    return page.resize((max(1, round(page.width * sx)), max(1, round(page.height * sy))), resample)
+
+
+def _stretched_box(box: tuple[int, int, int, int], sx: float, sy: float) -> tuple[int, int, int, int]:
+    return (int(box[0] * sx), int(box[1] * sy), int(box[2] * sx) + 1, int(box[3] * sy) + 1)
 
 
 def to_height(crop: Image.Image, r: random.Random) -> np.ndarray:

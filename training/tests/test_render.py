@@ -112,6 +112,40 @@ class RenderTest(unittest.TestCase):
         self.assertFalse(fits_ctc("0000", 4 * 6))  # 4 characters and 3 blanks between them need 7 frames
         self.assertTrue(fits_ctc("0000", 4 * 7))
 
+    def test_printed_lines_are_on_paper_in_printer_type(self):
+        from recibo_rec import dataset
+        self.assertTrue(all(f.family in dataset.PRINTER_FAMILIES for f in dataset.printer_fonts(fonts.training_fonts())))
+        self.assertGreater(len(dataset.printer_fonts(fonts.training_fonts())), 10)
+        held_out = fonts.held_out_fonts()
+        self.assertEqual(dataset.printer_fonts(held_out), held_out, "no held-out family is a printer's: all of them are used")
+        saved, dataset.PRINTED_SHARE = dataset.PRINTED_SHARE, 1.0
+        try:
+            r = random.Random(13)
+            drawn = [sample(r, fonts.training_fonts(), 64) for _ in range(40)]
+        finally:
+            dataset.PRINTED_SHARE = saved
+        self.assertTrue(all(fits_ctc(text, image.shape[1]) for image, text in drawn))
+        # Paper, never a dark screen: the crop's commonest tone is light.
+        self.assertTrue(all(np.median(image) > 110 for image, _ in drawn), [np.median(i) for i, _ in drawn])
+        self.assertGreater(sum(text == text.upper() for _, text in drawn), 25)
+
+    def test_thermal_type_is_whole_dots_enlarged_with_hard_edges(self):
+        from recibo_rec import render
+        saved = render.THERMAL_SHARE, render._whatsapp_damage, render._scanned
+        # Without the damage drawn after it, a thermal line is two tones only (paper and ink: no
+        # anti-aliasing, enlarged without smoothing); a smooth printed line has many.
+        render._whatsapp_damage = lambda page, r, size: (page, 1.0)
+        render._scanned = lambda page, colours, r: page
+        try:
+            render.THERMAL_SHARE = 1.0
+            thermal = render_line("TOTAL 9.00", self.font, random.Random(3), shift=0.0, native=True, printed=True)
+            render.THERMAL_SHARE = 0.0
+            smooth = render_line("TOTAL 9.00", self.font, random.Random(3), shift=0.0, native=True, printed=True)
+        finally:
+            render.THERMAL_SHARE, render._whatsapp_damage, render._scanned = saved
+        self.assertEqual(len(np.unique(thermal.reshape(-1, 3), axis=0)), 2)
+        self.assertGreater(len(np.unique(smooth.reshape(-1, 3), axis=0)), 10)
+
     def test_batches_are_cut_from_lines_of_similar_width(self):
         stream = iter(SyntheticLines(fonts.training_fonts(), seed=3, start_step=0, batch=8, max_chars_at=lambda step: 64))
         batches = [next(stream) for _ in range(SyntheticLines.POOL_BATCHES)]

@@ -67,9 +67,26 @@ class CorpusTest(unittest.TestCase):
         self.assertTrue(any(line.startswith("TOTAL") for line in lines))
         self.assertGreater(sum(any(ch.isdigit() for ch in line) and "." in line for line in lines), 150)
 
+    def test_printed_receipt_lines_name_the_shop_items_and_totals(self):
+        r = random.Random(6)
+        lines = [corpus.printed_line(r) for _ in range(1000)]
+        self.assertTrue(all(covers(line) and line == line.strip() and "  " not in line for line in lines))
+        self.assertTrue(any(line.startswith("NO.") and line.endswith(",") for line in lines), "addresses")
+        self.assertTrue(any(len(line.split()[0]) == 13 and line.split()[0].isdigit() for line in lines), "items under a barcode")
+        self.assertTrue(any(line.startswith("Rounding Adjustment") for line in lines), "mixed-case totals")
+        self.assertTrue(any(line.endswith((" LTD", " INC", " C.A.")) for line in lines), "the shop's name")
+        self.assertGreater(sum(line == line.upper() for line in lines), 700)
+
+    def test_masked_accounts_have_long_runs_of_stars(self):
+        r = random.Random(7)
+        accounts = [corpus.masked_account(r) for _ in range(500)]
+        self.assertTrue(any("*" * 14 in a for a in accounts))
+        self.assertTrue(any("•" * 14 in a for a in accounts))
+
     def test_curriculum_length_limit(self):
         r = random.Random(3)
         self.assertTrue(all(len(corpus.line_with_max_length(r, 12)) <= 12 for _ in range(500)))
+        self.assertTrue(all(len(corpus.line_with_max_length(r, 12, corpus.printed_line)) <= 12 for _ in range(500)))
 
     def test_amounts_in_venezuelan_and_dollar_forms(self):
         r = random.Random(2)
