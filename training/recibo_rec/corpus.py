@@ -9,6 +9,7 @@ this project; no real person's data is in them.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -219,8 +220,18 @@ COMPANY_SUFFIXES = ["LTD", "LTD.", "INC", "INC.", "LLC", "CO.", "CORP", "PLC", "
 STREET_TYPES = ["ROAD", "STREET", "AVENUE", "LANE", "DRIVE", "HIGHWAY", "JALAN", "AV.", "CALLE"]
 
 
+#: Letters that start invoice numbers, and that end company registration numbers.
+ID_LETTERS = "ABCDEFGHJKLMNPRSTVWXYZ"
+REG_LETTERS = "ADHKMPTUVWX"
+
+
+@lru_cache(maxsize=None)
+def till_vocabulary() -> tuple[str, ...]:
+    return words("till_words") + words("english_words")
+
+
 def till_item(r: random.Random) -> str:
-    vocabulary = words("till_words") + words("english_words")
+    vocabulary = till_vocabulary()
     return " ".join(r.choice(vocabulary) for _ in range(r.randint(1, 4)))
 
 
@@ -245,8 +256,8 @@ def till_line(r: random.Random) -> str:
         label = r.choice(TILL_IDS)
         label = label.upper() if upper else label
         text = label + r.choice([": ", " : ", " ", "#: ", ". : "]) + r.choice(
-            [digits(r, r.randint(4, 10)), f"{digits(r, 3)}-{digits(r, 7)}", f"{r.choice('ABCDEFGHJKLMNPRSTVWXYZ') * r.randint(1, 2)}{digits(r, r.randint(5, 9))}",
-             f"{r.choice('ABCDEFGHJKLMNPRSTVWXYZ')}{r.choice('ABCDEFGHJKLMNPRSTVWXYZ')} {digits(r, 5)}", till_item(r)])
+            [digits(r, r.randint(4, 10)), f"{digits(r, 3)}-{digits(r, 7)}", f"{r.choice(ID_LETTERS) * r.randint(1, 2)}{digits(r, r.randint(5, 9))}",
+             f"{r.choice(ID_LETTERS)}{r.choice(ID_LETTERS)} {digits(r, 5)}", till_item(r)])
     elif style < 0.65:  # an item under its barcode or stock code
         text = f"{digits(r, r.choice([6, 8, 12, 13, 13]))} {till_item(r)}"
     elif style < 0.75:  # the shop's address
@@ -257,8 +268,8 @@ def till_line(r: random.Random) -> str:
     elif style < 0.82:  # the shop's name and registration
         text = f"{till_item(r)} {r.choice(COMPANY_SUFFIXES)}"
         if r.random() < 0.3:
-            text = r.choice([f"({digits(r, r.randint(5, 7))}-{r.choice('ADHKMPTUVWX')})", f"{digits(r, r.randint(5, 7))}-{r.choice('ADHKMPTUVWX')}",
-                             f"GST REG NO: {digits(r, 12)}", f"CO. REG NO: {digits(r, 6)}-{r.choice('ADHKMPTUVWX')}"])
+            text = r.choice([f"({digits(r, r.randint(5, 7))}-{r.choice(REG_LETTERS)})", f"{digits(r, r.randint(5, 7))}-{r.choice(REG_LETTERS)}",
+                             f"GST REG NO: {digits(r, 12)}", f"CO. REG NO: {digits(r, 6)}-{r.choice(REG_LETTERS)}"])
     elif style < 0.9:
         label = r.choice(["Date", "Date/Time", "Fecha", ""])
         value = f"{date(r)} {time(r)}" if r.random() < 0.7 else date(r)
@@ -309,7 +320,7 @@ def line(r: random.Random) -> str:
 
 def printed_line(r: random.Random) -> str:
     """One line of a printed till receipt, as a detector would box it (rendered on scanned paper
-    in printer-like type: see dataset.printed_sample)."""
+    in printer-like type by dataset.sample)."""
     return _clean(till_line(r))
 
 
@@ -319,10 +330,9 @@ def _clean(text: str) -> str:
     return text
 
 
-def line_with_max_length(r: random.Random, max_chars: int, generate=None) -> str:
-    """A line of at most `max_chars` characters (from `generate`, `line` by default): the
-    curriculum starts with short lines."""
-    generate = generate or line
+def line_with_max_length(r: random.Random, max_chars: int, generate: Callable[[random.Random], str] = line) -> str:
+    """A line of at most `max_chars` characters from `generate`: the curriculum starts with short
+    lines."""
     for _ in range(50):
         text = generate(r)
         if len(text) <= max_chars:

@@ -164,7 +164,7 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
         # Dots enlarged with hard edges (thermal), and type narrower or wider than the font's.
         sx = r.uniform(0.75, 1.3) if r.random() < 0.6 else 1.0
         sy = r.uniform(1.6, 3.0) if thermal else 1.0
-        resample = Image.NEAREST if thermal else Image.BILINEAR
+        resample = Image.Resampling.NEAREST if thermal else Image.Resampling.BILINEAR
         page, box, size = _stretched(page, sx * sy, sy, resample), _stretched_box(box, sx * sy, sy), round(size * sy)
     if colours.paper:
         page = _scanned(page, colours, r)
@@ -189,7 +189,8 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     return to_height(crop, r)
 
 
-def _stretched(page: Image.Image, sx: float, sy: float, resample) -> Image.Image:
+def _stretched(page: Image.Image, sx: float, sy: float, resample=Image.Resampling.BILINEAR) -> Image.Image:
+    """The page resized by `sx` across and `sy` down."""
     if sx == 1.0 and sy == 1.0:
         return page
     return page.resize((max(1, round(page.width * sx)), max(1, round(page.height * sy))), resample)
@@ -229,7 +230,7 @@ def _whatsapp_damage(page: Image.Image, r: random.Random, size: int) -> tuple[Im
     scale = 1.0
     if r.random() < 0.6:
         factor = r.uniform(max(0.25, 7 / size), 0.9)
-        small = _scaled(page, factor)
+        small = _stretched(page, factor, factor)
         if r.random() < 0.5:
             page = small.resize(page.size, Image.Resampling.BILINEAR)
         else:
@@ -237,10 +238,6 @@ def _whatsapp_damage(page: Image.Image, r: random.Random, size: int) -> tuple[Im
     if r.random() < 0.75:
         page = _jpeg(page, r.randint(50, 85))
     return page, scale
-
-
-def _scaled(page: Image.Image, factor: float) -> Image.Image:
-    return page.resize((max(1, round(page.width * factor)), max(1, round(page.height * factor))), Image.Resampling.BILINEAR)
 
 
 def _jpeg(page: Image.Image, quality: int) -> Image.Image:
@@ -256,7 +253,7 @@ def _binarised_copy(page: Image.Image, colours: Theme, r: random.Random, size: i
     thinner or bolder with the threshold, and the compression's ringing turns into dots around
     them. Returns the page and its scale."""
     factor = r.uniform(max(0.4, 10 / size), 0.9)
-    small = _jpeg(_scaled(page, factor), r.randint(30, 70)).convert("L")
+    small = _jpeg(_stretched(page, factor, factor), r.randint(30, 70)).convert("L")
     scale = factor * r.uniform(2.0, 4.0)
     big = small.resize((max(1, round(page.width * scale)), max(1, round(page.height * scale))), Image.Resampling.BILINEAR)
     # Between the background and the ink, nearer the background (bolder letters) or halfway
