@@ -42,12 +42,21 @@ def icon_sample(r: random.Random, fonts: tuple[Font, ...], native: bool) -> tupl
 #: condensed or plain sans, often as bitmap dots (render.THERMAL_SHARE).
 PRINTED_SHARE = 0.12
 PRINTER_FAMILIES = ("DejaVu Sans Mono", "Liberation Mono", "Fira Code", "Hack", "Roboto Condensed", "DejaVu Sans",
-                    "FreeSans", "Liberation Sans", "Liberation Serif", "Noto Sans")
+                    "FreeSans", "Liberation Sans", "Liberation Serif", "Noto Sans", "FreeMono", "FreeSerif",
+                    "Liberation Sans Italic")
+#: Faces seen on printed receipts and not on banking apps' screens: a Courier (the typewriter face
+#: of many till printers' drivers), a Times and italics. App-screen lines never use them.
+PRINTER_ONLY_FAMILIES = ("FreeMono", "FreeSerif", "Liberation Sans Italic")
 
 
 def printer_fonts(fonts: tuple[Font, ...]) -> tuple[Font, ...]:
     """The printer-like fonts among `fonts`, or all of them (the held-out families have none)."""
     return tuple(f for f in fonts if f.family in PRINTER_FAMILIES) or fonts
+
+
+def screen_fonts(fonts: tuple[Font, ...]) -> tuple[Font, ...]:
+    """The fonts among `fonts` that app screens use: all but the printer-only families."""
+    return tuple(f for f in fonts if f.family not in PRINTER_ONLY_FAMILIES)
 
 
 def sample(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: float | None = None, native: bool = False,
@@ -56,7 +65,7 @@ def sample(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: flo
         return icon_sample(r, fonts, native)
     printed = r.random() < PRINTED_SHARE
     generate = corpus.printed_line if printed else corpus.line
-    candidates = printer_fonts(fonts) if printed else fonts
+    candidates = printer_fonts(fonts) if printed else screen_fonts(fonts)
     while True:
         text = corpus.line_with_max_length(r, max_chars, generate)
         font = r.choice(candidates)

@@ -3,7 +3,10 @@
 `collect` copies them from Debian's font packages (and Montserrat, which the rendered receipt
 fixtures use, from the project's @fontsource dev dependency) into `training/fonts/`, with a
 lock file of sha256 sums, so the folder can travel to a machine that has neither. Regular, medium,
-semi-bold and bold weights and a light one: receipts are not italic.
+semi-bold and bold weights and a light one: app screens are not italic. The printed till receipts
+(`dataset.PRINTER_FAMILIES`) also come in the typewriter and newspaper faces of receipt printers'
+drivers (Courier, Times) and sometimes in italics: families only those lines use
+(`dataset.PRINTER_ONLY_FAMILIES`).
 """
 from __future__ import annotations
 
@@ -34,10 +37,14 @@ SOURCES: dict[str, tuple[str, list[str]]] = {
     "DejaVu Sans": ("fonts-dejavu-core", ["truetype/dejavu/DejaVuSans.ttf", "truetype/dejavu/DejaVuSans-Bold.ttf", "truetype/dejavu/DejaVuSansCondensed.ttf"]),
     "DejaVu Sans Mono": ("fonts-dejavu-core", ["truetype/dejavu/DejaVuSansMono.ttf", "truetype/dejavu/DejaVuSansMono-Bold.ttf"]),
     "Liberation Sans": ("fonts-liberation2", [f"truetype/liberation2/LiberationSans-{w}.ttf" for w in ("Regular", "Bold")]),
-    "Liberation Serif": ("fonts-liberation2", ["truetype/liberation2/LiberationSerif-Regular.ttf"]),
-    "Liberation Mono": ("fonts-liberation2", ["truetype/liberation2/LiberationMono-Regular.ttf"]),
+    "Liberation Serif": ("fonts-liberation2", [f"truetype/liberation2/LiberationSerif-{w}.ttf" for w in ("Regular", "Bold")]),
+    "Liberation Mono": ("fonts-liberation2", [f"truetype/liberation2/LiberationMono-{w}.ttf" for w in ("Regular", "Bold")]),
     "Cantarell": ("fonts-cantarell", [f"opentype/cantarell/Cantarell-{w}.otf" for w in ("Light", "Regular", "Bold")]),
     "FreeSans": ("fonts-freefont-ttf", ["truetype/freefont/FreeSans.ttf", "truetype/freefont/FreeSansBold.ttf"]),
+    # Printed receipts only (dataset.PRINTER_ONLY_FAMILIES): a Courier, a Times and italics.
+    "FreeMono": ("fonts-freefont-ttf", ["truetype/freefont/FreeMono.ttf", "truetype/freefont/FreeMonoBold.ttf"]),
+    "FreeSerif": ("fonts-freefont-ttf", ["truetype/freefont/FreeSerif.ttf", "truetype/freefont/FreeSerifBold.ttf"]),
+    "Liberation Sans Italic": ("fonts-liberation2", [f"truetype/liberation2/LiberationSans-{w}.ttf" for w in ("Italic", "BoldItalic")]),
     "Fira Code": ("fonts-firacode", [f"truetype/firacode/FiraCode-{w}.ttf" for w in ("Regular", "Medium", "Bold")]),
     "Hack": ("fonts-hack", ["truetype/hack/Hack-Regular.ttf", "truetype/hack/Hack-Bold.ttf"]),
     "League Spartan": ("fonts-league-spartan", [f"opentype/league-spartan/LeagueSpartan-{w}.otf" for w in ("Regular", "SemiBold", "Bold")]),

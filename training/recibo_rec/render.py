@@ -80,6 +80,9 @@ BINARISED_SHARE = 0.1
 #: Printed lines set in a receipt printer's bitmap type: drawn small without anti-aliasing, then
 #: enlarged with hard pixel edges, as a thermal printer's dots come out of a scanner.
 THERMAL_SHARE = 0.5
+#: Faces whose strokes are thinner than a printer's dot at those sizes: drawn without
+#: anti-aliasing they break into pieces no printer prints, so they are only drawn smooth.
+HAIRLINE_FACES = frozenset({"FreeMono.ttf", "FreeSerif.ttf"})
 
 
 def _trailing_icon(draw: ImageDraw.ImageDraw, x: float, middle: float, size: float, colour, r: random.Random) -> float:
@@ -129,7 +132,7 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     (a fraction of the text height), otherwise it is drawn at random. `native` keeps the crop at
     the page's own scale, for benchmarks that resize it the way the app does. `printed` is a
     scanned till receipt: paper, often the bitmap type of a thermal printer, narrow or wide."""
-    thermal = printed and r.random() < THERMAL_SHARE
+    thermal = printed and font.path.name not in HAIRLINE_FACES and r.random() < THERMAL_SHARE
     size = r.randint(11, 16) if thermal else r.randint(14, 44)
     face = ImageFont.truetype(str(font.path), size)
     colours = paper_theme(r) if printed else theme(r)

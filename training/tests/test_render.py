@@ -112,6 +112,30 @@ class RenderTest(unittest.TestCase):
         self.assertFalse(fits_ctc("0000", 4 * 6))  # 4 characters and 3 blanks between them need 7 frames
         self.assertTrue(fits_ctc("0000", 4 * 7))
 
+    def test_printer_only_faces_are_never_on_a_screen(self):
+        from unittest import mock
+        from recibo_rec import dataset
+        drawn = []
+        real = dataset.render_line
+
+        def spy(text, font, r, neighbours, shift, native, printed=False):
+            drawn.append((font.family, printed))
+            return real(text, font, r, neighbours, shift, native, printed)
+
+        saved, dataset.PRINTED_SHARE = dataset.PRINTED_SHARE, 0.5
+        try:
+            with mock.patch.object(dataset, "render_line", spy):
+                r = random.Random(17)
+                for _ in range(160):
+                    sample(r, fonts.training_fonts(), 32, icons=True)
+        finally:
+            dataset.PRINTED_SHARE = saved
+        on_screens = {family for family, printed in drawn if not printed}
+        on_paper = {family for family, printed in drawn if printed}
+        self.assertFalse(on_screens & set(dataset.PRINTER_ONLY_FAMILIES), on_screens)
+        self.assertTrue(on_paper & set(dataset.PRINTER_ONLY_FAMILIES), on_paper)
+        self.assertGreater(len(on_screens), 8)
+
     def test_printed_lines_are_on_paper_in_printer_type(self):
         from recibo_rec import dataset
         self.assertTrue(all(f.family in dataset.PRINTER_FAMILIES for f in dataset.printer_fonts(fonts.training_fonts())))
@@ -139,12 +163,16 @@ class RenderTest(unittest.TestCase):
         try:
             render.THERMAL_SHARE = 1.0
             thermal = render_line("TOTAL 9.00", self.font, random.Random(3), shift=0.0, native=True, printed=True)
+            courier = next(f for f in fonts.training_fonts() if f.path.name == "FreeMono.ttf")
+            hairline = render_line("TOTAL 9.00", courier, random.Random(3), shift=0.0, native=True, printed=True)
             render.THERMAL_SHARE = 0.0
             smooth = render_line("TOTAL 9.00", self.font, random.Random(3), shift=0.0, native=True, printed=True)
         finally:
             render.THERMAL_SHARE, render._whatsapp_damage, render._scanned = saved
         self.assertEqual(len(np.unique(thermal.reshape(-1, 3), axis=0)), 2)
         self.assertGreater(len(np.unique(smooth.reshape(-1, 3), axis=0)), 10)
+        # A face thinner than a printer's dot is never drawn as dots: they would break its strokes.
+        self.assertGreater(len(np.unique(hairline.reshape(-1, 3), axis=0)), 10)
 
     def test_batches_are_cut_from_lines_of_similar_width(self):
         stream = iter(SyntheticLines(fonts.training_fonts(), seed=3, start_step=0, batch=8, max_chars_at=lambda step: 64))
