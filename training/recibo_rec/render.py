@@ -37,10 +37,18 @@ def _luma(c: tuple[int, int, int]) -> float:
 BRAND = [(0, 84, 166), (0, 122, 61), (196, 30, 58), (0, 150, 136), (245, 124, 0), (94, 53, 177), (0, 71, 133), (33, 150, 243)]
 
 
+#: Till rolls that print blue or violet instead of black.
+COLOURED_INK_SHARE = 0.2
+
+
 def paper_theme(r: random.Random) -> Theme:
-    """A scanned till receipt: greyish, slightly warm paper, dark ink."""
+    """A scanned till receipt: greyish, slightly warm paper, dark grey ink or, on some rolls, blue
+    to violet ink (always at least 55 levels of luma from the paper)."""
     grey = r.randint(175, 240)
-    return Theme((grey, grey - r.randint(0, 8), grey - r.randint(0, 16)), tuple([r.randint(10, 90)] * 3), paper=True)  # type: ignore[arg-type]
+    paper = (grey, grey - r.randint(0, 8), grey - r.randint(0, 16))
+    if r.random() < COLOURED_INK_SHARE:
+        return Theme(paper, (r.randint(40, 110), r.randint(40, 100), r.randint(130, 200)), paper=True)
+    return Theme(paper, tuple([r.randint(10, 90)] * 3), paper=True)  # type: ignore[arg-type]
 
 
 def theme(r: random.Random) -> Theme:
@@ -83,6 +91,10 @@ THERMAL_SHARE = 0.5
 #: Faces whose strokes are thinner than a printer's dot at those sizes: drawn without
 #: anti-aliasing they break into pieces no printer prints, so they are only drawn smooth.
 HAIRLINE_FACES = frozenset({"FreeMono.ttf", "FreeSerif.ttf"})
+#: Thermal-type lines from a dot-matrix head: every dot of the bitmap a round dot, paper between.
+#: Never in a serif face: a dot-matrix head's type is plain, and serifs of dots fall apart.
+DOT_MATRIX_SHARE = 0.3
+SERIF_FAMILIES = frozenset({"Liberation Serif", "FreeSerif"})
 
 
 def _trailing_icon(draw: ImageDraw.ImageDraw, x: float, middle: float, size: float, colour, r: random.Random) -> float:
@@ -166,9 +178,13 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     if printed:
         # Dots enlarged with hard edges (thermal), and type narrower or wider than the font's.
         sx = r.uniform(0.75, 1.3) if r.random() < 0.6 else 1.0
-        sy = r.uniform(1.6, 3.0) if thermal else 1.0
+        dots = thermal and font.family not in SERIF_FAMILIES and r.random() < DOT_MATRIX_SHARE
+        # Dots need room to show the paper between them: at least 3 px each.
+        sy = r.uniform(3.0, 4.5) if dots else r.uniform(1.6, 3.0) if thermal else 1.0
         resample = Image.Resampling.NEAREST if thermal else Image.Resampling.BILINEAR
         page, box, size = _stretched(page, sx * sy, sy, resample), _stretched_box(box, sx * sy, sy), round(size * sy)
+        if dots:
+            page = _dot_matrix(page, colours, sx * sy, sy)
     if colours.paper:
         page = _scanned(page, colours, r)
     if r.random() < BINARISED_SHARE:
@@ -197,6 +213,18 @@ def _stretched(page: Image.Image, sx: float, sy: float, resample=Image.Resamplin
     if sx == 1.0 and sy == 1.0:
         return page
     return page.resize((max(1, round(page.width * sx)), max(1, round(page.height * sy))), resample)
+
+
+def _dot_matrix(page: Image.Image, colours: Theme, cell_w: float, cell_h: float) -> Image.Image:
+    """`page`'s ink, enlarged bitmap type whose dots are `cell_w` by `cell_h`, kept only inside a
+    round dot in each cell: the rest of the cell is paper, as a dot-matrix head prints."""
+    pixels = np.array(page)
+    fx = ((np.arange(page.width) + 0.5) / cell_w) % 1 - 0.5
+    fy = ((np.arange(page.height) + 0.5) / cell_h) % 1 - 0.5
+    between_dots = fy[:, None] ** 2 + fx[None, :] ** 2 > 0.48 ** 2
+    ink = np.any(pixels != np.asarray(colours.background, dtype=np.uint8), axis=2)
+    pixels[ink & between_dots] = colours.background
+    return Image.fromarray(pixels)
 
 
 def _stretched_box(box: tuple[int, int, int, int], sx: float, sy: float) -> tuple[int, int, int, int]:

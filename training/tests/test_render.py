@@ -174,6 +174,26 @@ class RenderTest(unittest.TestCase):
         # A face thinner than a printer's dot is never drawn as dots: they would break its strokes.
         self.assertGreater(len(np.unique(hairline.reshape(-1, 3), axis=0)), 10)
 
+    def test_a_dot_matrix_head_prints_round_dots_with_paper_between(self):
+        from recibo_rec import render
+        colours = Theme((200, 200, 200), (20, 20, 20), paper=True)
+        solid = Image.new("RGB", (40, 40), colours.ink)
+        dotted = np.asarray(render._dot_matrix(solid, colours, 4.0, 4.0))
+        ink = dotted[..., 0] == 20
+        self.assertTrue(ink[1:3, 1:3].all() and ink[9:11, 13:15].all(), "every cell keeps its middle")
+        self.assertFalse(ink[0, 0] or ink[4, 4] or ink[8, 12], "cell corners are paper")
+        self.assertAlmostEqual(ink.mean(), 0.75, delta=0.1)
+        # Paper stays paper: only ink is cut into dots.
+        page = Image.new("RGB", (40, 40), colours.background)
+        self.assertTrue(np.array_equal(np.asarray(render._dot_matrix(page, colours, 4.0, 4.0)), np.asarray(page)))
+
+    def test_some_till_rolls_print_blue_or_violet_always_readable(self):
+        from recibo_rec.render import _luma, paper_theme
+        themes = [paper_theme(random.Random(i)) for i in range(300)]
+        coloured = [t for t in themes if t.ink[2] > t.ink[0] + 30]
+        self.assertTrue(30 < len(coloured) < 100, len(coloured))
+        self.assertTrue(all(t.paper and _luma(t.background) - _luma(t.ink) >= 55 for t in themes))
+
     def test_batches_are_cut_from_lines_of_similar_width(self):
         stream = iter(SyntheticLines(fonts.training_fonts(), seed=3, start_step=0, batch=8, max_chars_at=lambda step: 64))
         batches = [next(stream) for _ in range(SyntheticLines.POOL_BATCHES)]
