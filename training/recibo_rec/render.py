@@ -91,9 +91,6 @@ THERMAL_SHARE = 0.5
 #: Faces whose strokes are thinner than a printer's dot at those sizes: drawn without
 #: anti-aliasing they break into pieces no printer prints, so they are only drawn smooth.
 HAIRLINE_FACES = frozenset({"FreeMono.ttf", "FreeSerif.ttf"})
-#: Thermal-type lines in the printer's emphasised mode: every dot printed twice, one dot apart.
-#: Only from 12 px up: smaller bitmap type printed twice fills its own counters.
-EMPHASISED_SHARE = 0.25
 #: Thermal-type lines from a dot-matrix head: every dot of the bitmap a round dot, paper between.
 #: Never in a serif face: a dot-matrix head's type is plain, and serifs of dots fall apart.
 DOT_MATRIX_SHARE = 0.3
@@ -148,8 +145,7 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     the page's own scale, for benchmarks that resize it the way the app does. `printed` is a
     scanned till receipt: paper, often the bitmap type of a thermal printer, narrow or wide."""
     thermal = printed and font.path.name not in HAIRLINE_FACES and r.random() < THERMAL_SHARE
-    # Down to 9 px: the coarse 5-by-7 and 7-by-9 dot type of many tills.
-    size = r.randint(9, 16) if thermal else r.randint(14, 44)
+    size = r.randint(11, 16) if thermal else r.randint(14, 44)
     face = ImageFont.truetype(str(font.path), size)
     colours = paper_theme(r) if printed else theme(r)
     spacing = size * r.uniform(1.25, 1.9)
@@ -164,14 +160,11 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     draw = ImageDraw.Draw(page)
     if thermal:
         mask_draw.fontmode = draw.fontmode = "1"  # no anti-aliasing: whole dots
-    strikes = (0, 1) if thermal and size >= 12 and r.random() < EMPHASISED_SHARE else (0,)
-    for dx in strikes:
-        mask_draw.text((margin + dx, baseline), text, font=face, anchor="ls", fill=255)
+    mask_draw.text((margin, baseline), text, font=face, anchor="ls", fill=255)
     box = _ink_box(np.asarray(mask))
     if box is None:
         raise ValueError(f"nothing was drawn for {text!r} in {font.path.name}")
-    for dx in strikes:
-        draw.text((margin + dx, baseline), text, font=face, anchor="ls", fill=colours.ink)
+    draw.text((margin, baseline), text, font=face, anchor="ls", fill=colours.ink)
     if icon:
         # A gap of half a character to two, then the icon; the detector's box takes it in.
         right = _trailing_icon(draw, box[2] + size * r.uniform(0.3, 1.2), (box[1] + box[3]) / 2, size, colours.ink, r)

@@ -174,26 +174,6 @@ class RenderTest(unittest.TestCase):
         # A face thinner than a printer's dot is never drawn as dots: they would break its strokes.
         self.assertGreater(len(np.unique(hairline.reshape(-1, 3), axis=0)), 10)
 
-    def test_emphasised_thermal_type_prints_every_dot_twice(self):
-        from recibo_rec import render
-        saved = render.THERMAL_SHARE, render.DOT_MATRIX_SHARE, render.EMPHASISED_SHARE, render._whatsapp_damage, render._scanned
-        render._whatsapp_damage = lambda page, r, size: (page, 1.0)
-        render._scanned = lambda page, colours, r: page
-        render.THERMAL_SHARE, render.DOT_MATRIX_SHARE = 1.0, 0.0
-        ink = lambda crop: (crop.astype(int).sum(2) < crop.astype(int).sum(2).max()).mean()  # noqa: E731
-        try:
-            lines = []
-            for share in (0.0, 1.0):
-                render.EMPHASISED_SHARE = share
-                # Seed 0 draws the type at 12 px or more, where emphasis is used.
-                lines.append(render_line("TOTAL 9.00", self.font, random.Random(0), shift=0.0, native=True, printed=True))
-        finally:
-            render.THERMAL_SHARE, render.DOT_MATRIX_SHARE, render.EMPHASISED_SHARE, render._whatsapp_damage, render._scanned = saved
-        plain, emphasised = lines
-        self.assertEqual(plain.shape[0], emphasised.shape[0])
-        self.assertGreater(emphasised.shape[1], plain.shape[1], "the box takes in the second strike")
-        self.assertGreater(ink(emphasised), 1.3 * ink(plain))
-
     def test_a_dot_matrix_head_prints_round_dots_with_paper_between(self):
         from recibo_rec import render
         colours = Theme((200, 200, 200), (20, 20, 20), paper=True)
