@@ -41,12 +41,11 @@ def icon_sample(r: random.Random, fonts: tuple[Font, ...], native: bool) -> tupl
 #: lines `corpus.line` mixes into app screens. Their type is a receipt printer's: monospaced,
 #: condensed or plain sans, often as bitmap dots (render.THERMAL_SHARE).
 PRINTED_SHARE = 0.12
-PRINTER_FAMILIES = ("DejaVu Sans Mono", "Liberation Mono", "Fira Code", "Hack", "Roboto Condensed", "DejaVu Sans",
-                    "FreeSans", "Liberation Sans", "Liberation Serif", "Noto Sans", "FreeMono", "FreeSerif",
-                    "Liberation Sans Italic")
 #: Faces seen on printed receipts and not on banking apps' screens: a Courier (the typewriter face
 #: of many till printers' drivers), a Times and italics. App-screen lines never use them.
 PRINTER_ONLY_FAMILIES = ("FreeMono", "FreeSerif", "Liberation Sans Italic")
+PRINTER_FAMILIES = ("DejaVu Sans Mono", "Liberation Mono", "Fira Code", "Hack", "Roboto Condensed", "DejaVu Sans",
+                    "FreeSans", "Liberation Sans", "Liberation Serif", "Noto Sans") + PRINTER_ONLY_FAMILIES
 
 
 def printer_fonts(fonts: tuple[Font, ...]) -> tuple[Font, ...]:

@@ -122,14 +122,10 @@ class RenderTest(unittest.TestCase):
             drawn.append((font.family, printed))
             return real(text, font, r, neighbours, shift, native, printed)
 
-        saved, dataset.PRINTED_SHARE = dataset.PRINTED_SHARE, 0.5
-        try:
-            with mock.patch.object(dataset, "render_line", spy):
-                r = random.Random(17)
-                for _ in range(160):
-                    sample(r, fonts.training_fonts(), 32, icons=True)
-        finally:
-            dataset.PRINTED_SHARE = saved
+        with mock.patch.multiple(dataset, render_line=spy, PRINTED_SHARE=0.5):
+            r = random.Random(17)
+            for _ in range(160):
+                sample(r, fonts.training_fonts(), 32, icons=True)
         on_screens = {family for family, printed in drawn if not printed}
         on_paper = {family for family, printed in drawn if printed}
         self.assertFalse(on_screens & set(dataset.PRINTER_ONLY_FAMILIES), on_screens)
@@ -154,21 +150,17 @@ class RenderTest(unittest.TestCase):
         self.assertGreater(sum(text == text.upper() for _, text in drawn), 25)
 
     def test_thermal_type_is_whole_dots_enlarged_with_hard_edges(self):
+        from unittest import mock
         from recibo_rec import render
-        saved = render.THERMAL_SHARE, render._whatsapp_damage, render._scanned
         # Without the damage drawn after it, a thermal line is two tones only (paper and ink: no
         # anti-aliasing, enlarged without smoothing); a smooth printed line has many.
-        render._whatsapp_damage = lambda page, r, size: (page, 1.0)
-        render._scanned = lambda page, colours, r: page
-        try:
-            render.THERMAL_SHARE = 1.0
+        undamaged = {"_whatsapp_damage": lambda page, r, size: (page, 1.0), "_scanned": lambda page, colours, r: page}
+        courier = next(f for f in fonts.training_fonts() if f.path.name == "FreeMono.ttf")
+        with mock.patch.multiple(render, THERMAL_SHARE=1.0, **undamaged):
             thermal = render_line("TOTAL 9.00", self.font, random.Random(3), shift=0.0, native=True, printed=True)
-            courier = next(f for f in fonts.training_fonts() if f.path.name == "FreeMono.ttf")
             hairline = render_line("TOTAL 9.00", courier, random.Random(3), shift=0.0, native=True, printed=True)
-            render.THERMAL_SHARE = 0.0
+        with mock.patch.multiple(render, THERMAL_SHARE=0.0, **undamaged):
             smooth = render_line("TOTAL 9.00", self.font, random.Random(3), shift=0.0, native=True, printed=True)
-        finally:
-            render.THERMAL_SHARE, render._whatsapp_damage, render._scanned = saved
         self.assertEqual(len(np.unique(thermal.reshape(-1, 3), axis=0)), 2)
         self.assertGreater(len(np.unique(smooth.reshape(-1, 3), axis=0)), 10)
         # A face thinner than a printer's dot is never drawn as dots: they would break its strokes.
