@@ -43,7 +43,12 @@ def icon_sample(r: random.Random, fonts: tuple[Font, ...], native: bool) -> tupl
 PRINTED_SHARE = 0.12
 #: Faces seen on printed receipts and not on banking apps' screens: a Courier (the typewriter face
 #: of many till printers' drivers), a Times and italics. App-screen lines never use them.
-PRINTER_ONLY_FAMILIES = ("FreeMono", "FreeSerif", "Liberation Sans Italic")
+#: The bitmap fonts (fonts.Font.sizes) are printer-only too: the type in a till printer's ROM.
+BITMAP_FAMILIES = ("Fixed", "Terminus")
+PRINTER_ONLY_FAMILIES = ("FreeMono", "FreeSerif", "Liberation Sans Italic") + BITMAP_FAMILIES
+#: Printed lines in bitmap type, when the fonts have some: most till printers print their own
+#: bitmap font (SROIE's receipts mostly are), which no outline font drawn without smoothing looks like.
+BITMAP_SHARE = 0.4
 PRINTER_FAMILIES = ("DejaVu Sans Mono", "Liberation Mono", "Fira Code", "Hack", "Roboto Condensed", "DejaVu Sans",
                     "FreeSans", "Liberation Sans", "Liberation Serif", "Noto Sans") + PRINTER_ONLY_FAMILIES
 
@@ -65,6 +70,9 @@ def sample(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: flo
     printed = r.random() < PRINTED_SHARE
     generate = corpus.printed_line if printed else corpus.line
     candidates = printer_fonts(fonts) if printed else screen_fonts(fonts)
+    bitmaps = tuple(f for f in candidates if f.sizes)
+    if bitmaps:  # never for the held-out fonts, so their evaluation sets stay as they were
+        candidates = bitmaps if r.random() < BITMAP_SHARE else tuple(f for f in candidates if not f.sizes)
     while True:
         text = corpus.line_with_max_length(r, max_chars, generate)
         font = r.choice(candidates)

@@ -6,7 +6,8 @@ lock file of sha256 sums, so the folder can travel to a machine that has neither
 semi-bold and bold weights and a light one: app screens are not italic. The printed till receipts
 (`dataset.PRINTER_FAMILIES`) also come in the typewriter and newspaper faces of receipt printers'
 drivers (Courier, Times) and sometimes in italics: families only those lines use
-(`dataset.PRINTER_ONLY_FAMILIES`).
+(`dataset.PRINTER_ONLY_FAMILIES`), and in the bitmap type of their own ROMs: X11's fixed cells
+and Terminus, fonts of whole pixels at a few sizes (`Font.sizes`), as a thermal head prints them.
 """
 from __future__ import annotations
 
@@ -45,6 +46,10 @@ SOURCES: dict[str, tuple[str, list[str]]] = {
     "FreeMono": ("fonts-freefont-ttf", ["truetype/freefont/FreeMono.ttf", "truetype/freefont/FreeMonoBold.ttf"]),
     "FreeSerif": ("fonts-freefont-ttf", ["truetype/freefont/FreeSerif.ttf", "truetype/freefont/FreeSerifBold.ttf"]),
     "Liberation Sans Italic": ("fonts-liberation2", [f"truetype/liberation2/LiberationSans-{w}.ttf" for w in ("Italic", "BoldItalic")]),
+    # Bitmap type (dataset.BITMAP_FAMILIES): fixed cells from 6x13 to 12x24, drawn only at their sizes.
+    "Fixed": ("xfonts-base", [f"X11/misc/{cell}.pcf.gz" for cell in ("6x13", "6x13B", "7x14", "7x14B", "8x13", "8x13B", "9x15",
+                                                                      "9x15B", "9x18", "9x18B", "10x20", "12x24")]),
+    "Terminus": ("fonts-terminus-otb", ["opentype/terminus/terminus-normal.otb", "opentype/terminus/terminus-bold.otb"]),
     "Fira Code": ("fonts-firacode", [f"truetype/firacode/FiraCode-{w}.ttf" for w in ("Regular", "Medium", "Bold")]),
     "Hack": ("fonts-hack", ["truetype/hack/Hack-Regular.ttf", "truetype/hack/Hack-Bold.ttf"]),
     "League Spartan": ("fonts-league-spartan", [f"opentype/league-spartan/LeagueSpartan-{w}.otf" for w in ("Regular", "SemiBold", "Bold")]),
@@ -63,6 +68,8 @@ class Font:
     path: Path
     #: Characters of the charset this file has no glyph for: lines with them use another font.
     missing: frozenset[str]
+    #: A bitmap font's pixel sizes (it can be drawn at no other); empty for an outline font.
+    sizes: tuple[int, ...] = ()
 
 
 def _source_root(package: str) -> Path:
@@ -75,9 +82,23 @@ def _glyph_mask(font: ImageFont.FreeTypeFont, ch: str) -> bytes:
     return np.asarray(image).tobytes()
 
 
+def bitmap_sizes(path: Path) -> tuple[int, ...]:
+    """The pixel sizes a bitmap font has strikes for; () for an outline font, which draws at any."""
+    if path.suffix not in (".otb", ".gz", ".pcf", ".bdf"):
+        return ()
+    sizes = []
+    for size in range(6, 49):
+        try:
+            ImageFont.truetype(str(path), size)
+        except OSError:  # FreeType: "invalid pixel size"
+            continue
+        sizes.append(size)
+    return tuple(sizes)
+
+
 def missing_characters(path: Path) -> frozenset[str]:
     """Characters drawn as the font's 'missing glyph' box (compared with a private-use code point)."""
-    font = ImageFont.truetype(str(path), 32)
+    font = ImageFont.truetype(str(path), max(bitmap_sizes(path), default=32))
     notdef = _glyph_mask(font, "\ue000")
     return frozenset(c for c in CHARACTERS if c != " " and _glyph_mask(font, c) == notdef)
 
@@ -97,6 +118,7 @@ def collect(dest: Path = FONTS_DIR) -> dict:
                 "family": family, "file": target.name, "package": package,
                 "sha256": hashlib.sha256(target.read_bytes()).hexdigest(),
                 "missing": "".join(sorted(missing_characters(target))),
+                "sizes": list(bitmap_sizes(target)),
             })
     lock = {"held_out": list(HELD_OUT), "fonts": entries}
     (dest / LOCK_FILE.name).write_text(json.dumps(lock, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -112,9 +134,9 @@ def load(dest: Path = FONTS_DIR) -> tuple[Font, ...]:
     fonts = []
     for entry in lock["fonts"]:
         path = dest / entry["file"]
-        if hashlib.sha256(path.read_bytes()).hexdigest() != entry["sha256"]:
-            raise ValueError(f"{path} does not match its sha256 in {lock_file}: collect the fonts again")
-        fonts.append(Font(entry["family"], path, frozenset(entry["missing"])))
+        if hashlib.sha256(path.read_bytes()).hexdigest() != entry["sha256"] or "sizes" not in entry:
+            raise ValueError(f"{path} does not match its entry in {lock_file}: collect the fonts again")
+        fonts.append(Font(entry["family"], path, frozenset(entry["missing"]), tuple(entry["sizes"])))
     return tuple(fonts)
 
 

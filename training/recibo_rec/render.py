@@ -88,6 +88,9 @@ BINARISED_SHARE = 0.1
 #: Printed lines set in a receipt printer's bitmap type: drawn small without anti-aliasing, then
 #: enlarged with hard pixel edges, as a thermal printer's dots come out of a scanner.
 THERMAL_SHARE = 0.5
+#: The tallest character cell of a till printer, in dots (Epson's font A: 12 x 24): bitmap fonts
+#: are drawn at their sizes up to this one.
+PRINTER_CELL = 24
 #: Faces whose strokes are thinner than a printer's dot at those sizes: drawn without
 #: anti-aliasing they break into pieces no printer prints, so they are only drawn smooth.
 HAIRLINE_FACES = frozenset({"FreeMono.ttf", "FreeSerif.ttf"})
@@ -144,8 +147,9 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     (a fraction of the text height), otherwise it is drawn at random. `native` keeps the crop at
     the page's own scale, for benchmarks that resize it the way the app does. `printed` is a
     scanned till receipt: paper, often the bitmap type of a thermal printer, narrow or wide."""
-    thermal = printed and font.path.name not in HAIRLINE_FACES and r.random() < THERMAL_SHARE
-    size = r.randint(11, 16) if thermal else r.randint(14, 44)
+    # A bitmap font is whole pixels at one of its own sizes: always a thermal head's dots.
+    thermal = bool(font.sizes) or (printed and font.path.name not in HAIRLINE_FACES and r.random() < THERMAL_SHARE)
+    size = r.choice([s for s in font.sizes if s <= PRINTER_CELL]) if font.sizes else r.randint(11, 16) if thermal else r.randint(14, 44)
     face = ImageFont.truetype(str(font.path), size)
     colours = paper_theme(r) if printed else theme(r)
     spacing = size * r.uniform(1.25, 1.9)
@@ -288,7 +292,12 @@ def _binarised_copy(page: Image.Image, colours: Theme, r: random.Random, size: i
     scale = factor * r.uniform(2.0, 4.0)
     big = small.resize((max(1, round(page.width * scale)), max(1, round(page.height * scale))), Image.Resampling.BILINEAR)
     # Between the background and the ink, nearer the background (bolder letters) or halfway
-    # (thinner); nearer the ink, the thin strokes of small shrunk text would vanish.
-    paper, ink = _luma(colours.background), _luma(colours.ink)
+    # (thinner); nearer the ink, the thin strokes of small shrunk text would vanish. Both tones are
+    # measured on the page, as the filter does: the theme's ink may have faded (scanned thermal
+    # paper), and a threshold from its nominal tone then dropped whole lines to a few specks.
+    levels = np.asarray(small, dtype=np.float32)
+    paper = float(np.median(levels))  # the background is most of the page
+    dark_ink = _luma(colours.ink) < _luma(colours.background)
+    ink = float(np.percentile(levels, 1 if dark_ink else 99))
     threshold = paper + (ink - paper) * r.uniform(0.15, 0.5)
     return big.point(lambda v: 255 if v > threshold else 0).convert("RGB"), scale

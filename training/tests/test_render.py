@@ -29,6 +29,15 @@ class FontsTest(unittest.TestCase):
         dejavu = next(f for f in fonts.load() if f.family == "DejaVu Sans")
         self.assertEqual(fonts.missing_characters(dejavu.path), frozenset())
 
+    def test_bitmap_fonts_know_their_sizes_and_gaps(self):
+        by_file = {f.path.name: f for f in fonts.load()}
+        self.assertEqual(by_file["12x24.pcf.gz"].sizes, (24,))
+        self.assertEqual(by_file["12x24.pcf.gz"].missing, frozenset("•–€"))
+        self.assertEqual(by_file["7x14B.pcf.gz"].missing, frozenset())
+        self.assertIn(16, by_file["terminus-bold.otb"].sizes)
+        self.assertEqual(by_file["DejaVuSans.ttf"].sizes, ())
+        self.assertFalse(any(f.sizes for f in fonts.held_out_fonts()), "held-out sets must not change with BITMAP_SHARE")
+
 
 class RenderTest(unittest.TestCase):
     @classmethod
@@ -70,6 +79,22 @@ class RenderTest(unittest.TestCase):
             self.assertGreater(scale, 0.4 * 2)
             # The letters come out bolder or thinner, never gone.
             self.assertGreater((pixels == 0).mean(), 0.3 * ink, f"seed {seed}: the text must survive the threshold")
+
+    def test_faded_ink_survives_a_black_and_white_copy(self):
+        # Thermal paper fades: the ink on the page is far lighter than the theme's. The threshold
+        # follows the page's own tones, so the line is not lost to a few specks.
+        page = Image.new("RGB", (400, 80), (235, 235, 235))
+        ImageDraw.Draw(page).text((20, 60), "TOTAL RM 29.70", font=ImageFont.truetype(str(self.font.path), 28), anchor="ls", fill=(185, 185, 185))
+        ink = (np.asarray(page) < 210).mean()
+        for seed in range(10):
+            copy, _ = _binarised_copy(page, Theme((235, 235, 235), (20, 20, 20), paper=True), random.Random(seed), 28)
+            self.assertGreater((np.asarray(copy) == 0).mean(), 0.3 * ink, f"seed {seed}: the faded text must survive")
+            self.assertLess((np.asarray(copy) == 0).mean(), 0.5, f"seed {seed}: the paper must stay paper")
+        # Light ink on a dark screen is measured the other way round.
+        dark = Image.new("RGB", (400, 80), (30, 30, 30))
+        ImageDraw.Draw(dark).text((20, 60), "TOTAL RM 29.70", font=ImageFont.truetype(str(self.font.path), 28), anchor="ls", fill=(150, 150, 150))
+        copy, _ = _binarised_copy(dark, Theme((30, 30, 30), (240, 240, 240)), random.Random(1), 28)
+        self.assertGreater((np.asarray(copy) == 255).mean(), 0.3 * (np.asarray(dark) > 90).mean())
 
     def test_same_seed_same_pixels(self):
         a = render_line("Pago Móvil", self.font, random.Random(4))
@@ -165,6 +190,40 @@ class RenderTest(unittest.TestCase):
         self.assertGreater(len(np.unique(smooth.reshape(-1, 3), axis=0)), 10)
         # A face thinner than a printer's dot is never drawn as dots: they would break its strokes.
         self.assertGreater(len(np.unique(hairline.reshape(-1, 3), axis=0)), 10)
+
+    def test_bitmap_type_is_drawn_at_its_own_sizes_as_whole_dots(self):
+        from unittest import mock
+        from recibo_rec import render
+        terminus = next(f for f in fonts.training_fonts() if f.path.name == "terminus-normal.otb")
+        sizes = []
+        real = render.ImageFont.truetype
+
+        def spy(path, size):
+            sizes.append(size)
+            return real(path, size)
+
+        undamaged = {"_whatsapp_damage": lambda page, r, size: (page, 1.0), "_scanned": lambda page, colours, r: page}
+        with mock.patch.object(render.ImageFont, "truetype", spy), mock.patch.multiple(render, THERMAL_SHARE=0.0, DOT_MATRIX_SHARE=0.0, **undamaged):
+            lines = [render_line("TOTAL 9.00", terminus, random.Random(seed), shift=0.0, native=True, printed=True) for seed in range(12)]
+        self.assertTrue(set(sizes) <= {s for s in terminus.sizes if s <= render.PRINTER_CELL}, sizes)
+        self.assertGreater(len(set(sizes)), 2)
+        self.assertTrue(all(len(np.unique(line.reshape(-1, 3), axis=0)) == 2 for line in lines), "no smoothing, even with THERMAL_SHARE 0")
+
+    def test_a_share_of_printed_lines_is_in_bitmap_type(self):
+        from unittest import mock
+        from recibo_rec import dataset
+        drawn = []
+        real = dataset.render_line
+
+        def spy(text, font, r, neighbours, shift, native, printed=False):
+            drawn.append(bool(font.sizes))
+            return real(text, font, r, neighbours, shift, native, printed)
+
+        with mock.patch.multiple(dataset, render_line=spy, PRINTED_SHARE=1.0):
+            r = random.Random(23)
+            for _ in range(150):
+                sample(r, fonts.training_fonts(), 32)
+        self.assertAlmostEqual(sum(drawn) / len(drawn), dataset.BITMAP_SHARE, delta=0.12)
 
     def test_a_dot_matrix_head_prints_round_dots_with_paper_between(self):
         from recibo_rec import render
