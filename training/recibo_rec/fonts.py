@@ -96,9 +96,11 @@ def bitmap_sizes(path: Path) -> tuple[int, ...]:
     return tuple(sizes)
 
 
-def missing_characters(path: Path) -> frozenset[str]:
-    """Characters drawn as the font's 'missing glyph' box (compared with a private-use code point)."""
-    font = ImageFont.truetype(str(path), max(bitmap_sizes(path), default=32))
+def missing_characters(path: Path, sizes: tuple[int, ...] | None = None) -> frozenset[str]:
+    """Characters drawn as the font's 'missing glyph' box (compared with a private-use code point);
+    `sizes` is the file's `bitmap_sizes`, when the caller has them already."""
+    sizes = bitmap_sizes(path) if sizes is None else sizes
+    font = ImageFont.truetype(str(path), max(sizes, default=32))
     notdef = _glyph_mask(font, "\ue000")
     return frozenset(c for c in CHARACTERS if c != " " and _glyph_mask(font, c) == notdef)
 
@@ -114,11 +116,12 @@ def collect(dest: Path = FONTS_DIR) -> dict:
                 raise FileNotFoundError(f"{source} is missing: install {package} (see training/README.md)")
             target = dest / source.name
             shutil.copyfile(source, target)
+            sizes = bitmap_sizes(target)
             entries.append({
                 "family": family, "file": target.name, "package": package,
                 "sha256": hashlib.sha256(target.read_bytes()).hexdigest(),
-                "missing": "".join(sorted(missing_characters(target))),
-                "sizes": list(bitmap_sizes(target)),
+                "missing": "".join(sorted(missing_characters(target, sizes))),
+                "sizes": list(sizes),
             })
     lock = {"held_out": list(HELD_OUT), "fonts": entries}
     (dest / LOCK_FILE.name).write_text(json.dumps(lock, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

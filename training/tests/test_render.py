@@ -1,5 +1,6 @@
 import random
 import unittest
+from unittest import mock
 
 import numpy as np
 import torch
@@ -11,6 +12,9 @@ from recibo_rec.model import frames_for
 from recibo_rec.render import HEIGHT, Theme, _binarised_copy, _scanned, render_line, theme
 
 from .support import ensure_fonts
+
+#: Patches for recibo_rec.render that leave a line as drawn: no WhatsApp damage, no scanner.
+UNDAMAGED = {"_whatsapp_damage": lambda page, r, size: (page, 1.0), "_scanned": lambda page, colours, r: page}
 
 
 class FontsTest(unittest.TestCase):
@@ -138,7 +142,6 @@ class RenderTest(unittest.TestCase):
         self.assertTrue(fits_ctc("0000", 4 * 7))
 
     def test_printer_only_faces_are_never_on_a_screen(self):
-        from unittest import mock
         from recibo_rec import dataset
         drawn = []
         real = dataset.render_line
@@ -175,16 +178,14 @@ class RenderTest(unittest.TestCase):
         self.assertGreater(sum(text == text.upper() for _, text in drawn), 25)
 
     def test_thermal_type_is_whole_dots_enlarged_with_hard_edges(self):
-        from unittest import mock
         from recibo_rec import render
         # Without the damage drawn after it, a thermal line is two tones only (paper and ink: no
         # anti-aliasing, enlarged without smoothing); a smooth printed line has many.
-        undamaged = {"_whatsapp_damage": lambda page, r, size: (page, 1.0), "_scanned": lambda page, colours, r: page}
         courier = next(f for f in fonts.training_fonts() if f.path.name == "FreeMono.ttf")
-        with mock.patch.multiple(render, THERMAL_SHARE=1.0, **undamaged):
+        with mock.patch.multiple(render, THERMAL_SHARE=1.0, **UNDAMAGED):
             thermal = render_line("TOTAL 9.00", self.font, random.Random(3), shift=0.0, native=True, printed=True)
             hairline = render_line("TOTAL 9.00", courier, random.Random(3), shift=0.0, native=True, printed=True)
-        with mock.patch.multiple(render, THERMAL_SHARE=0.0, **undamaged):
+        with mock.patch.multiple(render, THERMAL_SHARE=0.0, **UNDAMAGED):
             smooth = render_line("TOTAL 9.00", self.font, random.Random(3), shift=0.0, native=True, printed=True)
         self.assertEqual(len(np.unique(thermal.reshape(-1, 3), axis=0)), 2)
         self.assertGreater(len(np.unique(smooth.reshape(-1, 3), axis=0)), 10)
@@ -192,7 +193,6 @@ class RenderTest(unittest.TestCase):
         self.assertGreater(len(np.unique(hairline.reshape(-1, 3), axis=0)), 10)
 
     def test_bitmap_type_is_drawn_at_its_own_sizes_as_whole_dots(self):
-        from unittest import mock
         from recibo_rec import render
         terminus = next(f for f in fonts.training_fonts() if f.path.name == "terminus-normal.otb")
         sizes = []
@@ -202,15 +202,13 @@ class RenderTest(unittest.TestCase):
             sizes.append(size)
             return real(path, size)
 
-        undamaged = {"_whatsapp_damage": lambda page, r, size: (page, 1.0), "_scanned": lambda page, colours, r: page}
-        with mock.patch.object(render.ImageFont, "truetype", spy), mock.patch.multiple(render, THERMAL_SHARE=0.0, DOT_MATRIX_SHARE=0.0, **undamaged):
+        with mock.patch.object(render.ImageFont, "truetype", spy), mock.patch.multiple(render, THERMAL_SHARE=0.0, DOT_MATRIX_SHARE=0.0, **UNDAMAGED):
             lines = [render_line("TOTAL 9.00", terminus, random.Random(seed), shift=0.0, native=True, printed=True) for seed in range(12)]
         self.assertTrue(set(sizes) <= {s for s in terminus.sizes if s <= render.PRINTER_CELL}, sizes)
         self.assertGreater(len(set(sizes)), 2)
         self.assertTrue(all(len(np.unique(line.reshape(-1, 3), axis=0)) == 2 for line in lines), "no smoothing, even with THERMAL_SHARE 0")
 
     def test_a_share_of_printed_lines_is_in_bitmap_type(self):
-        from unittest import mock
         from recibo_rec import dataset
         drawn = []
         real = dataset.render_line
