@@ -105,6 +105,34 @@ class RenderTest(unittest.TestCase):
         b = render_line("Pago Móvil", self.font, random.Random(4))
         self.assertTrue(np.array_equal(a, b))
 
+    def test_a_loose_box_is_two_to_three_text_heights_tall(self):
+        from recibo_rec import render
+
+        def box_over_ink(loose, seed):
+            # Plain type, undamaged, no neighbours: every ink row is the line's own.
+            with mock.patch.multiple(render, THERMAL_SHARE=0.0, LOOSE_BOX_SHARE=1.0, **UNDAMAGED):
+                crop = render_line("TOTAL 9.00", self.font, random.Random(seed), shift=0.0, native=True,
+                                   printed=True, loose=loose).astype(float).mean(2)
+            rows = np.nonzero(np.abs(crop - np.median(crop)).max(1) > 60)[0]
+            return crop.shape[0] / (rows[-1] - rows[0] + 1)
+        for seed in range(6):
+            self.assertGreater(box_over_ink(True, seed), 1.75)
+            self.assertLess(box_over_ink(True, seed), 3.3)
+            self.assertLess(box_over_ink(False, seed), 1.85)
+
+    def test_loose_boxes_never_change_the_evaluation_sets(self):
+        from recibo_rec import dataset, render
+
+        def stream():
+            r = random.Random(21)
+            return [sample(r, fonts.training_fonts(), 48)[0] for _ in range(12)]
+        with mock.patch.multiple(dataset, PRINTED_SHARE=0.5):
+            before = stream()
+            with mock.patch.multiple(render, LOOSE_BOX_SHARE=1.0, LOOSE_MARGIN=(2.0, 3.0)), \
+                    mock.patch.multiple(dataset, PRINTED_NEIGHBOUR_SHARE=0.0):
+                after = stream()
+        self.assertTrue(all(np.array_equal(a, b) for a, b in zip(before, after)))
+
     def test_a_shifted_box_moves_the_ink_vertically(self):
         def ink_row(shift):
             image = render_line("0102", self.font, random.Random(8), shift=shift, native=True).astype(float).mean(2)
@@ -146,9 +174,9 @@ class RenderTest(unittest.TestCase):
         drawn = []
         real = dataset.render_line
 
-        def spy(text, font, r, neighbours, shift, native, printed=False):
+        def spy(text, font, r, neighbours, shift, native, printed=False, *rest):
             drawn.append((font.family, printed))
-            return real(text, font, r, neighbours, shift, native, printed)
+            return real(text, font, r, neighbours, shift, native, printed, *rest)
 
         with mock.patch.multiple(dataset, render_line=spy, PRINTED_SHARE=0.5):
             r = random.Random(17)
@@ -213,9 +241,9 @@ class RenderTest(unittest.TestCase):
         drawn = []
         real = dataset.render_line
 
-        def spy(text, font, r, neighbours, shift, native, printed=False):
+        def spy(text, font, *rest):
             drawn.append(bool(font.sizes))
-            return real(text, font, r, neighbours, shift, native, printed)
+            return real(text, font, *rest)
 
         with mock.patch.multiple(dataset, render_line=spy, PRINTED_SHARE=1.0):
             r = random.Random(23)
