@@ -100,8 +100,8 @@ DOT_MATRIX_SHARE = 0.3
 SERIF_FAMILIES = frozenset({"Liberation Serif", "FreeSerif"})
 #: With `loose`, lines cut by a box as loose as the app's detector draws around small text on a
 #: large scan: up to about three times the text height, the neighbours' ink cut at its edges
-#: (measured on SROIE's scans). The thirteenth model read such a line as noise when the
-#: same line in a box trimmed by 15% read exactly; PP-OCRv4 reads both.
+#: (measured on SROIE's scans). The eleventh schedule's model read such a line as noise when
+#: the same line in a box trimmed by 15% read exactly; PP-OCRv4 reads both.
 LOOSE_BOX_SHARE = 0.3
 LOOSE_MARGIN = (0.4, 1.1)
 
