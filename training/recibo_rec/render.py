@@ -103,6 +103,9 @@ SERIF_FAMILIES = frozenset({"Liberation Serif", "FreeSerif"})
 #: (measured on SROIE's scans). The eleventh schedule's model read such a line as noise when
 #: the same line in a box trimmed by 15% read exactly; PP-OCRv4 reads both.
 LOOSE_BOX_SHARE = 0.3
+#: The box's margin above and below the text, drawn in this range of text heights: a detector's
+#: usual box, and a loose one. The left and right margins are drawn a little wider.
+MARGIN = (0.0, 0.4)
 LOOSE_MARGIN = (0.4, 1.1)
 
 
@@ -212,7 +215,7 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     if shift is None:
         shift = r.uniform(-0.3, 0.3) if r.random() < 0.35 else r.uniform(-0.08, 0.08)
     cy += shift * text_h
-    low, high = LOOSE_MARGIN if loose and r.random() < LOOSE_BOX_SHARE else (0.0, 0.4)
+    low, high = LOOSE_MARGIN if loose and r.random() < LOOSE_BOX_SHARE else MARGIN
     top = cy - text_h / 2 - text_h * r.uniform(low, high)
     bottom = cy + text_h / 2 + text_h * r.uniform(low, high)
     left = x0 - text_h * r.uniform(low + 0.02, high + 0.1)
