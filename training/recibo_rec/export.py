@@ -15,7 +15,7 @@ import onnx
 import torch
 
 from .charset import BLANK, CHARACTERS
-from .model import ExportedRecognizer, LineRecognizer
+from .model import ExportedRecognizer, build
 from .render import HEIGHT, MAX_WIDTH
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,13 +25,16 @@ LIMIT_BYTES = 10 * 1024 * 1024
 
 def export(checkpoint: Path, out: Path) -> dict:
     state = torch.load(checkpoint, map_location="cpu")
-    model = LineRecognizer()
+    model = build(state.get("arch"))
     model.load_state_dict(state["model"])
     wrapped = ExportedRecognizer(model).eval()
     example = torch.zeros(2, 3, HEIGHT, 160)
     torch.onnx.export(
         wrapped, example, str(out), input_names=["x"], output_names=["probabilities"], opset_version=13,
-        dynamic_axes={"x": {0: "N", 3: "W"}, "probabilities": {0: "N", 1: "T"}}, do_constant_folding=True,
+        dynamic_axes={"x": {0: "N", 3: "W"}, "probabilities": {0: "N", 1: "T"}},
+        # BatchNorm stays a node of its own, statistics and all, so recover.py rebuilds the training
+        # weights exactly; onnxruntime folds it into the convolution when it loads the model.
+        training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False,
     )
     onnx.checker.check_model(onnx.load(str(out)))
     size = out.stat().st_size

@@ -45,6 +45,17 @@ class LineRecognizer(nn.Module):
         return self.head(features)
 
 
+def architecture(model: LineRecognizer) -> dict:
+    """What a checkpoint records so the model can be built again: its widths and head."""
+    convs = [m for m in model.backbone if isinstance(m, nn.Conv2d)]
+    return {"widths": [convs[k].out_channels for k in (0, 1, 2, 4)], "head": model.head[0].out_channels}
+
+
+def build(arch: dict | None) -> LineRecognizer:
+    """The model a checkpoint's `arch` describes (checkpoints without one hold the default)."""
+    return LineRecognizer(tuple(arch["widths"]), arch["head"]) if arch else LineRecognizer()
+
+
 class ExportedRecognizer(nn.Module):
     """What the app runs: probabilities laid out [N, frames, classes], as PP-OCRv4's are."""
 

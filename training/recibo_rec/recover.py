@@ -2,14 +2,12 @@
 model committed in `models/` on any machine, without the run folder that trained it (run folders
 are git-ignored and stay on the machine that made them).
 
-The export folds every BatchNorm into the convolution before it (eval mode, constant folding), so
-the ONNX file holds, for each convolution, a folded weight W' and bias b'. Unfolding them exactly
-is impossible (the split between weight and normalisation is lost) and unnecessary: with the
-convolution's weight set to W' and its BatchNorm set, from the statistics (mean m, variance v) of
-W'x on real rendered lines, to running mean m, running variance v, scale sqrt(v + eps) and shift
-m + b', the model computes W'x + b' exactly in eval mode, and in train mode the batch statistics
-are close to m and v, so training continues from where the export left off instead of from a
-model whose normalisation is suddenly wrong.
+The export keeps every BatchNorm as its own node (export.py), its initializers named after the
+training weights (`model.backbone.1.running_mean`...), so the rebuild is exact: the same
+weights, statistics included, that the checkpoint held. (Folding BatchNorm into the convolutions
+at export lost the statistics; rebuilding them by calibration gave a network that read the same
+in eval mode but differently in train mode, so training started from a shaken model. onnxruntime
+folds them at load time, so the app runs the same graph either way.)
 """
 from __future__ import annotations
 
@@ -18,69 +16,52 @@ from pathlib import Path
 import onnx
 import torch
 from onnx import numpy_helper
-from torch import nn
 
 from .model import LineRecognizer
 
+#: The exported graph wraps the model (model.ExportedRecognizer), hence the prefix.
+PREFIX = "model."
 
-def _folded_convs(path: Path) -> list[tuple[torch.Tensor, torch.Tensor]]:
-    """(weight, bias) of every Conv node, in graph order (the order of the model's modules)."""
+
+#: Convolutions in the recogniser's graph: seven in the backbone, four in the head.
+CONVOLUTIONS = 11
+
+
+def _graph(path: Path) -> tuple[dict[str, torch.Tensor], list[str]]:
+    """Every initializer by name, and every name an Identity node gives one (the exporter keeps
+    one copy of identical tensors, such as a fresh BatchNorm's ones and zeros, and names the
+    others so); and the graph's operators."""
     graph = onnx.load(str(path)).graph
     tensors = {t.name: torch.from_numpy(numpy_helper.to_array(t).copy()) for t in graph.initializer}
-    return [(tensors[node.input[1]], tensors[node.input[2]]) for node in graph.node if node.op_type == "Conv"]
+    for node in graph.node:
+        if node.op_type == "Identity" and node.input[0] in tensors:
+            tensors[node.output[0]] = tensors[node.input[0]]
+    return tensors, [node.op_type for node in graph.node]
 
 
-def _conv_norm_pairs(model: LineRecognizer) -> list[tuple[nn.Module, nn.Module | None]]:
-    """Every convolution with the BatchNorm that follows it (None for the classifier)."""
-    modules = [m for m in model.modules() if isinstance(m, (nn.Conv1d, nn.Conv2d, nn.BatchNorm1d, nn.BatchNorm2d))]
-    pairs = []
-    for k, module in enumerate(modules):
-        if isinstance(module, (nn.Conv1d, nn.Conv2d)):
-            following = modules[k + 1] if k + 1 < len(modules) else None
-            pairs.append((module, following if isinstance(following, (nn.BatchNorm1d, nn.BatchNorm2d)) else None))
-    return pairs
+def _architecture(tensors: dict[str, torch.Tensor], operators: list[str], path: Path) -> tuple[tuple[int, int, int, int], int]:
+    """The widths and head of the model whose weights these are (model.architecture's layout)."""
+    names = [f"{PREFIX}backbone.{k}.weight" for k in (0, 4, 8, 15)] + [f"{PREFIX}head.0.weight"]
+    if any(name not in tensors for name in names):
+        if operators.count("Conv") == CONVOLUTIONS and "BatchNormalization" not in operators:
+            raise ValueError(f"{path} was exported with BatchNorm folded into the convolutions (before export.py "
+                             "kept it), so its statistics are lost: export it again from its checkpoint")
+        raise ValueError(f"{path} is not this architecture: it lacks the recogniser's convolutions")
+    *widths, head = (tensors[name].shape[0] for name in names)
+    return tuple(widths), head
 
 
-@torch.no_grad()
-def recover(path: Path, calibration: torch.Tensor) -> LineRecognizer:
-    """The model of an exported ONNX file, its BatchNorms calibrated on `calibration` ([N, 3, 32, W])."""
-    model = LineRecognizer()
-    pairs = _conv_norm_pairs(model)
-    folded = _folded_convs(path)
-    if len(folded) != len(pairs):
-        raise ValueError(f"{path} has {len(folded)} convolutions; the model has {len(pairs)}: not this architecture")
-    for (conv, norm), (weight, bias) in zip(pairs, folded):
-        if conv.weight.shape != weight.shape:
-            raise ValueError(f"{path}: a convolution weighs {tuple(weight.shape)}, the model's {tuple(conv.weight.shape)}")
-        conv.weight.copy_(weight)
-        if norm is None:
-            conv.bias.copy_(bias)
+def recover(path: Path) -> LineRecognizer:
+    """The model of an exported ONNX file, with exactly the weights it was exported with."""
+    tensors, operators = _graph(path)
+    model = LineRecognizer(*_architecture(tensors, operators, path))
+    state = model.state_dict()
+    for key, value in state.items():
+        if key.endswith("num_batches_tracked"):
             continue
-        if conv.bias is not None:
-            conv.bias.zero_()
-        # Identity first (scale sqrt(1 - eps + eps) = 1), so the pass below sees the exact network.
-        norm.running_mean.zero_()
-        norm.running_var.fill_(1.0 - norm.eps)
-        norm.weight.fill_(1.0)
-        norm.bias.copy_(bias)
-
-    statistics: dict[nn.Module, tuple[torch.Tensor, torch.Tensor]] = {}
-
-    def keep(conv: nn.Module, _inputs, output: torch.Tensor) -> None:
-        dims = [0, 2, 3] if output.dim() == 4 else [0, 2]
-        statistics[conv] = (output.mean(dims), output.var(dims, unbiased=False))
-
-    hooks = [conv.register_forward_hook(keep) for conv, norm in pairs if norm is not None]
-    model.eval()(calibration)
-    for hook in hooks:
-        hook.remove()
-    for conv, norm in pairs:
-        if norm is None:
-            continue
-        mean, var = statistics[conv]
-        shift = norm.bias.clone()
-        norm.running_mean.copy_(mean)
-        norm.running_var.copy_(var)
-        norm.weight.copy_(torch.sqrt(var + norm.eps))
-        norm.bias.copy_(mean + shift)
+        if PREFIX + key not in tensors:
+            raise ValueError(f"{path} is not this architecture: it lacks {key}")
+        if tensors[PREFIX + key].shape != value.shape:
+            raise ValueError(f"{path}: {key} is {tuple(tensors[PREFIX + key].shape)}, the model's {tuple(value.shape)}")
+        value.copy_(tensors[PREFIX + key])
     return model

@@ -20,11 +20,11 @@ import torch
 from torch.utils.data import DataLoader
 
 from . import crops as detector_crops
-from .charset import BLANK, encode, greedy_decode
-from .dataset import SyntheticLines, collate, fixed_set, to_tensor
+from .charset import BLANK, greedy_decode
+from .dataset import SyntheticLines, fixed_set, to_tensor
 from .fonts import held_out_fonts, training_fonts
 from .metrics import score
-from .model import LineRecognizer
+from .model import LineRecognizer, architecture, build
 from .recover import recover
 
 
@@ -43,6 +43,9 @@ def parse_args(argv=None):
                    "with a changed corpus")
     p.add_argument("--crops", type=Path, help="crops cut by the app's detector (npm run training:crops -- DIR)")
     p.add_argument("--crop-share", type=float, default=0.3, help="share of each batch drawn from --crops")
+    p.add_argument("--widths", type=lambda v: [int(k) for k in v.split(",")], default=[16, 32, 64, 128],
+                   help="the backbone's four widths, for a new model (a resumed or --init run keeps its checkpoint's)")
+    p.add_argument("--head", type=int, default=192, help="the sequence head's width, for a new model")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--eval-every", type=int, default=1000)
     p.add_argument("--eval-lines", type=int, default=400)
@@ -78,14 +81,38 @@ def read_lines(model: LineRecognizer, images, device) -> list[str]:
     return out
 
 
-def initial_weights(path: Path, device) -> dict:
-    """A checkpoint's weights, or those rebuilt from an exported model (recover.py), its
-    BatchNorms calibrated on 256 rendered training lines."""
-    if path.suffix != ".onnx":
-        return torch.load(path, map_location=device)["model"]
-    lines = fixed_set(training_fonts(), seed=11, count=256)
-    calibration, *_ = collate([(to_tensor(image), torch.tensor(encode(text)), text) for image, text in lines])
-    return recover(path, calibration).state_dict()
+def initial_model(path: Path) -> LineRecognizer:
+    """A checkpoint's model, or the one rebuilt from an exported model (recover.py)."""
+    if path.suffix == ".onnx":
+        return recover(path)
+    state = torch.load(path, map_location="cpu")
+    model = build(state.get("arch"))
+    model.load_state_dict(state["model"])
+    return model
+
+
+def starting_point(args, device, say):
+    """The model and its optimizer, and the step and best held-out score to go on from: the run's
+    own `last.pt` when there is one (its widths, its optimizer), else `--init`'s weights, else a
+    new model of `--widths` and `--head`."""
+    last = args.run / "last.pt"
+    state = torch.load(last, map_location=device) if last.exists() else None
+    if state:
+        model = build(state.get("arch"))
+        model.load_state_dict(state["model"])
+    elif args.init:
+        model = initial_model(args.init)
+    else:
+        model = LineRecognizer(tuple(args.widths), args.head)
+    model.to(device)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
+    if state:
+        optimizer.load_state_dict(state["optimizer"])
+        say(f"resumed from {last} at step {state['step']}")
+        return model, optimizer, state["step"], state.get("best", -1.0)
+    if args.init:
+        say(f"weights from {args.init}")
+    return model, optimizer, 0, -1.0
 
 
 def save(path: Path, **state) -> None:
@@ -108,21 +135,11 @@ def main(argv=None) -> None:
         log.write(message + "\n")
         log.flush()
 
-    model = LineRecognizer().to(device)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
-    step, best = 0, -1.0
+    model, optimizer, step, best = starting_point(args, device, say)
     last = args.run / "last.pt"
-    if last.exists():
-        state = torch.load(last, map_location=device)
-        model.load_state_dict(state["model"])
-        optimizer.load_state_dict(state["optimizer"])
-        step, best = state["step"], state.get("best", -1.0)
-        say(f"resumed from {last} at step {step}")
-    elif args.init:
-        model.load_state_dict(initial_weights(args.init, device))
-        say(f"weights from {args.init}")
+    arch = architecture(model)
     parameters = sum(p.numel() for p in model.parameters())
-    say(f"device {device}, {parameters:,} parameters, schedule {args.steps} steps of {args.batch}, seed {args.seed}")
+    say(f"device {device}, {parameters:,} parameters (widths {arch['widths']}, head {arch['head']}), schedule {args.steps} steps of {args.batch}, seed {args.seed}")
 
     held_out = fixed_set(held_out_fonts(), seed=7, count=args.eval_lines)
     crops = detector_crops.load(args.crops) if args.crops else None
@@ -149,8 +166,8 @@ def main(argv=None) -> None:
                 say(f"    read {p!r}  want {t!r}")
             if result["exact"] > best:
                 best = result["exact"]
-                save(args.run / "best.pt", model=model.state_dict(), step=step, exact=best, cer=result["cer"])
-        save(last, model=model.state_dict(), optimizer=optimizer.state_dict(), step=step, best=best)
+                save(args.run / "best.pt", model=model.state_dict(), arch=arch, step=step, exact=best, cer=result["cer"])
+        save(last, model=model.state_dict(), arch=arch, optimizer=optimizer.state_dict(), step=step, best=best)
 
     model.train()
     for x, targets, frames, lengths, texts in loader:

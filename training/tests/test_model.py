@@ -69,6 +69,19 @@ class TrainAndExportTest(unittest.TestCase):
             weights = [name for name, _ in LineRecognizer().named_parameters()]  # not BatchNorm's running statistics
             self.assertTrue(all(torch.equal(before[k], state["model"][k]) for k in weights), "lr 0 must leave the loaded weights as they were")
 
+    def test_another_width_is_kept_by_resumed_runs_and_the_export(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            run = Path(tmp) / "run"
+            common = ["--run", str(run), "--batch", "4", "--workers", "0", "--warmup", "1", "--eval-lines", "2"]
+            train.main([*common, "--steps", "1", "--widths", "8,16,24,40", "--head", "48"])
+            train.main([*common, "--steps", "2"])  # resumed without the widths: the checkpoint has them
+            state = torch.load(run / "last.pt")
+            self.assertEqual((state["step"], state["arch"]), (2, {"widths": [8, 16, 24, 40], "head": 48}))
+            out = Path(tmp) / "narrow.onnx"
+            export.export(run / "last.pt", out)
+            weights = {t.name: tuple(t.dims) for t in onnx.load(str(out)).graph.initializer}
+            self.assertEqual(weights["model.head.0.weight"], (48, 40, 3))
+
 
 if __name__ == "__main__":
     unittest.main()
