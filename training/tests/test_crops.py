@@ -1,12 +1,15 @@
+import io
 import json
 import random
+import tarfile
 import tempfile
 import unittest
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from recibo_rec import crops, fonts
+from recibo_rec import crops, fonts, pack
 from recibo_rec.dataset import SyntheticLines
 from recibo_rec.render import HEIGHT
 
@@ -68,6 +71,22 @@ class DetectorCropsTest(unittest.TestCase):
             texts = [t for _, batch in zip(range(8), stream) for t in batch[4]]
             share = texts.count("Concepto") / len(texts)
             self.assertTrue(0.35 < share < 0.65, share)
+
+    def test_packed_for_another_machine_they_load_with_their_labels_and_boxes(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder, out = Path(tmp) / "crops", Path(tmp) / "crops.tgz"
+            write_folder(folder, [("Begoña Peña", ""), ("Ref. 004512", "")])
+            self.assertEqual(pack.pack_crops(folder, out, quality=85), 2)
+            unpacked = Path(tmp) / "unpacked"
+            with tarfile.open(out) as archive:
+                archive.extractall(unpacked)
+            original, carried = crops.load(folder), crops.load(unpacked / "crops")
+            self.assertEqual([(c.text, c.box) for c in carried], [(c.text, c.box) for c in original])
+            for a, b in zip(original, carried):
+                before = np.asarray(Image.open(io.BytesIO(a.png)).convert("L"), dtype=np.int16)
+                after = np.asarray(Image.open(io.BytesIO(b.png)).convert("L"), dtype=np.int16)
+                self.assertEqual(before.shape, after.shape)
+                self.assertLess(np.abs(before - after).mean(), 4, "WebP keeps the pixels close")
 
 
 if __name__ == "__main__":
