@@ -50,7 +50,7 @@ PRINTER_ONLY_FAMILIES = ("FreeMono", "FreeSerif", "Liberation Sans Italic") + BI
 #: bitmap font (SROIE's receipts mostly are), which no outline font drawn without smoothing looks like.
 BITMAP_SHARE = 0.4
 #: Lines drawn between the lines above and below them, as a detector's box may take in their
-#: ink; printed lines more often with `loose` (till receipts are set close).
+#: ink; printed lines more often in training (till receipts are set close).
 NEIGHBOUR_SHARE = 0.4
 PRINTED_NEIGHBOUR_SHARE = 0.8
 PRINTER_FAMILIES = ("DejaVu Sans Mono", "Liberation Mono", "Fira Code", "Hack", "Roboto Condensed", "DejaVu Sans",
@@ -68,8 +68,8 @@ def screen_fonts(fonts: tuple[Font, ...]) -> tuple[Font, ...]:
 
 
 def sample(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: float | None = None, native: bool = False,
-           icons: bool = False, loose: bool = False) -> tuple[np.ndarray, str]:
-    """One rendered line and its text; `loose` is render_line's (training only)."""
+           icons: bool = False, training: bool = False) -> tuple[np.ndarray, str]:
+    """One rendered line and its text; `training` is render_line's (the training stream only)."""
     if icons and r.random() < ICON_SHARE:
         return icon_sample(r, fonts, native)
     printed = r.random() < PRINTED_SHARE
@@ -84,11 +84,11 @@ def sample(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: flo
         if any(c in font.missing for c in text):
             continue
         neighbours = None
-        if r.random() < (PRINTED_NEIGHBOUR_SHARE if loose and printed else NEIGHBOUR_SHARE):
+        if r.random() < (PRINTED_NEIGHBOUR_SHARE if training and printed else NEIGHBOUR_SHARE):
             above, below = generate(r), generate(r)
             if not any(c in font.missing for c in above + below):
                 neighbours = (above, below)
-        image = render_line(text, font, r, neighbours, shift, native, printed, loose)
+        image = render_line(text, font, r, neighbours, shift, native, printed, training)
         if native or fits_ctc(text, image.shape[1]):
             return image, text
 
@@ -115,7 +115,7 @@ class SyntheticLines(IterableDataset):
             image, text = detector_crops.sample(r, self.crops)
             if len(text) <= max_chars and fits_ctc(text, image.shape[1]):
                 return image, text
-        return sample(r, self.fonts, max_chars, icons=True, loose=True)
+        return sample(r, self.fonts, max_chars, icons=True, training=True)
 
     def __iter__(self):
         info = get_worker_info()

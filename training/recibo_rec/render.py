@@ -98,7 +98,7 @@ HAIRLINE_FACES = frozenset({"FreeMono.ttf", "FreeSerif.ttf"})
 #: Never in a serif face: a dot-matrix head's type is plain, and serifs of dots fall apart.
 DOT_MATRIX_SHARE = 0.3
 SERIF_FAMILIES = frozenset({"Liberation Serif", "FreeSerif"})
-#: With `loose`, lines cut by a box as loose as the app's detector draws around small text on a
+#: With `training`, lines cut by a box as loose as the app's detector draws around small text on a
 #: large scan: up to about three times the text height, the neighbours' ink cut at its edges
 #: (measured on SROIE's scans). The eleventh schedule's model read such a line as noise when
 #: the same line in a box trimmed by 15% read exactly; PP-OCRv4 reads both.
@@ -107,6 +107,16 @@ LOOSE_BOX_SHARE = 0.3
 #: usual box, and a loose one. The left and right margins are drawn a little wider.
 MARGIN = (0.0, 0.4)
 LOOSE_MARGIN = (0.4, 1.1)
+#: With `training`, this share of lines is set letter by letter, spaced otherwise than the font
+#: spaces it: printers' tracked type leaves gaps between letters that are not spaces (SROIE's
+#: `29. 70`, one word the eleventh and twelfth models read as two), and word spaces narrower or
+#: wider than the font's own (the spaces lost on the shifted set).
+SPACED_SHARE = 0.2
+#: Extra room between letters, in em: printed lines (tracked half the time), and app screens.
+PRINTED_TRACKING = (0.05, 0.35)
+SCREEN_TRACKING = (0.0, 0.08)
+#: A word space's width against the font's own.
+WORD_SPACE = (0.45, 2.2)
 
 
 def _trailing_icon(draw: ImageDraw.ImageDraw, x: float, middle: float, size: float, colour, r: random.Random) -> float:
@@ -143,6 +153,33 @@ def _trailing_icon(draw: ImageDraw.ImageDraw, x: float, middle: float, size: flo
     return x + s
 
 
+def _spacing(r: random.Random, printed: bool, size: int) -> tuple[float, float]:
+    """(extra pixels between letters, word-space factor) for a line set letter by letter."""
+    low, high = (PRINTED_TRACKING if r.random() < 0.5 else (0.0, 0.0)) if printed else SCREEN_TRACKING
+    return size * r.uniform(low, high), r.uniform(*WORD_SPACE)
+
+
+def _text_length(face: ImageFont.FreeTypeFont, text: str, spacing: tuple[float, float] | None) -> float:
+    if spacing is None:
+        return face.getlength(text)
+    tracking, word = spacing
+    return sum(face.getlength(" ") * word if c == " " else face.getlength(c) for c in text) + tracking * len(text)
+
+
+def _draw_text(draw: ImageDraw.ImageDraw, left: float, baseline: float, text: str, face: ImageFont.FreeTypeFont, fill,
+               spacing: tuple[float, float] | None) -> None:
+    """`text` from (left, baseline); with `spacing` (_spacing's), letter by letter."""
+    if spacing is None:
+        draw.text((left, baseline), text, font=face, anchor="ls", fill=fill)
+        return
+    tracking, word = spacing
+    x = left
+    for c in text:
+        if c != " ":
+            draw.text((x, baseline), c, font=face, anchor="ls", fill=fill)
+        x += (face.getlength(" ") * word if c == " " else face.getlength(c)) + tracking
+
+
 def _ink_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
     ys, xs = np.nonzero(mask > 64)
     if len(xs) == 0:
@@ -152,23 +189,25 @@ def _ink_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
 
 def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, str] | None = None,
                 shift: float | None = None, native: bool = False, printed: bool = False,
-                loose: bool = False) -> np.ndarray:
+                training: bool = False) -> np.ndarray:
     """The crop of `text` as an RGB uint8 array HEIGHT high; `shift` forces a vertical box shift
     (a fraction of the text height), otherwise it is drawn at random. `native` keeps the crop at
     the page's own scale, for benchmarks that resize it the way the app does. `printed` is a
     scanned till receipt: paper, often the bitmap type of a thermal printer, narrow or wide.
-    `loose` (training only, so the evaluation sets stay as they were) sets printed lines as close
-    as till receipts set them and cuts some lines with a detector's loose box (LOOSE_BOX_SHARE)."""
+    `training` (the training stream only, so the evaluation sets stay as they were) sets printed
+    lines as close as till receipts set them, cuts some lines with a detector's loose box
+    (LOOSE_BOX_SHARE) and spaces some letters and words otherwise than the font (SPACED_SHARE)."""
     # A bitmap font is whole pixels at one of its own sizes: always a thermal head's dots.
     thermal = bool(font.sizes) or (printed and font.path.name not in HAIRLINE_FACES and r.random() < THERMAL_SHARE)
     size = r.choice([s for s in font.sizes if s <= PRINTER_CELL]) if font.sizes else r.randint(11, 16) if thermal else r.randint(14, 44)
     face = ImageFont.truetype(str(font.path), size)
     colours = paper_theme(r) if printed else theme(r)
-    spacing = size * (r.uniform(1.1, 1.5) if loose and printed else r.uniform(1.25, 1.9))
+    spacing = size * (r.uniform(1.1, 1.5) if training and printed else r.uniform(1.25, 1.9))
     # Room for a loose box above the line above and below the line below.
-    margin = int(size * (2.5 if loose else 1.5))
+    margin = int(size * (2.5 if training else 1.5))
     icon = not printed and r.random() < TRAILING_ICON_SHARE and text[-1:].isalnum()
-    width = int(face.getlength(text)) + 2 * margin + (int(3 * size) if icon else 0)
+    spaced = _spacing(r, printed, size) if training and r.random() < SPACED_SHARE else None
+    width = int(_text_length(face, text, spaced)) + 2 * margin + (int(3 * size) if icon else 0)
     height = int(3 * spacing + 2 * margin)
     page = Image.new("RGB", (width, height), colours.background)
     mask = Image.new("L", (width, height), 0)
@@ -177,11 +216,11 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     draw = ImageDraw.Draw(page)
     if thermal:
         mask_draw.fontmode = draw.fontmode = "1"  # no anti-aliasing: whole dots
-    mask_draw.text((margin, baseline), text, font=face, anchor="ls", fill=255)
+    _draw_text(mask_draw, margin, baseline, text, face, 255, spaced)
     box = _ink_box(np.asarray(mask))
     if box is None:
         raise ValueError(f"nothing was drawn for {text!r} in {font.path.name}")
-    draw.text((margin, baseline), text, font=face, anchor="ls", fill=colours.ink)
+    _draw_text(draw, margin, baseline, text, face, colours.ink, spaced)
     if icon:
         # A gap of half a character to two, then the icon; the detector's box takes it in.
         right = _trailing_icon(draw, box[2] + size * r.uniform(0.3, 1.2), (box[1] + box[3]) / 2, size, colours.ink, r)
@@ -215,7 +254,7 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     if shift is None:
         shift = r.uniform(-0.3, 0.3) if r.random() < 0.35 else r.uniform(-0.08, 0.08)
     cy += shift * text_h
-    low, high = LOOSE_MARGIN if loose and r.random() < LOOSE_BOX_SHARE else MARGIN
+    low, high = LOOSE_MARGIN if training and r.random() < LOOSE_BOX_SHARE else MARGIN
     top = cy - text_h / 2 - text_h * r.uniform(low, high)
     bottom = cy + text_h / 2 + text_h * r.uniform(low, high)
     left = x0 - text_h * r.uniform(low + 0.02, high + 0.1)

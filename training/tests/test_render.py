@@ -112,7 +112,7 @@ class RenderTest(unittest.TestCase):
             # Plain type, undamaged, no neighbours: every ink row is the line's own.
             with mock.patch.multiple(render, THERMAL_SHARE=0.0, LOOSE_BOX_SHARE=1.0, **UNDAMAGED):
                 crop = render_line("TOTAL 9.00", self.font, random.Random(seed), shift=0.0, native=True,
-                                   printed=True, loose=loose).astype(float).mean(2)
+                                   printed=True, training=loose).astype(float).mean(2)
             rows = np.nonzero(np.abs(crop - np.median(crop)).max(1) > 60)[0]
             return crop.shape[0] / (rows[-1] - rows[0] + 1)
         for seed in range(6):
@@ -120,7 +120,25 @@ class RenderTest(unittest.TestCase):
             self.assertLess(box_over_ink(True, seed), 3.3)
             self.assertLess(box_over_ink(False, seed), 1.85)
 
-    def test_loose_boxes_never_change_the_evaluation_sets(self):
+    def test_spaced_lines_widen_the_gaps_and_keep_the_letters(self):
+        from recibo_rec import render
+
+        def ink_columns(word_space, tracking):
+            settings = dict(THERMAL_SHARE=0.0, LOOSE_BOX_SHARE=0.0, SPACED_SHARE=1.0, WORD_SPACE=(word_space, word_space),
+                            PRINTED_TRACKING=(tracking, tracking), SCREEN_TRACKING=(tracking, tracking), BINARISED_SHARE=0.0)
+            with mock.patch.multiple(render, **settings, **UNDAMAGED):
+                crop = render_line("Pago Móvil 29.70", self.font, random.Random(5), shift=0.0, native=True,
+                                   training=True).astype(float).mean(2)
+            ink = np.abs(crop - np.median(crop)).max(0) > 60
+            columns = np.nonzero(ink)[0]
+            return columns[-1] - columns[0] + 1, ink.sum()
+        plain, wide_words, tracked = ink_columns(1.0, 0.0), ink_columns(2.0, 0.0), ink_columns(1.0, 0.3)
+        self.assertGreater(wide_words[0], plain[0] + 10, "two spaces, each a font's space wider")
+        self.assertGreater(tracked[0], wide_words[0], "15 gaps of 0.3 em between letters")
+        # The same letters: about as many inked columns (anti-aliasing moves a few).
+        self.assertLess(abs(int(tracked[1]) - int(plain[1])), 0.15 * plain[1])
+
+    def test_training_variations_never_change_the_evaluation_sets(self):
         from recibo_rec import dataset, render
 
         def stream():
@@ -128,7 +146,7 @@ class RenderTest(unittest.TestCase):
             return [sample(r, fonts.training_fonts(), 48)[0] for _ in range(12)]
         with mock.patch.multiple(dataset, PRINTED_SHARE=0.5):
             before = stream()
-            with mock.patch.multiple(render, LOOSE_BOX_SHARE=1.0, LOOSE_MARGIN=(2.0, 3.0)), \
+            with mock.patch.multiple(render, LOOSE_BOX_SHARE=1.0, LOOSE_MARGIN=(2.0, 3.0), SPACED_SHARE=1.0), \
                     mock.patch.multiple(dataset, PRINTED_NEIGHBOUR_SHARE=0.0):
                 after = stream()
         self.assertTrue(all(np.array_equal(a, b) for a, b in zip(before, after)))
