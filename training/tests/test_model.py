@@ -5,7 +5,7 @@ from pathlib import Path
 import onnx
 import torch
 
-from recibo_rec import export, train
+from recibo_rec import export, render_rate, train
 from recibo_rec.charset import NUM_CLASSES
 from recibo_rec.model import ExportedRecognizer, LineRecognizer, frames_for
 
@@ -81,6 +81,17 @@ class TrainAndExportTest(unittest.TestCase):
             export.export(run / "last.pt", out)
             weights = {t.name: tuple(t.dims) for t in onnx.load(str(out)).graph.initializer}
             self.assertEqual(weights["model.head.0.weight"], (48, 40, 3))
+
+
+class RenderRateTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        ensure_fonts()
+
+    def test_counts_the_lines_each_process_renders(self):
+        each = render_rate.rates(workers=2, seconds=1.0)
+        self.assertEqual(len(each), 2)
+        self.assertTrue(all(rate > 5 for rate in each), each)
 
 
 if __name__ == "__main__":
