@@ -161,11 +161,14 @@ def _spacing(r: random.Random, printed: bool, size: int) -> tuple[float, float]:
     return size * r.uniform(low, high), r.uniform(*WORD_SPACE)
 
 
-def _text_length(face: ImageFont.FreeTypeFont, text: str, spacing: tuple[float, float] | None) -> float:
-    if spacing is None:
-        return face.getlength(text)
+def _advance(face: ImageFont.FreeTypeFont, c: str, spacing: tuple[float, float]) -> float:
+    """How far a letter set letter by letter moves the pen, with `spacing` (_spacing's)."""
     tracking, word = spacing
-    return sum(face.getlength(" ") * word if c == " " else face.getlength(c) for c in text) + tracking * len(text)
+    return (face.getlength(" ") * word if c == " " else face.getlength(c)) + tracking
+
+
+def _text_length(face: ImageFont.FreeTypeFont, text: str, spacing: tuple[float, float] | None) -> float:
+    return face.getlength(text) if spacing is None else sum(_advance(face, c, spacing) for c in text)
 
 
 def _draw_text(draw: ImageDraw.ImageDraw, left: float, baseline: float, text: str, face: ImageFont.FreeTypeFont, fill,
@@ -174,12 +177,11 @@ def _draw_text(draw: ImageDraw.ImageDraw, left: float, baseline: float, text: st
     if spacing is None:
         draw.text((left, baseline), text, font=face, anchor="ls", fill=fill)
         return
-    tracking, word = spacing
     x = left
     for c in text:
         if c != " ":
             draw.text((x, baseline), c, font=face, anchor="ls", fill=fill)
-        x += (face.getlength(" ") * word if c == " " else face.getlength(c)) + tracking
+        x += _advance(face, c, spacing)
 
 
 def _ink_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
