@@ -15,7 +15,7 @@ import onnx
 import torch
 
 from .charset import BLANK, CHARACTERS
-from .model import ExportedRecognizer, build
+from .model import ExportedRecognizer, from_checkpoint
 from .render import HEIGHT, MAX_WIDTH
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,8 +25,7 @@ LIMIT_BYTES = 10 * 1024 * 1024
 
 def export(checkpoint: Path, out: Path) -> dict:
     state = torch.load(checkpoint, map_location="cpu")
-    model = build(state.get("arch"))
-    model.load_state_dict(state["model"])
+    model = from_checkpoint(state)
     wrapped = ExportedRecognizer(model).eval()
     example = torch.zeros(2, 3, HEIGHT, 160)
     torch.onnx.export(

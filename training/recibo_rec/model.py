@@ -51,9 +51,13 @@ def architecture(model: LineRecognizer) -> dict:
     return {"widths": [convs[k].out_channels for k in (0, 1, 2, 4)], "head": model.head[0].out_channels}
 
 
-def build(arch: dict | None) -> LineRecognizer:
-    """The model a checkpoint's `arch` describes (checkpoints without one hold the default)."""
-    return LineRecognizer(tuple(arch["widths"]), arch["head"]) if arch else LineRecognizer()
+def from_checkpoint(state: dict) -> LineRecognizer:
+    """The model a checkpoint holds, built to the widths it records (checkpoints without them
+    hold the default model)."""
+    arch = state.get("arch")
+    model = LineRecognizer(tuple(arch["widths"]), arch["head"]) if arch else LineRecognizer()
+    model.load_state_dict(state["model"])
+    return model
 
 
 class ExportedRecognizer(nn.Module):

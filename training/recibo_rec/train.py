@@ -24,7 +24,7 @@ from .charset import BLANK, greedy_decode
 from .dataset import SyntheticLines, fixed_set, to_tensor
 from .fonts import held_out_fonts, training_fonts
 from .metrics import score
-from .model import LineRecognizer, architecture, build
+from .model import LineRecognizer, architecture, from_checkpoint
 from .recover import recover
 
 
@@ -83,23 +83,16 @@ def read_lines(model: LineRecognizer, images, device) -> list[str]:
 
 def initial_model(path: Path) -> LineRecognizer:
     """A checkpoint's model, or the one rebuilt from an exported model (recover.py)."""
-    if path.suffix == ".onnx":
-        return recover(path)
-    state = torch.load(path, map_location="cpu")
-    model = build(state.get("arch"))
-    model.load_state_dict(state["model"])
-    return model
+    return recover(path) if path.suffix == ".onnx" else from_checkpoint(torch.load(path, map_location="cpu"))
 
 
-def starting_point(args, device, say):
+def starting_point(args, last: Path, device, say):
     """The model and its optimizer, and the step and best held-out score to go on from: the run's
     own `last.pt` when there is one (its widths, its optimizer), else `--init`'s weights, else a
     new model of `--widths` and `--head`."""
-    last = args.run / "last.pt"
     state = torch.load(last, map_location=device) if last.exists() else None
     if state:
-        model = build(state.get("arch"))
-        model.load_state_dict(state["model"])
+        model = from_checkpoint(state)
     elif args.init:
         model = initial_model(args.init)
     else:
@@ -135,8 +128,8 @@ def main(argv=None) -> None:
         log.write(message + "\n")
         log.flush()
 
-    model, optimizer, step, best = starting_point(args, device, say)
     last = args.run / "last.pt"
+    model, optimizer, step, best = starting_point(args, last, device, say)
     arch = architecture(model)
     parameters = sum(p.numel() for p in model.parameters())
     say(f"device {device}, {parameters:,} parameters (widths {arch['widths']}, head {arch['head']}), schedule {args.steps} steps of {args.batch}, seed {args.seed}")
