@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsToken, f1, percentile, scoreWords } from './metrics';
+import { containsToken, f1, missKind, percentile, scoreWords } from './metrics';
 
 describe('percentile (nearest rank)', () => {
   it('takes the value at the rank, not an interpolation', () => {
@@ -42,5 +42,19 @@ describe('containsToken', () => {
     expect(containsToken('Operación: 9003039965664', '003039965664')).toBe(false);
     expect(containsToken('Monto 1.250,75 Bs', '1.250,75')).toBe(true);
     expect(containsToken('Monto 11.250,75 Bs', '1.250,75')).toBe(false);
+  });
+});
+
+describe('missKind', () => {
+  it('tells a lost or added space from a wrong character', () => {
+    expect(missKind('FECHA Y HORA', 'FECHAY HORA')).toBe('spaces');
+    expect(missKind('Pago Móvil', 'Pago Móvi l')).toBe('spaces');
+    expect(missKind('Pago Móvil', 'Pago Movil')).toBe('other');
+  });
+  it('counts a comma read as a period, or a colon dropped, as separators', () => {
+    expect(missKind('USD 55,72', 'USD 55.72')).toBe('separators');
+    expect(missKind('4:04 P. M.', '4.04 P.M.')).toBe('separators');
+    expect(missKind('DATE: 12/10/26', 'DATE 12/10/26')).toBe('separators');
+    expect(missKind('DATE: 12/10/26', 'DATE: 12/10/28')).toBe('other');
   });
 });

@@ -64,3 +64,18 @@ export function lineScore(pairs: readonly { expected: string; read: string }[]):
   }
   return { cer: edits / Math.max(1, chars), exact: exact / Math.max(1, pairs.length), lines: pairs.length };
 }
+
+/** What a misread line got wrong, coarsely (`missKind`). */
+export type MissKind = 'spaces' | 'separators' | 'other';
+
+/**
+ * Only its spaces; only spaces and the marks of a few pixels (`.` `,` `:` `;`: one read as
+ * another, dropped or added); or more. Which kind dominates a set's misses says whether the next
+ * training run needs more of the same lines or another kind of line.
+ */
+export function missKind(expected: string, read: string): MissKind {
+  const unspaced = (t: string) => t.replace(/\s+/g, '');
+  if (unspaced(expected) === unspaced(read)) return 'spaces';
+  const unmarked = (t: string) => unspaced(t).replace(/[.,:;]/g, '');
+  return unmarked(expected) === unmarked(read) ? 'separators' : 'other';
+}

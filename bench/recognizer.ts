@@ -12,10 +12,13 @@
  * the boxes the app's own detector draws on receipts rendered in Lato, a family no recogniser
  * here trained on (tools/detector-crops/, its own seed): each is read through the app's warp of
  * exactly that box.
+ *
+ * Every line a recogniser misses is written to bench-results/recognizer-misses/SET.ID.tsv (the
+ * image, what it read, what it should have read, the kind of miss), for the next training run.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
@@ -27,12 +30,14 @@ import type { RgbImage } from '../src-main/ocr/pipeline/image';
 import { cropRegions, recognizeCrops, type RecognizerSpec, type RunModel } from '../src-main/ocr/pipeline/recognize';
 import { appRoot, defaultModelsDir } from '../src-main/paths';
 import type { Quad } from '../src-shared/ocr/types';
-import { lineScore, percentile } from './metrics';
+import { lineScore, missKind, percentile, type MissKind } from './metrics';
 
 const { values: opts } = parseArgs({ options: { set: { type: 'string' }, lines: { type: 'string' } } });
 const root = appRoot();
 
 interface Line {
+  /** The image's file, relative to its set's folder. */
+  name: string;
   image: RgbImage;
   text: string;
   /** The box to read, in the image; the whole image when absent. */
@@ -99,6 +104,7 @@ async function loadDetectorSet(dir: string): Promise<Line[]> {
   const crops = rows.map((row) => JSON.parse(row) as { file: string; text: string; box: [number, number, number, number] }).filter((c) => c.text !== '');
   return Promise.all(
     crops.map(async ({ file, text, box: [x0, y0, x1, y1] }) => ({
+      name: path.join('images', file),
       image: await readRgb(path.join(dir, 'images', file)),
       text,
       quad: [{ x: x0, y: y0 }, { x: x1, y: y0 }, { x: x1, y: y1 }, { x: x0, y: y1 }] as Quad,
@@ -111,7 +117,7 @@ async function loadSet(dir: string): Promise<Line[]> {
   return Promise.all(
     rows.map(async (row) => {
       const [file, text] = row.split('\t') as [string, string];
-      return { image: await readRgb(path.join(dir, file)), text };
+      return { name: file, image: await readRgb(path.join(dir, file)), text };
     }),
   );
 }
@@ -162,12 +168,14 @@ async function openRecognizers(modelsDir: string, warmUp: readonly Line[]): Prom
   return out;
 }
 
+const MISSES_DIR = path.join(root, 'bench-results', 'recognizer-misses');
+
 const pct = (v: number, digits = 1) => `${(100 * v).toFixed(digits)}%`;
 
-/** Prints one recogniser's scores on one set; returns its mean CPU time per line. */
-function report(id: string, lines: readonly Line[], { read, cpuMs }: Reading): number {
+/** Prints one recogniser's scores on one set and writes its misses; returns its mean CPU time per line. */
+function report(set: string, id: string, lines: readonly Line[], { read, cpuMs }: Reading): number {
   // Trimmed as the app trims: a line is made of its words, so edge spaces vanish.
-  const pairs = lines.map((l, i) => ({ expected: l.text, read: read[i]!.trim() }));
+  const pairs = lines.map((l, i) => ({ name: l.name, expected: l.text, read: read[i]!.trim() }));
   const all = lineScore(pairs);
   const plain = lineScore(pairs.filter((p) => !SPANISH_ONLY.test(p.expected)));
   const numeric = lineScore(pairs.filter((p) => NO_LETTERS.test(p.expected)));
@@ -178,7 +186,13 @@ function report(id: string, lines: readonly Line[], { read, cpuMs }: Reading): n
       `  | without accents: exact ${pct(plain.exact)} (${plain.lines})  | no letters: exact ${pct(numeric.exact)} (${numeric.lines})` +
       `  | CPU per line mean ${mean.toFixed(2)} ms, p50 ${percentile(cpuMs, 50).toFixed(2)} ms, p95 ${percentile(cpuMs, 95).toFixed(2)} ms`,
   );
-  for (const m of pairs.filter((p) => p.expected !== p.read).slice(0, 6)) console.log(`      read ${JSON.stringify(m.read)}  want ${JSON.stringify(m.expected)}`);
+  const misses = pairs.filter((p) => p.expected !== p.read).map((p) => ({ ...p, kind: missKind(p.expected, p.read) }));
+  const count = (kind: MissKind) => misses.filter((m) => m.kind === kind).length;
+  console.log(`      ${misses.length} misses: ${count('spaces')} only spaces, ${count('separators')} only spaces and . , : ;, ${count('other')} other`);
+  for (const m of misses.slice(0, 6)) console.log(`      read ${JSON.stringify(m.read)}  want ${JSON.stringify(m.expected)}`);
+  // Tabs and line breaks cannot occur in a label (the sets are TSV and JSONL of single lines).
+  const rows = misses.map((m) => [m.name, m.read, m.expected, m.kind].join('\t'));
+  writeFileSync(path.join(MISSES_DIR, `${set}.${id}.tsv`), ['image\tread\twant\tkind', ...rows].join('\n') + '\n');
   return mean;
 }
 
@@ -190,10 +204,11 @@ async function main(): Promise<void> {
   // Sets passed with --set from before the detector set existed are read without it.
   if (existsSync(path.join(setDir, 'detector'))) sets.push({ name: 'detector', lines: await loadDetectorSet(path.join(setDir, 'detector')) });
   const recognizers = await openRecognizers(defaultModelsDir(), sets[0]!.lines.slice(0, 20));
+  mkdirSync(MISSES_DIR, { recursive: true });
   for (const { name, lines } of sets) {
     console.log(`\n${name}: ${lines.length} lines (${lines.filter((l) => SPANISH_ONLY.test(l.text)).length} with accents, ñ, ¿ or ¡)`);
     const cpu = new Map<string, number>();
-    for (const r of recognizers) cpu.set(r.id, report(r.id, lines, await readAll(lines, r.run, r.spec)));
+    for (const r of recognizers) cpu.set(r.id, report(name, r.id, lines, await readAll(lines, r.run, r.spec)));
     const [base, ...others] = recognizers.map((r) => r.id);
     for (const id of others) console.log(`  CPU time ${id} / ${base}: ${(cpu.get(id)! / cpu.get(base!)!).toFixed(3)}`);
   }
