@@ -1,9 +1,12 @@
 """The fonts lines are rendered in, and which families are held out of training for evaluation.
 
-`collect` copies them from Debian's font packages (and Montserrat, which the rendered receipt
-fixtures use, from the project's @fontsource dev dependency) into `training/fonts/`, with a
-lock file of sha256 sums, so the folder can travel to a machine that has neither. Regular, medium,
-semi-bold and bold weights and a light one: app screens are not italic. The printed till receipts
+`collect` copies them from Debian's font packages and the project's @fontsource dev dependencies
+(Montserrat, which the rendered receipt fixtures use, and twenty more sans families of app
+screens) into `training/fonts/`, with a lock file of sha256 sums, so the folder can travel to a
+machine that has neither. Regular, medium, semi-bold and bold weights and a light one: app screens
+are not italic. The twenty (`MORE_SCREEN_FAMILIES`) are there because a wider model reads lines
+in the fonts it trained on markedly better than in the held-out ones (`python3 -m
+recibo_rec.font_gap`): it learns the fonts it sees, so it must see many. The printed till receipts
 (`dataset.PRINTER_FAMILIES`) also come in the typewriter and newspaper faces of receipt printers'
 drivers (Courier, Times) and sometimes in italics: families only those lines use
 (`dataset.PRINTER_ONLY_FAMILIES`), and in the bitmap type of their own ROMs: X11's fixed cells
@@ -27,6 +30,21 @@ FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
 LOCK_FILE = FONTS_DIR / "fonts.lock.json"
 DEBIAN = Path("/usr/share/fonts")
 FONTSOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "@fontsource"
+
+
+def _fontsource(package: str, weights: tuple[int, ...]) -> tuple[str, list[str]]:
+    """An @fontsource package's Latin files (Latin-1, `•`, `–` and `€`) in these weights."""
+    return f"@fontsource/{package}", [f"{package}/files/{package}-latin-{w}-normal.woff2" for w in weights]
+
+
+LIGHT_REGULAR_BOLD = (300, 400, 700)
+#: Sans families of app screens from npm (family -> package, weights), light, regular and bold.
+MORE_SCREEN_FAMILIES: dict[str, tuple[str, tuple[int, ...]]] = {
+    name: (name.lower().replace(" ", "-"), LIGHT_REGULAR_BOLD)
+    for name in ("Poppins", "Nunito Sans", "Source Sans 3", "Work Sans", "Rubik", "Ubuntu", "Raleway", "Mulish",
+                 "Manrope", "DM Sans", "IBM Plex Sans", "Barlow", "Fira Sans", "Karla", "Titillium Web", "Public Sans",
+                 "Quicksand", "Red Hat Display", "Figtree")
+} | {"PT Sans": ("pt-sans", (400, 700))}
 
 # family -> (Debian package or npm package, source files relative to their root)
 SOURCES: dict[str, tuple[str, list[str]]] = {
@@ -53,7 +71,8 @@ SOURCES: dict[str, tuple[str, list[str]]] = {
     "Fira Code": ("fonts-firacode", [f"truetype/firacode/FiraCode-{w}.ttf" for w in ("Regular", "Medium", "Bold")]),
     "Hack": ("fonts-hack", ["truetype/hack/Hack-Regular.ttf", "truetype/hack/Hack-Bold.ttf"]),
     "League Spartan": ("fonts-league-spartan", [f"opentype/league-spartan/LeagueSpartan-{w}.otf" for w in ("Regular", "SemiBold", "Bold")]),
-    "Montserrat": ("@fontsource/montserrat", [f"montserrat/files/montserrat-latin-{w}-normal.woff2" for w in (400, 500, 600, 700)]),
+    "Montserrat": _fontsource("montserrat", (400, 500, 600, 700)),
+    **{name: _fontsource(package, weights) for name, (package, weights) in MORE_SCREEN_FAMILIES.items()},
     # Held out (below): never rendered for training.
     "Lato": ("fonts-lato", [f"truetype/lato/Lato-{w}.ttf" for w in ("Light", "Regular", "Medium", "Semibold", "Bold")]),
     "Carlito": ("fonts-crosextra-carlito", ["truetype/crosextra/Carlito-Regular.ttf", "truetype/crosextra/Carlito-Bold.ttf"]),
@@ -134,6 +153,13 @@ def load(dest: Path = FONTS_DIR) -> tuple[Font, ...]:
     if not lock_file.exists():
         raise FileNotFoundError(f"{lock_file} is missing: run `python3 -m recibo_rec.collect_fonts` first (training/README.md)")
     lock = json.loads(lock_file.read_text(encoding="utf-8"))
+    # A folder collected for an older SOURCES (one carried to a training machine, say) would
+    # train on another set of fonts without a word: refused instead.
+    wanted = {(family, Path(rel).name) for family, (_, files) in SOURCES.items() for rel in files}
+    found = {(entry["family"], entry["file"]) for entry in lock["fonts"]}
+    if found != wanted:
+        raise ValueError(f"{lock_file} lists {len(found)} fonts where SOURCES now names {len(wanted)} "
+                         f"({len(wanted - found)} not collected, {len(found - wanted)} no longer named): collect the fonts again")
     fonts = []
     for entry in lock["fonts"]:
         path = dest / entry["file"]
