@@ -1,7 +1,7 @@
 """python3 -m recibo_rec.pack OUT [--crops crops] [--quality 85]
 
 The fonts and the detector crops as two archives to carry to a training machine that has
-neither (the device tool carries 64 MiB a call): `OUT/fonts.tgz` (fonts/ as collected, 13 MB)
+neither (the device tool carries 64 MiB a call): `OUT/fonts.tgz` (fonts/ as collected, 14 MB)
 and `OUT/crops.tgz` (every crop re-encoded as WebP, 36 MB for 195 MB of PNGs; the crops
 are WhatsApp-damaged JPEGs already, and crops.load reads any format Pillow does). On the
 training machine, from `training/`: `tar xzf OUT/fonts.tgz && tar xzf OUT/crops.tgz`.
