@@ -159,7 +159,8 @@ def load(dest: Path = FONTS_DIR) -> tuple[Font, ...]:
     found = {(entry["family"], entry["file"]) for entry in lock["fonts"]}
     if found != wanted:
         raise ValueError(f"{lock_file} lists {len(found)} fonts where SOURCES now names {len(wanted)} "
-                         f"({len(wanted - found)} not collected, {len(found - wanted)} no longer named): collect the fonts again")
+                         f"({len(wanted - found)} not collected, {len(found - wanted)} no longer named): collect the fonts again "
+                         "(python3 -m recibo_rec.collect_fonts, from training/)")
     fonts = []
     for entry in lock["fonts"]:
         path = dest / entry["file"]
