@@ -82,6 +82,12 @@ def theme(r: random.Random) -> Theme:
 #: eye icon right after references and accounts, and the detector boxes it with the text. A
 #: model that never saw one read a copy icon as one more digit (two real references lost).
 TRAILING_ICON_SHARE = 0.12
+#: With `training`, the box ends inside the icon this often, with a sliver of it in the crop:
+#: the shipped detector cut a real receipt's reference box through the left edge of its copy
+#: icon, and the thirteenth schedule's model read the sliver as one more digit `1`.
+ICON_CUT_SHARE = 0.3
+#: How much of the icon's width such a box takes in.
+ICON_CUT = (0.1, 0.5)
 #: Lines from a black-and-white copy (see _binarised_copy): the real-ve degraded copies the
 #: fourth model read worst.
 BINARISED_SHARE = 0.1
@@ -200,7 +206,8 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     scanned till receipt: paper, often the bitmap type of a thermal printer, narrow or wide.
     `training` (the training stream only, so the evaluation sets stay as they were) sets printed
     lines as close as till receipts set them, cuts some lines with a detector's loose box
-    (LOOSE_BOX_SHARE) and spaces some letters and words otherwise than the font (SPACED_SHARE)."""
+    (LOOSE_BOX_SHARE), ends some boxes inside a trailing icon (ICON_CUT_SHARE) and spaces some
+    letters and words otherwise than the font (SPACED_SHARE)."""
     # A bitmap font is whole pixels at one of its own sizes: always a thermal head's dots.
     thermal = bool(font.sizes) or (printed and font.path.name not in HAIRLINE_FACES and r.random() < THERMAL_SHARE)
     size = r.choice([s for s in font.sizes if s <= PRINTER_CELL]) if font.sizes else r.randint(11, 16) if thermal else r.randint(14, 44)
@@ -210,6 +217,7 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     # Room for a loose box above the line above and below the line below.
     margin = int(size * (2.5 if training else 1.5))
     icon = not printed and r.random() < TRAILING_ICON_SHARE and text[-1:].isalnum()
+    icon_cut = False
     spaced = _spacing(r, printed, size) if training and SPACED_SHARE and r.random() < SPACED_SHARE else None
     width = int(_text_length(face, text, spaced)) + 2 * margin + (int(3 * size) if icon else 0)
     height = int(3 * spacing + 2 * margin)
@@ -227,7 +235,11 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     _draw_text(draw, margin, baseline, text, face, colours.ink, spaced)
     if icon:
         # A gap of half a character to two, then the icon; the detector's box takes it in.
-        right = _trailing_icon(draw, box[2] + size * r.uniform(0.3, 1.2), (box[1] + box[3]) / 2, size, colours.ink, r)
+        start = box[2] + size * r.uniform(0.3, 1.2)
+        right = _trailing_icon(draw, start, (box[1] + box[3]) / 2, size, colours.ink, r)
+        icon_cut = training and r.random() < ICON_CUT_SHARE
+        if icon_cut:
+            right = start + (right - start) * r.uniform(*ICON_CUT)
         box = (box[0], box[1], max(box[2], int(right) + 1), box[3])
     if neighbours is not None:
         above, below = neighbours
@@ -262,7 +274,8 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     top = cy - text_h / 2 - text_h * r.uniform(low, high)
     bottom = cy + text_h / 2 + text_h * r.uniform(low, high)
     left = x0 - text_h * r.uniform(low + 0.02, high + 0.1)
-    right = x1 + text_h * r.uniform(low + 0.02, high + 0.1)
+    # A box that cuts an icon ends where it cuts it, with no margin beyond.
+    right = x1 if icon_cut else x1 + text_h * r.uniform(low + 0.02, high + 0.1)
     crop = page.crop((round(left), round(top), round(right), round(bottom)))
     if native:
         return np.array(crop, dtype=np.uint8)

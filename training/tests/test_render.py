@@ -164,9 +164,10 @@ class RenderTest(unittest.TestCase):
         def stream():
             r = random.Random(21)
             return [sample(r, fonts.training_fonts(), 48)[0] for _ in range(12)]
-        with mock.patch.multiple(dataset, PRINTED_SHARE=0.5):
+        # Icons after every value, so that the boxes cut through them in training would show.
+        with mock.patch.multiple(dataset, PRINTED_SHARE=0.5), mock.patch.multiple(render, TRAILING_ICON_SHARE=1.0):
             before = stream()
-            with mock.patch.multiple(render, LOOSE_BOX_SHARE=1.0, LOOSE_MARGIN=(2.0, 3.0), SPACED_SHARE=1.0), \
+            with mock.patch.multiple(render, LOOSE_BOX_SHARE=1.0, LOOSE_MARGIN=(2.0, 3.0), SPACED_SHARE=1.0, ICON_CUT_SHARE=1.0), \
                     mock.patch.multiple(dataset, PRINTED_NEIGHBOUR_SHARE=0.0):
                 after = stream()
         self.assertTrue(all(np.array_equal(a, b) for a, b in zip(before, after)))
@@ -198,6 +199,25 @@ class RenderTest(unittest.TestCase):
         self.assertGreater(np.abs(tail - np.median(with_icon)).max(), 60)
         # A line ending in a sign (a label) never gets one.
         self.assertTrue(np.array_equal(native("Pago:", 0.0), native("Pago:", 1.0)))
+
+    def test_a_box_cut_through_the_icon_keeps_a_sliver_of_it(self):
+        from recibo_rec import render
+
+        def last_ink_run(cut_share, seed):
+            """(width of the rightmost run of ink columns, columns left after it): the run is the icon,
+            whole or cut, set apart from the digits by a gap wider than any between two digits."""
+            settings = dict(TRAILING_ICON_SHARE=1.0, ICON_CUT_SHARE=cut_share, LOOSE_BOX_SHARE=0.0, BINARISED_SHARE=0.0)
+            with mock.patch.multiple(render, **settings, **UNDAMAGED):
+                crop = render_line("004512345678", self.font, random.Random(seed), shift=0.0, native=True,
+                                   training=True).astype(float).mean(2)
+            columns = np.nonzero(np.abs(crop - np.median(crop)).max(0) > 60)[0]
+            gaps = np.nonzero(np.diff(columns) > 0.15 * crop.shape[0])[0]
+            start = columns[gaps[-1] + 1]
+            return columns[-1] - start + 1, crop.shape[1] - 1 - columns[-1]
+        for seed in range(4):
+            (icon, _), (sliver, after) = last_ink_run(0.0, seed), last_ink_run(1.0, seed)
+            self.assertLess(sliver, 0.6 * icon, "the box ends inside the icon")
+            self.assertLessEqual(after, 2, "and right where it cuts it")
 
     def test_samples_leave_ctc_enough_frames(self):
         r = random.Random(11)
