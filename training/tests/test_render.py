@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw, ImageFont
 from recibo_rec import fonts
 from recibo_rec.dataset import SyntheticLines, collate, fits_ctc, sample, to_tensor
 from recibo_rec.model import frames_for
+from recibo_rec.spacing import Spacing, pieces
 from recibo_rec.render import HEIGHT, Theme, _binarised_copy, _scanned, render_line, theme
 
 from .support import ensure_fonts
@@ -158,6 +159,33 @@ class RenderTest(unittest.TestCase):
         # The same letters: about as many inked columns (anti-aliasing moves a few).
         self.assertLess(abs(int(tracked[1]) - int(plain[1])), 0.15 * plain[1])
 
+    def test_spaces_beside_digits_narrow_and_the_others_stay_the_fonts(self):
+        face = ImageFont.truetype(str(self.font.path), 30)
+        space, narrow = face.getlength(" "), Spacing(0.0, 0.5, digit_gaps_only=True)
+        placed, end = pieces(face, "Pago Móvil 51 83 2", narrow)
+        self.assertEqual([p for _, p in placed], ["Pago", "Móvil", "51", "83", "2"])
+        starts = dict((p, x) for x, p in placed)
+        self.assertAlmostEqual(starts["Móvil"] - face.getlength("Pago"), space, "letters on both sides: the font's")
+        self.assertAlmostEqual(starts["51"] - starts["Móvil"] - face.getlength("Móvil"), 0.5 * space, "a digit after it")
+        self.assertAlmostEqual(starts["2"] - starts["83"] - face.getlength("83"), 0.5 * space)
+        self.assertAlmostEqual(end, face.getlength("Pago Móvil 51 83 2") - 1.5 * space, delta=1.0)
+
+    def test_training_narrows_digit_gaps_in_a_share_of_lines_only_where_they_are(self):
+        from recibo_rec import render
+
+        def ink_span(text, share, seed=3):
+            settings = dict(THERMAL_SHARE=0.0, LOOSE_BOX_SHARE=0.0, DIGIT_GAP_SHARE=share, DIGIT_GAP=(0.4, 0.4),
+                            BINARISED_SHARE=0.0, TRAILING_ICON_SHARE=0.0)
+            with mock.patch.multiple(render, **settings, **UNDAMAGED):
+                crop = render_line(text, self.font, random.Random(seed), shift=0.0, native=True,
+                                   training=True).astype(float).mean(2)
+            columns = np.nonzero(np.abs(crop - np.median(crop)).max(0) > 60)[0]
+            return crop, columns[-1] - columns[0] + 1
+        (_, wide), (_, narrow) = ink_span("51 83 2 22 93", 0.0), ink_span("51 83 2 22 93", 1.0)
+        self.assertLess(narrow, wide - 8, "four spaces, each 0.6 of the font's narrower")
+        # A line with no space beside a digit is drawn as before, pixel for pixel.
+        self.assertTrue(np.array_equal(ink_span("Pago Móvil", 0.0)[0], ink_span("Pago Móvil", 1.0)[0]))
+
     def test_training_variations_never_change_the_evaluation_sets(self):
         from recibo_rec import dataset, render
 
@@ -167,7 +195,8 @@ class RenderTest(unittest.TestCase):
         # Icons after every value, so that the boxes cut through them in training would show.
         with mock.patch.multiple(dataset, PRINTED_SHARE=0.5), mock.patch.multiple(render, TRAILING_ICON_SHARE=1.0):
             before = stream()
-            with mock.patch.multiple(render, LOOSE_BOX_SHARE=1.0, LOOSE_MARGIN=(2.0, 3.0), SPACED_SHARE=1.0, ICON_CUT_SHARE=1.0), \
+            with mock.patch.multiple(render, LOOSE_BOX_SHARE=1.0, LOOSE_MARGIN=(2.0, 3.0), SPACED_SHARE=1.0, ICON_CUT_SHARE=1.0,
+                                     DIGIT_GAP_SHARE=1.0), \
                     mock.patch.multiple(dataset, PRINTED_NEIGHBOUR_SHARE=0.0):
                 after = stream()
         self.assertTrue(all(np.array_equal(a, b) for a, b in zip(before, after)))
