@@ -17,7 +17,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from .fonts import Font
-from .spacing import Spacing, draw_text, text_length
+from .spacing import Spacing, draw_text, has_digit_gap, text_length
 
 HEIGHT = 32
 MAX_WIDTH = 800
@@ -114,9 +114,9 @@ LOOSE_BOX_SHARE = 0.3
 #: usual box, and a loose one. The left and right margins are drawn a little wider.
 MARGIN = (0.0, 0.4)
 LOOSE_MARGIN = (0.4, 1.1)
-#: With `training`, this share of lines is spaced otherwise than the font spaces it: printers' tracked type leaves gaps between letters that are not spaces (SROIE's
-#: `29. 70`, one word the eleventh and twelfth models read as two), and word spaces narrower or
-#: wider than the font's own (the spaces lost on the shifted set). Off (0) in the committed
+#: With `training`, this share of lines is spaced otherwise than the font spaces it: printers'
+#: tracked type leaves gaps between letters that are not spaces (SROIE's `29. 70`, one word the
+#: eleventh and twelfth models read as two), and word spaces narrower or wider than the font's own (the spaces lost on the shifted set). Off (0) in the committed
 #: model's recipe: a schedule with 0.2 (`runs/es16`) read SROIE better and the held-out and
 #: shifted lines worse (docs/benchmarks.md). At 0 the training stream is the twelfth's.
 SPACED_SHARE = 0.0
@@ -177,10 +177,6 @@ def _spacing(r: random.Random, printed: bool, size: int) -> Spacing:
     return Spacing(size * r.uniform(low, high), r.uniform(*WORD_SPACE))
 
 
-def _has_digit_gap(text: str) -> bool:
-    return any(c == " " and (text[i - 1:i].isdigit() or text[i + 1:i + 2].isdigit()) for i, c in enumerate(text))
-
-
 def _ink_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
     ys, xs = np.nonzero(mask > 64)
     if len(xs) == 0:
@@ -211,7 +207,7 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     icon = not printed and r.random() < TRAILING_ICON_SHARE and text[-1:].isalnum()
     icon_cut = False
     spaced = _spacing(r, printed, size) if training and SPACED_SHARE and r.random() < SPACED_SHARE else None
-    if spaced is None and training and DIGIT_GAP_SHARE and _has_digit_gap(text) and r.random() < DIGIT_GAP_SHARE:
+    if spaced is None and training and DIGIT_GAP_SHARE and has_digit_gap(text) and r.random() < DIGIT_GAP_SHARE:
         spaced = Spacing(0.0, r.uniform(*DIGIT_GAP), digit_gaps_only=True)
     width = int(text_length(face, text, spaced)) + 2 * margin + (int(3 * size) if icon else 0)
     height = int(3 * spacing + 2 * margin)

@@ -21,6 +21,12 @@ def _beside_digit(before: str, after: str) -> bool:
     return before[-1:].isdigit() or after[:1].isdigit()
 
 
+def has_digit_gap(text: str) -> bool:
+    """Whether some space in `text` has a digit on either side."""
+    words = text.split(" ")
+    return any(_beside_digit(before, after) for before, after in zip(words, words[1:]))
+
+
 def pieces(face: ImageFont.FreeTypeFont, text: str, spacing: Spacing) -> tuple[list[tuple[float, str]], float]:
     """Where each piece of `text` starts from the line's left, and where the pen ends. Without
     tracking the words are drawn whole, so the font's kerning inside them stays."""
