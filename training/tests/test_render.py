@@ -13,8 +13,8 @@ from PIL import Image, ImageDraw, ImageFont
 from recibo_rec import fonts
 from recibo_rec.dataset import SyntheticLines, collate, fits_ctc, sample, to_tensor
 from recibo_rec.model import frames_for
-from recibo_rec.spacing import Spacing, pieces
 from recibo_rec.render import HEIGHT, Theme, _binarised_copy, _scanned, render_line, theme
+from recibo_rec.spacing import Spacing, pieces
 
 from .support import ensure_fonts
 
