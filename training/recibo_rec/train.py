@@ -47,6 +47,8 @@ def parse_args(argv=None):
                    help="the backbone's four widths, for a new model (a resumed or --init run keeps its checkpoint's)")
     p.add_argument("--head", type=int, default=192, help="the sequence head's width, for a new model")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--bf16", action="store_true", help="the forward pass in bfloat16 (autocast; weights, optimizer and loss "
+                   "stay float32): about twice the steps a minute on CPUs with AVX-512 BF16, the same model to train")
     p.add_argument("--eval-every", type=int, default=1000)
     p.add_argument("--eval-lines", type=int, default=400)
     return p.parse_args(argv)
@@ -132,7 +134,8 @@ def main(argv=None) -> None:
     model, optimizer, step, best = starting_point(args, last, device, say)
     arch = architecture(model)
     parameters = sum(p.numel() for p in model.parameters())
-    say(f"device {device}, {parameters:,} parameters (widths {arch['widths']}, head {arch['head']}), schedule {args.steps} steps of {args.batch}, seed {args.seed}")
+    say(f"device {device}, {parameters:,} parameters (widths {arch['widths']}, head {arch['head']}), schedule {args.steps} steps of {args.batch}, seed {args.seed}"
+        + (", bfloat16 forward" if args.bf16 else ""))
 
     held_out = fixed_set(held_out_fonts(), seed=7, count=args.eval_lines)
     crops = detector_crops.load(args.crops) if args.crops else None
@@ -168,8 +171,9 @@ def main(argv=None) -> None:
             break
         for group in optimizer.param_groups:
             group["lr"] = learning_rate(step, args)
-        logits = model(x.to(device, non_blocking=True))
-        log_probs = logits.log_softmax(1).permute(2, 0, 1)  # [T, N, C]
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=args.bf16):
+            logits = model(x.to(device, non_blocking=True))
+        log_probs = logits.float().log_softmax(1).permute(2, 0, 1)  # [T, N, C]; CTC in float32
         loss = ctc(log_probs, targets.to(device), frames.to(device), lengths.to(device))
         optimizer.zero_grad(set_to_none=True)
         loss.backward()

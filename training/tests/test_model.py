@@ -1,3 +1,4 @@
+import re
 import tempfile
 import unittest
 from pathlib import Path
@@ -8,6 +9,7 @@ import torch
 from recibo_rec import export, render_rate, train
 from recibo_rec.charset import NUM_CLASSES
 from recibo_rec.model import ExportedRecognizer, LineRecognizer, frames_for
+from recibo_rec.recover import recover
 
 from .support import ensure_fonts
 
@@ -81,6 +83,21 @@ class TrainAndExportTest(unittest.TestCase):
             export.export(run / "last.pt", out)
             weights = {t.name: tuple(t.dims) for t in onnx.load(str(out)).graph.initializer}
             self.assertEqual(weights["model.head.0.weight"], (48, 40, 3))
+
+    def test_a_bfloat16_forward_trains_float32_weights_that_still_read(self):
+        committed = export.ROOT / "models" / f"{export.MODEL_ID}.onnx"
+        with tempfile.TemporaryDirectory() as tmp:
+            run = Path(tmp) / "run"
+            train.main(["--run", str(run), "--init", str(committed), "--batch", "8", "--workers", "0", "--warmup", "1",
+                        "--eval-lines", "20", "--steps", "4", "--lr", "1e-4", "--bf16"])
+            log = (run / "train.log").read_text(encoding="utf-8")
+            self.assertIn("bfloat16 forward", log)
+            state = torch.load(run / "last.pt")["model"]
+            self.assertTrue(all(v.dtype == torch.float32 for v in state.values() if v.is_floating_point()))
+            start = recover(committed).state_dict()
+            self.assertFalse(torch.equal(start["head.0.weight"], state["head.0.weight"]), "the steps moved the weights")
+            exact = float(re.findall(r"exact ([0-9.]+) over 20 lines", log)[-1])
+            self.assertGreaterEqual(exact, 0.8, "a few small steps leave the committed model reading its held-out lines")
 
 
 class RenderRateTest(unittest.TestCase):
