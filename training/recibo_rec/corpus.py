@@ -160,7 +160,7 @@ def masked_account(r: random.Random) -> str:
 def masked_run(r: random.Random) -> str:
     """A masked account whose stars are the whole difficulty: groups of 2 to 8 (mostly 4) between
     dashes or spaces (`0102-****-**-****1234`) or one run of 10 to 22. Counting a run of one symbol
-    is what the sixteenth model still got wrong on the app's own boxes (one `*` more or fewer);
+    is what the sixteenth model still got wrong on the rendered receipts (one `*` more or fewer);
     drawn only in training (dataset.MASKED_RUN_SHARE), so the evaluation sets keep their lines."""
     star, code, tail = r.choice("**•"), r.choice(banks())[0], digits(r, r.choice([3, 4, 4]))
     if r.random() < 0.5:
