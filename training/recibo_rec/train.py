@@ -48,7 +48,8 @@ def parse_args(argv=None):
     p.add_argument("--head", type=int, default=192, help="the sequence head's width, for a new model")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--bf16", action="store_true", help="the forward pass in bfloat16 (autocast; weights, optimizer and loss "
-                   "stay float32): about twice the steps a minute on CPUs with AVX-512 BF16, the same model to train")
+                   "stay float32): half the model's time a step on CPUs with AVX-512 BF16; a run still waits on rendering where "
+                   "the lines are drawn on the same cores")
     p.add_argument("--eval-every", type=int, default=1000)
     p.add_argument("--eval-lines", type=int, default=400)
     return p.parse_args(argv)
