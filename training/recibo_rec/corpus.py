@@ -157,22 +157,6 @@ def masked_account(r: random.Random) -> str:
     return r.choice(forms)
 
 
-def masked_run(r: random.Random) -> str:
-    """A masked account whose stars are the whole difficulty: groups of 2 to 8 (mostly 4) between
-    dashes or spaces (`0102-****-**-****1234`) or one run of 10 to 22. Counting a run of one symbol
-    is what the sixteenth model still got wrong on the rendered receipts (one `*` more or fewer);
-    drawn only in training (dataset.MASKED_RUN_SHARE), so the evaluation sets keep their lines."""
-    star, code, tail = r.choice("**•"), r.choice(banks())[0], digits(r, r.choice([3, 4, 4]))
-    if r.random() < 0.5:
-        sep = r.choice(["-", "-", " "])
-        groups = sep.join(star * r.choice([2, 3, 4, 4, 4, 5, 6, 8]) for _ in range(r.randint(2, 4)))
-        text = f"{code}{sep}{groups}{r.choice([sep, ''])}{tail}"
-    else:
-        text = r.choice(["", code, f"{code}-"]) + star * r.randint(10, 22) + tail
-    labelled = f"{r.choice(['Cuenta', 'Cuenta origen', 'Nro. de cuenta', 'Destino'])}: {text}"
-    return _clean(labelled if r.random() < 0.2 else text)
-
-
 def person(r: random.Random) -> str:
     first, last = words("first_names"), words("last_names")
     parts = [r.choice(first)]

@@ -41,11 +41,6 @@ def icon_sample(r: random.Random, fonts: tuple[Font, ...], native: bool) -> tupl
 #: lines `corpus.line` mixes into app screens. Their type is a receipt printer's: monospaced,
 #: condensed or plain sans, often as bitmap dots (render.THERMAL_SHARE).
 PRINTED_SHARE = 0.12
-#: In training only, screen lines that are a masked account with long runs or groups of `*` or `•`
-#: (corpus.masked_run), beside the masked accounts corpus.line draws anyway. 0 in the committed
-#: model's recipe (the sixteenth's stream): at 0.03 (runs/es22) the model read more held-out lines
-#: but lost the last group of small `*` in `0134-****-**-****7794` on two rendered cards.
-MASKED_RUN_SHARE = 0.0
 #: Faces seen on printed receipts and not on banking apps' screens: a Courier (the typewriter face
 #: of many till printers' drivers), a Times and italics. App-screen lines never use them.
 #: The bitmap fonts (fonts.Font.sizes) are printer-only too: the type in a till printer's ROM.
@@ -79,8 +74,6 @@ def sample(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: flo
         return icon_sample(r, fonts, native)
     printed = r.random() < PRINTED_SHARE
     generate = corpus.printed_line if printed else corpus.line
-    if training and not printed and MASKED_RUN_SHARE and r.random() < MASKED_RUN_SHARE:
-        generate = corpus.masked_run
     candidates = printer_fonts(fonts) if printed else screen_fonts(fonts)
     bitmaps = tuple(f for f in candidates if f.sizes)
     if bitmaps:  # never for the held-out fonts, so their evaluation sets stay as they were

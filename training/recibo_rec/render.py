@@ -116,9 +116,10 @@ MARGIN = (0.0, 0.4)
 LOOSE_MARGIN = (0.4, 1.1)
 #: With `training`, this share of lines is spaced otherwise than the font spaces it: printers'
 #: tracked type leaves gaps between letters that are not spaces (SROIE's `29. 70`, one word the
-#: eleventh and twelfth models read as two), and word spaces narrower or wider than the font's own (the spaces lost on the shifted set). Off (0) in the committed
-#: model's recipe: a schedule with 0.2 (`runs/es16`) read SROIE better and the held-out and
-#: shifted lines worse (docs/benchmarks.md). At 0 the training stream is the twelfth's.
+#: eleventh and twelfth models read as two), and word spaces narrower or wider than the font's
+#: own (the spaces lost on the shifted set). Off (0) in the committed model's recipe: a schedule
+#: with 0.2 (`runs/es16`) read SROIE better and the held-out and shifted lines worse
+#: (docs/benchmarks.md). At 0 the training stream is the twelfth's.
 SPACED_SHARE = 0.0
 #: Extra room between letters, in em: printed lines (tracked half the time), and app screens.
 PRINTED_TRACKING = (0.05, 0.35)

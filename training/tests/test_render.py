@@ -1,7 +1,6 @@
 import json
 import os
 import random
-import re
 import tempfile
 import unittest
 from pathlib import Path
@@ -198,20 +197,9 @@ class RenderTest(unittest.TestCase):
             before = stream()
             with mock.patch.multiple(render, LOOSE_BOX_SHARE=1.0, LOOSE_MARGIN=(2.0, 3.0), SPACED_SHARE=1.0, ICON_CUT_SHARE=1.0,
                                      DIGIT_GAP_SHARE=1.0), \
-                    mock.patch.multiple(dataset, PRINTED_NEIGHBOUR_SHARE=0.0, MASKED_RUN_SHARE=1.0):
+                    mock.patch.multiple(dataset, PRINTED_NEIGHBOUR_SHARE=0.0):
                 after = stream()
         self.assertTrue(all(np.array_equal(a, b) for a, b in zip(before, after)))
-
-    def test_training_draws_a_share_of_masked_runs(self):
-        from recibo_rec import dataset
-
-        def masked_share(share):
-            r = random.Random(5)
-            with mock.patch.multiple(dataset, MASKED_RUN_SHARE=share, ICON_SHARE=0.0, PRINTED_SHARE=0.0):
-                texts = [sample(r, fonts.training_fonts(), 64, training=True)[1] for _ in range(60)]
-            return sum(bool(re.search(r"[*•]{2}", text)) and text[-1].isdigit() for text in texts) / len(texts)
-        self.assertEqual(masked_share(1.0), 1.0)
-        self.assertLess(masked_share(0.0), 0.2, "corpus.line's own masked accounts")
 
     def test_a_shifted_box_moves_the_ink_vertically(self):
         def ink_row(shift):
