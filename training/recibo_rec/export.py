@@ -39,15 +39,18 @@ def export(checkpoint: Path, out: Path) -> dict:
     size = out.stat().st_size
     if size > LIMIT_BYTES:
         raise SystemExit(f"{out} is {size} bytes, over the 10 MB the issue allows")
-    return {"step": state.get("step"), "exact": state.get("exact"), "cer": state.get("cer"), "bytes": size}
+    return {"step": state.get("step"), "origin": state.get("origin"), "exact": state.get("exact"), "cer": state.get("cer"),
+            "bytes": size}
 
 
 def manifest_entry(out: Path, trained: dict) -> dict:
+    # A checkpoint averaged from two (average.py) says so; a trained one gives its step.
+    made = trained.get("origin") or f"step {trained['step']}"
     return {
         "task": "recognize",
         "description": (
             "Recibo's own Spanish receipt-line recogniser (convolutional CTC, trained on rendered receipt lines; "
-            f"training/README.md), step {trained['step']}"
+            f"training/README.md), {made}"
         ),
         "file": out.name,
         "sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
