@@ -43,14 +43,17 @@ def export(checkpoint: Path, out: Path) -> dict:
             "bytes": size}
 
 
+def made(trained: dict) -> str:
+    """How the checkpoint came about: averaged from two (average.py) or trained to a step."""
+    return trained.get("origin") or f"step {trained['step']}"
+
+
 def manifest_entry(out: Path, trained: dict) -> dict:
-    # A checkpoint averaged from two (average.py) says so; a trained one gives its step.
-    made = trained.get("origin") or f"step {trained['step']}"
     return {
         "task": "recognize",
         "description": (
             "Recibo's own Spanish receipt-line recogniser (convolutional CTC, trained on rendered receipt lines; "
-            f"training/README.md), {made}"
+            f"training/README.md), {made(trained)}"
         ),
         "file": out.name,
         "sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
@@ -74,7 +77,7 @@ def main(argv=None) -> None:
     manifest = json.loads(args.manifest.read_text(encoding="utf-8"))
     manifest["models"][MODEL_ID] = manifest_entry(args.out, trained)
     args.manifest.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"{args.out}: {trained['bytes']:,} bytes, step {trained['step']}, held-out exact {trained['exact']}, CER {trained['cer']}")
+    print(f"{args.out}: {trained['bytes']:,} bytes, {made(trained)}, held-out exact {trained['exact']}, CER {trained['cer']}")
     print(f"{args.manifest}: entry {MODEL_ID} written")
 
 
