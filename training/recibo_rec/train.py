@@ -50,6 +50,9 @@ def parse_args(argv=None):
     p.add_argument("--bf16", action="store_true", help="the forward pass in bfloat16 (autocast; weights, optimizer and loss "
                    "stay float32): half the model's time a step on CPUs with AVX-512 BF16; a run still waits on rendering where "
                    "the lines are drawn on the same cores")
+    p.add_argument("--repeat", type=int, default=1, help="optimizer steps on each rendered batch: where rendering "
+                   "bounds the run and the accelerator waits (a GPU with 16 slow cores), 2 doubles the steps a session "
+                   "gives, each line seen twice; 1 (the committed model's recipe) sees every line once")
     p.add_argument("--eval-every", type=int, default=1000)
     p.add_argument("--eval-lines", type=int, default=400)
     return p.parse_args(argv)
@@ -60,6 +63,12 @@ def learning_rate(step: int, args) -> float:
         return args.lr * (step + 1) / args.warmup
     progress = min(1.0, (step - args.warmup) / max(1, args.steps - args.warmup))
     return args.lr * (0.03 + 0.97 * 0.5 * (1 + math.cos(math.pi * progress)))
+
+
+def per_batch(curriculum, start_step: int, repeat: int):
+    """The curriculum indexed by rendered batch rather than by step: the stream counts its batches
+    from `start_step`, and with `--repeat` each batch stands for `repeat` steps."""
+    return lambda batch_index: curriculum(start_step + (batch_index - start_step) * repeat)
 
 
 def max_chars_at(total_steps: int, curriculum_on: bool = True):
@@ -144,7 +153,8 @@ def main(argv=None) -> None:
         say(f"{len(crops):,} detector crops from {args.crops}, {args.crop_share:.0%} of each batch")
     parallel = {"persistent_workers": True, "prefetch_factor": 8} if args.workers > 0 else {}
     loader = DataLoader(
-        SyntheticLines(training_fonts(), args.seed, step, args.batch, max_chars_at(args.steps, curriculum_on=args.init is None),
+        SyntheticLines(training_fonts(), args.seed, step, args.batch,
+                       per_batch(max_chars_at(args.steps, curriculum_on=args.init is None), step, args.repeat),
                        crops, args.crop_share),
         batch_size=None, num_workers=args.workers, **parallel,
     )
@@ -166,10 +176,8 @@ def main(argv=None) -> None:
                 save(args.run / "best.pt", model=model.state_dict(), arch=arch, step=step, exact=best, cer=result["cer"])
         save(last, model=model.state_dict(), arch=arch, optimizer=optimizer.state_dict(), step=step, best=best)
 
-    model.train()
-    for x, targets, frames, lengths, texts in loader:
-        if step >= args.steps or (args.minutes and time.time() - started > args.minutes * 60):
-            break
+    def train_step(x, targets, frames, lengths, texts, first_pass: bool) -> None:
+        nonlocal step, window_loss, window_lines, window_started
         for group in optimizer.param_groups:
             group["lr"] = learning_rate(step, args)
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=args.bf16):
@@ -182,7 +190,8 @@ def main(argv=None) -> None:
         optimizer.step()
         step += 1
         window_loss += loss.item()
-        window_lines += len(texts)
+        if first_pass:  # the rate printed is the renderer's: lines drawn, not lines trained on
+            window_lines += len(texts)
         if step % 100 == 0:
             best_classes = logits.argmax(1)
             blank_share = (best_classes == BLANK).float().mean().item()
@@ -194,8 +203,24 @@ def main(argv=None) -> None:
             window_loss, window_lines, window_started = 0.0, 0, time.time()
         if step % args.eval_every == 0:
             checkpoint(evaluate=True)
+
+    def done() -> bool:
+        return step >= args.steps or bool(args.minutes and time.time() - started > args.minutes * 60)
+
+    model.train()
+    batches = 0
+    for batch in loader:
+        if done():
+            break
+        batches += 1
+        for attempt in range(args.repeat):
+            if done():
+                break
+            train_step(*batch, first_pass=attempt == 0)
     checkpoint(evaluate=True)
-    say(f"stopped at step {step} after {(time.time() - started) / 60:.1f} min; best held-out exact {best:.4f}")
+    repeated = f", each trained on {args.repeat} times" if args.repeat > 1 else ""
+    say(f"stopped at step {step} after {(time.time() - started) / 60:.1f} min ({batches} batches rendered{repeated}); "
+        f"best held-out exact {best:.4f}")
 
 
 if __name__ == "__main__":

@@ -71,6 +71,23 @@ class TrainAndExportTest(unittest.TestCase):
             weights = [name for name, _ in LineRecognizer().named_parameters()]  # not BatchNorm's running statistics
             self.assertTrue(all(torch.equal(before[k], state["model"][k]) for k in weights), "lr 0 must leave the loaded weights as they were")
 
+    def test_repeat_trains_each_rendered_batch_several_times(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            run = Path(tmp) / "run"
+            train.main(["--run", str(run), "--batch", "4", "--workers", "0", "--warmup", "2", "--eval-every", "1000",
+                        "--eval-lines", "4", "--steps", "5", "--repeat", "2"])
+            self.assertEqual(torch.load(run / "last.pt")["step"], 5)
+            log = (run / "train.log").read_text(encoding="utf-8")
+            self.assertIn("stopped at step 5 after", log)
+            self.assertIn("(3 batches rendered, each trained on 2 times)", log)
+
+    def test_the_curriculum_follows_steps_when_batches_repeat(self):
+        steps = train.max_chars_at(1000)
+        self.assertEqual([train.per_batch(steps, 0, 1)(b) for b in (0, 100, 200)], [steps(0), steps(100), steps(200)])
+        # Resumed at step 100 with each batch trained twice: its 50th batch is step 200.
+        self.assertEqual(train.per_batch(steps, 100, 2)(150), steps(200))
+        self.assertLess(steps(100), steps(200))
+
     def test_another_width_is_kept_by_resumed_runs_and_the_export(self):
         with tempfile.TemporaryDirectory() as tmp:
             run = Path(tmp) / "run"
