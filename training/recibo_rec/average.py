@@ -18,7 +18,7 @@ from pathlib import Path
 import torch
 
 from .model import LineRecognizer, architecture
-from .train import initial_model
+from .train import initial_model, save
 
 
 def averaged(a: LineRecognizer, b: LineRecognizer, weight: float) -> LineRecognizer:
@@ -46,7 +46,7 @@ def main(argv=None) -> None:
     model = averaged(initial_model(args.a), initial_model(args.b), args.weight)
     origin = f"{1 - args.weight:g} x {args.a} + {args.weight:g} x {args.b}"
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    torch.save({"model": model.state_dict(), "arch": architecture(model), "step": None, "origin": origin}, args.out)
+    save(args.out, model=model.state_dict(), arch=architecture(model), step=None, origin=origin)
     print(f"{args.out}: {origin}")
 
 

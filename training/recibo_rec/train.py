@@ -55,7 +55,10 @@ def parse_args(argv=None):
                    "gives, each line seen twice; 1 (the committed model's recipe) sees every line once")
     p.add_argument("--eval-every", type=int, default=1000)
     p.add_argument("--eval-lines", type=int, default=400)
-    return p.parse_args(argv)
+    args = p.parse_args(argv)
+    if args.repeat < 1:
+        p.error("--repeat must be at least 1")
+    return args
 
 
 def learning_rate(step: int, args) -> float:
@@ -214,9 +217,9 @@ def main(argv=None) -> None:
             break
         batches += 1
         for attempt in range(args.repeat):
+            train_step(*batch, first_pass=attempt == 0)
             if done():
                 break
-            train_step(*batch, first_pass=attempt == 0)
     checkpoint(evaluate=True)
     repeated = f", each trained on {args.repeat} times" if args.repeat > 1 else ""
     say(f"stopped at step {step} after {(time.time() - started) / 60:.1f} min ({batches} batches rendered{repeated}); "

@@ -1,3 +1,5 @@
+import contextlib
+import io
 import re
 import tempfile
 import unittest
@@ -80,6 +82,9 @@ class TrainAndExportTest(unittest.TestCase):
             log = (run / "train.log").read_text(encoding="utf-8")
             self.assertIn("stopped at step 5 after", log)
             self.assertIn("(3 batches rendered, each trained on 2 times)", log)
+        # 0 would draw batches for ever without a step.
+        with self.assertRaises(SystemExit), contextlib.redirect_stderr(io.StringIO()):
+            train.parse_args(["--run", "r", "--repeat", "0"])
 
     def test_the_curriculum_follows_steps_when_batches_repeat(self):
         steps = train.max_chars_at(1000)
