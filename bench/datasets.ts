@@ -59,21 +59,46 @@ export function realVe(datasets: string): Dataset | null {
   };
 }
 
-export function sroie(datasets: string): Dataset | null {
+/** One text line of a SROIE scan: its box's four corners, clockwise from the top left, and its text. */
+export interface SroieBox {
+  corners: [number, number][];
+  text: string;
+}
+
+/**
+ * A SROIE `boxes/NNN.csv`: one line per row, `x1,y1,x2,y2,x3,y3,x4,y4,text`, where the text is
+ * everything after the eighth comma (it may hold commas). Rows with no text are left out.
+ */
+export function parseSroieBoxes(csv: string): SroieBox[] {
+  return csv
+    .split(/\r?\n/)
+    .map((row) => row.split(','))
+    .filter((cells) => cells.length > 8 && cells.slice(8).join(',').length > 0)
+    .map((cells) => {
+      const xy = cells.slice(0, 8).map(Number);
+      if (xy.some((v) => !Number.isFinite(v))) throw new Error(`not a SROIE box row: ${cells.join(',')}`);
+      return { corners: [0, 2, 4, 6].map((k) => [xy[k]!, xy[k + 1]!] as [number, number]), text: cells.slice(8).join(',') };
+    });
+}
+
+/** The SROIE sample's scans, each with the path of its boxes file; [] when the folder is absent. */
+export function sroieFiles(datasets: string): { image: string; boxes: string }[] {
   const dir = path.join(datasets, 'sroie-sample');
-  if (!existsSync(dir)) return null;
-  const images = readdirSync(path.join(dir, 'images'))
+  if (!existsSync(dir)) return [];
+  return readdirSync(path.join(dir, 'images'))
     .filter((f) => /\.(jpe?g|png)$/i.test(f))
     .sort()
-    .map((f) => {
-      const csv = readFileSync(path.join(dir, 'boxes', `${path.parse(f).name}.csv`), 'utf8');
-      // x1,y1,...,y4,text: the text is everything after the eighth comma.
-      const transcript = csv
-        .split(/\r?\n/)
-        .map((row) => row.split(',').slice(8).join(','))
-        .filter((t) => t.length > 0)
-        .join('\n');
-      return { file: path.join(dir, 'images', f), expectTokens: {}, transcript };
-    });
+    .map((f) => ({ image: path.join(dir, 'images', f), boxes: path.join(dir, 'boxes', `${path.parse(f).name}.csv`) }));
+}
+
+export function sroie(datasets: string): Dataset | null {
+  const files = sroieFiles(datasets);
+  if (files.length === 0) return null;
+  const images = files.map(({ image, boxes }) => {
+    const transcript = parseSroieBoxes(readFileSync(boxes, 'utf8'))
+      .map((b) => b.text)
+      .join('\n');
+    return { file: image, expectTokens: {}, transcript };
+  });
   return { name: 'sroie', kind: 'scan', images };
 }

@@ -11,7 +11,9 @@
  * and rendered again whenever the generator that wrote them changes. A third set, `detector`, is
  * the boxes the app's own detector draws on receipts rendered in Lato, a family no recogniser
  * here trained on (tools/detector-crops/, its own seed): each is read through the app's warp of
- * exactly that box.
+ * exactly that box. A fourth, `sroie`, is the scanned till receipts of ../shared/datasets/sroie-sample
+ * read box by box from their own ground-truth boxes, compared in capitals as SROIE transcribes
+ * them: the recognisers on printed paper with the detector left out of the comparison.
  *
  * Every line a recogniser misses is written to bench-results/recognizer-misses/SET.ID.tsv (the
  * image, what it read, what it should have read, the kind of miss), for the next training run.
@@ -30,6 +32,7 @@ import type { RgbImage } from '../src-main/ocr/pipeline/image';
 import { cropRegions, recognizeCrops, type RecognizerSpec, type RunModel } from '../src-main/ocr/pipeline/recognize';
 import { appRoot, defaultModelsDir } from '../src-main/paths';
 import type { Quad } from '../src-shared/ocr/types';
+import { parseSroieBoxes, sroieFiles } from './datasets';
 import { lineScore, missKind, percentile, type MissKind } from './metrics';
 
 const { values: opts } = parseArgs({ options: { set: { type: 'string' }, lines: { type: 'string' } } });
@@ -122,6 +125,19 @@ async function loadSet(dir: string): Promise<Line[]> {
   );
 }
 
+/** Every text line of the SROIE sample, each to be read through the app's warp of its own box. */
+async function loadSroieSet(datasets: string): Promise<Line[]> {
+  const lines: Line[] = [];
+  for (const { image: file, boxes } of sroieFiles(datasets)) {
+    const image = await readRgb(file);
+    parseSroieBoxes(readFileSync(boxes, 'utf8')).forEach(({ corners, text }, row) => {
+      const quad = corners.map(([x, y]) => ({ x, y })) as Quad;
+      lines.push({ name: `${path.basename(file)}#${row + 1}`, image, text, quad });
+    });
+  }
+  return lines;
+}
+
 interface Reading {
   read: string[];
   cpuMs: number[];
@@ -172,10 +188,14 @@ const MISSES_DIR = path.join(root, 'bench-results', 'recognizer-misses');
 
 const pct = (v: number, digits = 1) => `${(100 * v).toFixed(digits)}%`;
 
-/** Prints one recogniser's scores on one set and writes its misses; returns its mean CPU time per line. */
-function report(set: string, id: string, lines: readonly Line[], { read, cpuMs }: Reading): number {
+/**
+ * Prints one recogniser's scores on one set and writes its misses; returns its mean CPU time per
+ * line. `foldCase` compares in capitals (SROIE's transcripts are capitals, whatever the print).
+ */
+function report(set: string, id: string, lines: readonly Line[], { read, cpuMs }: Reading, foldCase: boolean): number {
+  const fold = (t: string) => (foldCase ? t.toUpperCase() : t);
   // Trimmed as the app trims: a line is made of its words, so edge spaces vanish.
-  const pairs = lines.map((l, i) => ({ name: l.name, expected: l.text, read: read[i]!.trim() }));
+  const pairs = lines.map((l, i) => ({ name: l.name, expected: fold(l.text), read: fold(read[i]!.trim()) }));
   const all = lineScore(pairs);
   const plain = lineScore(pairs.filter((p) => !SPANISH_ONLY.test(p.expected)));
   const numeric = lineScore(pairs.filter((p) => NO_LETTERS.test(p.expected)));
@@ -200,15 +220,18 @@ async function main(): Promise<void> {
   // A folder given with --set is read as it is; the default one is the benchmark's own to render.
   const setDir = opts.set ?? path.join(root, 'bench-results', 'recognizer-eval');
   if (!opts.set) ensureSets(setDir, Number(opts.lines ?? 1000));
-  const sets = await Promise.all(['heldout', 'shifted'].map(async (name) => ({ name, lines: await loadSet(path.join(setDir, name)) })));
+  const sets = await Promise.all(['heldout', 'shifted'].map(async (name) => ({ name, lines: await loadSet(path.join(setDir, name)), foldCase: false })));
   // Sets passed with --set from before the detector set existed are read without it.
-  if (existsSync(path.join(setDir, 'detector'))) sets.push({ name: 'detector', lines: await loadDetectorSet(path.join(setDir, 'detector')) });
+  if (existsSync(path.join(setDir, 'detector'))) sets.push({ name: 'detector', lines: await loadDetectorSet(path.join(setDir, 'detector')), foldCase: false });
+  const sroie = await loadSroieSet(path.resolve(root, '..', 'shared', 'datasets'));
+  if (sroie.length > 0) sets.push({ name: 'sroie', lines: sroie, foldCase: true });
+  else console.log('(no ../shared/datasets/sroie-sample here: the sroie set is left out)');
   const recognizers = await openRecognizers(defaultModelsDir(), sets[0]!.lines.slice(0, 20));
   mkdirSync(MISSES_DIR, { recursive: true });
-  for (const { name, lines } of sets) {
+  for (const { name, lines, foldCase } of sets) {
     console.log(`\n${name}: ${lines.length} lines (${lines.filter((l) => SPANISH_ONLY.test(l.text)).length} with accents, ñ, ¿ or ¡)`);
     const cpu = new Map<string, number>();
-    for (const r of recognizers) cpu.set(r.id, report(name, r.id, lines, await readAll(lines, r.run, r.spec)));
+    for (const r of recognizers) cpu.set(r.id, report(name, r.id, lines, await readAll(lines, r.run, r.spec), foldCase));
     const [base, ...others] = recognizers.map((r) => r.id);
     for (const id of others) console.log(`  CPU time ${id} / ${base}: ${(cpu.get(id)! / cpu.get(base!)!).toFixed(3)}`);
   }
