@@ -159,6 +159,39 @@ class RenderTest(unittest.TestCase):
         # The same letters: about as many inked columns (anti-aliasing moves a few).
         self.assertLess(abs(int(tracked[1]) - int(plain[1])), 0.15 * plain[1])
 
+    def test_printed_training_lines_are_tracked_with_whole_word_spaces_and_screen_lines_are_not(self):
+        from recibo_rec import render
+        mono = next(f for f in fonts.training_fonts() if f.path.name == "DejaVuSansMono.ttf")
+
+        def ink(text, printed, share, font=mono):
+            settings = dict(THERMAL_SHARE=0.0, LOOSE_BOX_SHARE=0.0, PRINTED_SPACED_SHARE=share, PRINTED_TRACKING=(0.3, 0.3),
+                            PRINTED_WORD_SPACE=(1.0, 1.0), BINARISED_SHARE=0.0, TRAILING_ICON_SHARE=0.0, DIGIT_GAP_SHARE=0.0)
+            with mock.patch.multiple(render, **settings, **UNDAMAGED):
+                crop = render_line(text, font, random.Random(4), shift=0.0, native=True, printed=printed,
+                                   training=True).astype(float).mean(2)
+            return crop, np.abs(crop - np.median(crop)).max(0) > 60
+
+        def gaps(columns):
+            """Widths of the runs of blank columns between the first and the last inked one."""
+            inked = np.nonzero(columns)[0]
+            runs, width = [], 0
+            for c in columns[inked[0]: inked[-1] + 1]:
+                if c:
+                    if width:
+                        runs.append(width)
+                    width = 0
+                else:
+                    width += 1
+            return sorted(runs)
+        plain, tracked = ink("DESCRIPTION TOTAL", True, 0.0)[1], ink("DESCRIPTION TOTAL", True, 1.0)[1]
+        self.assertGreater(np.nonzero(tracked)[0][-1] - np.nonzero(tracked)[0][0],
+                           np.nonzero(plain)[0][-1] - np.nonzero(plain)[0][0] + 40, "15 gaps of 0.3 em")
+        # Tracked, the word space is still the widest gap by far: a cell and the tracking.
+        letter_gaps = gaps(tracked)
+        self.assertGreater(letter_gaps[-1], 1.6 * letter_gaps[-2])
+        # Screen lines keep their font's spacing, pixel for pixel, whatever the printed share.
+        self.assertTrue(np.array_equal(ink("Pago Móvil", False, 0.0, self.font)[0], ink("Pago Móvil", False, 1.0, self.font)[0]))
+
     def test_spaces_beside_digits_narrow_and_the_others_stay_the_fonts(self):
         face = ImageFont.truetype(str(self.font.path), 30)
         space, narrow = face.getlength(" "), Spacing(0.0, 0.5, digit_gaps_only=True)
@@ -196,7 +229,7 @@ class RenderTest(unittest.TestCase):
         with mock.patch.multiple(dataset, PRINTED_SHARE=0.5), mock.patch.multiple(render, TRAILING_ICON_SHARE=1.0):
             before = stream()
             with mock.patch.multiple(render, LOOSE_BOX_SHARE=1.0, LOOSE_MARGIN=(2.0, 3.0), SPACED_SHARE=1.0, ICON_CUT_SHARE=1.0,
-                                     DIGIT_GAP_SHARE=1.0), \
+                                     DIGIT_GAP_SHARE=1.0, PRINTED_SPACED_SHARE=1.0), \
                     mock.patch.multiple(dataset, PRINTED_NEIGHBOUR_SHARE=0.0):
                 after = stream()
         self.assertTrue(all(np.array_equal(a, b) for a, b in zip(before, after)))
