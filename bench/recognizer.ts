@@ -33,7 +33,7 @@ import { cropRegions, recognizeCrops, type RecognizerSpec, type RunModel } from 
 import { appRoot, defaultModelsDir } from '../src-main/paths';
 import type { Quad } from '../src-shared/ocr/types';
 import { parseSroieBoxes, sroieFiles } from './datasets';
-import { lineScore, missKind, percentile, type MissKind } from './metrics';
+import { f1, lineScore, missKind, percentile, scoreWords, type MissKind } from './metrics';
 
 const { values: opts } = parseArgs({ options: { set: { type: 'string' }, lines: { type: 'string' } } });
 const root = appRoot();
@@ -45,6 +45,8 @@ interface Line {
   text: string;
   /** The box to read, in the image; the whole image when absent. */
   quad?: Quad;
+  /** The page the line is on, where a set has pages (sroie): its word F1 is counted per page. */
+  page?: string;
 }
 
 /** Held-out receipts the detector set is cut from, and their seed (the training crops use seed 1). */
@@ -132,7 +134,7 @@ async function loadSroieSet(datasets: string): Promise<Line[]> {
     const image = await readRgb(file);
     parseSroieBoxes(readFileSync(boxes, 'utf8')).forEach(({ corners, text }, row) => {
       const quad = corners.map(([x, y]) => ({ x, y })) as Quad;
-      lines.push({ name: `${path.basename(file)}#${row + 1}`, image, text, quad });
+      lines.push({ name: `${path.basename(file)}#${row + 1}`, image, text, quad, page: file });
     });
   }
   return lines;
@@ -208,6 +210,18 @@ function report(set: string, id: string, lines: readonly Line[], { read, cpuMs }
   );
   const misses = pairs.filter((p) => p.expected !== p.read).map((p) => ({ ...p, kind: missKind(p.expected, p.read) }));
   const count = (kind: MissKind) => misses.filter((m) => m.kind === kind).length;
+  if (lines.some((l) => l.page !== undefined)) {
+    // SROIE's measure, on these boxes: each page's lines read, against its transcript.
+    const pages = new Map<string, { expected: string[]; read: string[] }>();
+    pairs.forEach((p, i) => {
+      const page = pages.get(lines[i]!.page ?? '') ?? { expected: [], read: [] };
+      page.expected.push(p.expected);
+      page.read.push(p.read);
+      pages.set(lines[i]!.page ?? '', page);
+    });
+    const words = f1([...pages.values()].map((page) => scoreWords(page.expected.join('\n'), page.read.join('\n'), foldCase)));
+    console.log(`      word F1 over ${pages.size} pages, read box by box: ${pct(words.f1)} (P ${pct(words.precision)}, R ${pct(words.recall)})`);
+  }
   console.log(`      ${misses.length} misses: ${count('spaces')} only spaces, ${count('separators')} only spaces and . , : ;, ${count('other')} other`);
   for (const m of misses.slice(0, 6)) console.log(`      read ${JSON.stringify(m.read)}  want ${JSON.stringify(m.expected)}`);
   // Tabs and line breaks cannot occur in a label (the sets are TSV and JSONL of single lines).
