@@ -19,12 +19,11 @@ describe('parseSroieBoxes', () => {
   });
 });
 
-const datasets = SHARED_DATASETS;
-const files = sroieFiles(datasets);
+const files = sroieFiles(SHARED_DATASETS);
 
 describe.skipIf(!datasetAvailable('sroie-sample'))('the SROIE sample (../shared/datasets)', () => {
   it('gives every scan a box per transcript line, each box inside its image', () => {
-    const set = sroie(datasets)!;
+    const set = sroie(SHARED_DATASETS)!;
     expect(set.images).toHaveLength(files.length);
     for (const [k, { boxes }] of files.entries()) {
       const parsed = parseSroieBoxes(readFileSync(boxes, 'utf8'));

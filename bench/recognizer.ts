@@ -190,6 +190,20 @@ const MISSES_DIR = path.join(root, 'bench-results', 'recognizer-misses');
 
 const pct = (v: number, digits = 1) => `${(100 * v).toFixed(digits)}%`;
 
+/** SROIE's measure on a set read box by box: each page's reads against its lines' texts (already case-folded). */
+function wordF1ByPage(lines: readonly Line[], pairs: readonly { expected: string; read: string }[]) {
+  const pages = new Map<string, { expected: string[]; read: string[] }>();
+  pairs.forEach(({ expected, read }, i) => {
+    const key = lines[i]!.page ?? '';
+    const page = pages.get(key) ?? { expected: [], read: [] };
+    page.expected.push(expected);
+    page.read.push(read);
+    pages.set(key, page);
+  });
+  const scores = [...pages.values()].map((page) => scoreWords(page.expected.join('\n'), page.read.join('\n'), false));
+  return { pages: pages.size, ...f1(scores) };
+}
+
 /**
  * Prints one recogniser's scores on one set and writes its misses; returns its mean CPU time per
  * line. `foldCase` compares in capitals (SROIE's transcripts are capitals, whatever the print).
@@ -211,16 +225,8 @@ function report(set: string, id: string, lines: readonly Line[], { read, cpuMs }
   const misses = pairs.filter((p) => p.expected !== p.read).map((p) => ({ ...p, kind: missKind(p.expected, p.read) }));
   const count = (kind: MissKind) => misses.filter((m) => m.kind === kind).length;
   if (lines.some((l) => l.page !== undefined)) {
-    // SROIE's measure, on these boxes: each page's lines read, against its transcript.
-    const pages = new Map<string, { expected: string[]; read: string[] }>();
-    pairs.forEach((p, i) => {
-      const page = pages.get(lines[i]!.page ?? '') ?? { expected: [], read: [] };
-      page.expected.push(p.expected);
-      page.read.push(p.read);
-      pages.set(lines[i]!.page ?? '', page);
-    });
-    const words = f1([...pages.values()].map((page) => scoreWords(page.expected.join('\n'), page.read.join('\n'), foldCase)));
-    console.log(`      word F1 over ${pages.size} pages, read box by box: ${pct(words.f1)} (P ${pct(words.precision)}, R ${pct(words.recall)})`);
+    const words = wordF1ByPage(lines, pairs);
+    console.log(`      word F1 over ${words.pages} pages, read box by box: ${pct(words.f1)} (P ${pct(words.precision)}, R ${pct(words.recall)})`);
   }
   console.log(`      ${misses.length} misses: ${count('spaces')} only spaces, ${count('separators')} only spaces and . , : ;, ${count('other')} other`);
   for (const m of misses.slice(0, 6)) console.log(`      read ${JSON.stringify(m.read)}  want ${JSON.stringify(m.expected)}`);
