@@ -19,7 +19,7 @@ import { appRoot, defaultModelsDir } from '../src-main/paths';
 import { batchBench, printBatch, type BatchFigures } from './batch';
 import { useRecognizer } from './recognizer-swap';
 import { runExtract } from './run-cli';
-import { realVe, renderedReceipts, sroie, type BenchImage, type Dataset } from './datasets';
+import { realVe, renderedReceipts, sharedDatasets, sroie, type BenchImage, type Dataset } from './datasets';
 import { historyBench, printHistory, type HistoryFigures } from './history';
 import { containsToken, f1, percentile, scoreWords } from './metrics';
 import { tesseractLanguages, tesseractText, tesseractVersion } from './tesseract';
@@ -29,7 +29,7 @@ const { values: opts } = parseArgs({ options: { profile: { type: 'string' }, rec
 if (opts.recognizer) console.log(`recogniser ${opts.recognizer} (models: ${useRecognizer(opts.recognizer)})`);
 const profile: ProfileName = opts.profile && isProfileName(opts.profile) ? opts.profile : DEFAULT_PROFILE;
 const root = appRoot();
-const datasetsDir = path.resolve(root, '..', 'shared', 'datasets');
+const datasetsDir = sharedDatasets(root);
 const ms = (v: number) => `${Math.round(v)} ms`;
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 

@@ -19,6 +19,9 @@ export interface Dataset {
   images: BenchImage[];
 }
 
+/** The shared datasets, beside the project (never inside it). */
+export const sharedDatasets = (root: string): string => path.resolve(root, '..', 'shared', 'datasets');
+
 const ves = (amount: string) => {
   const [i, d] = amount.split('.') as [string, string];
   return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${d}`;
@@ -72,12 +75,12 @@ export interface SroieBox {
 export function parseSroieBoxes(csv: string): SroieBox[] {
   return csv
     .split(/\r?\n/)
-    .map((row) => row.split(','))
-    .filter((cells) => cells.length > 8 && cells.slice(8).join(',').length > 0)
-    .map((cells) => {
-      const xy = cells.slice(0, 8).map(Number);
-      if (xy.some((v) => !Number.isFinite(v))) throw new Error(`not a SROIE box row: ${cells.join(',')}`);
-      return { corners: [0, 2, 4, 6].map((k) => [xy[k]!, xy[k + 1]!] as [number, number]), text: cells.slice(8).join(',') };
+    .map((row) => ({ row, cells: row.split(',') }))
+    .map(({ row, cells }) => ({ row, xy: cells.slice(0, 8).map(Number), text: cells.slice(8).join(',') }))
+    .filter(({ text }) => text.length > 0)
+    .map(({ row, xy, text }) => {
+      if (xy.some((v) => !Number.isFinite(v))) throw new Error(`not a SROIE box row: ${row}`);
+      return { corners: [0, 2, 4, 6].map((k) => [xy[k]!, xy[k + 1]!] as [number, number]), text };
     });
 }
 

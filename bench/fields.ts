@@ -11,11 +11,12 @@ import { parseArgs } from 'node:util';
 import { FIELD_NAMES } from '../src-shared/receipt/fields';
 import { appRoot } from '../src-main/paths';
 import { runExtract } from './run-cli';
+import { sharedDatasets } from './datasets';
 import { missCause, sameValue, tally, type Predicted, type Truth } from './field-compare';
 import { useRecognizer } from './recognizer-swap';
 
 const root = appRoot();
-const datasets = path.resolve(root, '..', 'shared', 'datasets');
+const datasets = sharedDatasets(root);
 const COLUMNS = [...FIELD_NAMES, 'currency'];
 
 async function evaluate(name: string, truthByFile: Record<string, Truth>, fileOf: (k: string) => string, privateData: boolean): Promise<void> {

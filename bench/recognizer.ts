@@ -32,7 +32,7 @@ import type { RgbImage } from '../src-main/ocr/pipeline/image';
 import { cropRegions, recognizeCrops, type RecognizerSpec, type RunModel } from '../src-main/ocr/pipeline/recognize';
 import { appRoot, defaultModelsDir } from '../src-main/paths';
 import type { Quad } from '../src-shared/ocr/types';
-import { parseSroieBoxes, sroieFiles } from './datasets';
+import { parseSroieBoxes, sharedDatasets, sroieFiles } from './datasets';
 import { f1, lineScore, missKind, percentile, scoreWords, type MissKind } from './metrics';
 
 const { values: opts } = parseArgs({ options: { set: { type: 'string' }, lines: { type: 'string' } } });
@@ -243,7 +243,7 @@ async function main(): Promise<void> {
   const sets = await Promise.all(['heldout', 'shifted'].map(async (name) => ({ name, lines: await loadSet(path.join(setDir, name)), foldCase: false })));
   // Sets passed with --set from before the detector set existed are read without it.
   if (existsSync(path.join(setDir, 'detector'))) sets.push({ name: 'detector', lines: await loadDetectorSet(path.join(setDir, 'detector')), foldCase: false });
-  const sroie = await loadSroieSet(path.resolve(root, '..', 'shared', 'datasets'));
+  const sroie = await loadSroieSet(sharedDatasets(root));
   if (sroie.length > 0) sets.push({ name: 'sroie', lines: sroie, foldCase: true });
   else console.log('(no ../shared/datasets/sroie-sample here: the sroie set is left out)');
   const recognizers = await openRecognizers(defaultModelsDir(), sets[0]!.lines.slice(0, 20));

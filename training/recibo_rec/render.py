@@ -208,8 +208,8 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     `training` (the training stream only, so the evaluation sets stay as they were) sets printed
     lines as close as till receipts set them, cuts some lines with a detector's loose box
     (LOOSE_BOX_SHARE), ends some boxes inside a trailing icon (ICON_CUT_SHARE), spaces some
-    letters and words otherwise than the font (PRINTED_SPACED_SHARE, SPACED_SHARE) and narrows some spaces beside
-    digits (DIGIT_GAP_SHARE)."""
+    letters and words otherwise than the font (PRINTED_SPACED_SHARE, SPACED_SHARE) and narrows
+    some spaces beside digits (DIGIT_GAP_SHARE)."""
     # A bitmap font is whole pixels at one of its own sizes: always a thermal head's dots.
     thermal = bool(font.sizes) or (printed and font.path.name not in HAIRLINE_FACES and r.random() < THERMAL_SHARE)
     size = r.choice([s for s in font.sizes if s <= PRINTER_CELL]) if font.sizes else r.randint(11, 16) if thermal else r.randint(14, 44)
