@@ -1,7 +1,9 @@
 /**
  * npm run bench: speed, memory and accuracy of the OCR engine against Tesseract, measured in
  * the same run on the same images. A benchmark, not a test: it prints figures for
- * docs/benchmarks.md and writes them to bench-results/.
+ * docs/benchmarks.md and writes them to bench-results/. On the scans (SROIE) it prints word F1
+ * and, beside it, the characters misread line by line with the spaces aside (bench/line-match.ts):
+ * what the recogniser reads, apart from where it breaks words.
  *
  * Then the storage core: a batch of 1,000 receipts through intake and the queue (bench/batch.ts)
  * and lookups in a history of 100,000 (bench/history.ts).
@@ -21,6 +23,7 @@ import { useRecognizer } from './recognizer-swap';
 import { runExtract } from './run-cli';
 import { realVe, renderedReceipts, sharedDatasets, sroie, type BenchImage, type Dataset } from './datasets';
 import { historyBench, printHistory, type HistoryFigures } from './history';
+import { unspacedEditsByLine } from './line-match';
 import { containsToken, f1, percentile, scoreWords } from './metrics';
 import { tesseractLanguages, tesseractText, tesseractVersion } from './tesseract';
 
@@ -140,6 +143,12 @@ async function main(): Promise<void> {
         row[fold ? 'wordF1' : 'wordF1ExactCase'] = { recibo: ourF1, tesseract: theirF1 };
         console.log(`  word F1 (${label}): Recibo ${pct(ourF1.f1)} (P ${pct(ourF1.precision)}, R ${pct(ourF1.recall)})${theirF1 ? `, tesseract ${pct(theirF1.f1)}` : ''}`);
       }
+      // Tesseract's text has no line boxes here, so this one is Recibo's alone.
+      const byLine = set.images
+        .map((img, i) => unspacedEditsByLine(img.truthBoxes ?? [], ours.records[i]?.lines ?? [], true))
+        .reduce((a, b) => ({ edits: a.edits + b.edits, chars: a.chars + b.chars }), { edits: 0, chars: 0 });
+      row.unspacedLineCer = byLine.edits / Math.max(1, byLine.chars);
+      console.log(`  characters misread line by line, spaces aside (case-folded): ${pct(row.unspacedLineCer as number)} of ${byLine.chars.toLocaleString('en')}`);
     }
     report[set.name] = row;
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { datasetAvailable, SHARED_DATASETS } from '../src-main/test-support/datasets';
-import { parseSroieBoxes, sroie, sroieFiles } from './datasets';
+import { boundingTextBox, parseSroieBoxes, sroie, sroieFiles } from './datasets';
 
 describe('parseSroieBoxes', () => {
   it('keeps the commas of the text after the eighth one, and the corners in order', () => {
@@ -13,6 +13,10 @@ describe('parseSroieBoxes', () => {
   });
   it('leaves out rows with no text and blank lines', () => {
     expect(parseSroieBoxes('1,2,3,4,5,6,7,8,\n\n1,2,3,4,5,6,7,8,A\n')).toHaveLength(1);
+  });
+  it('bounds a slanted box by its extreme corners', () => {
+    const [slanted] = parseSroieBoxes('12,20,110,16,112,38,10,42,TOTAL');
+    expect(boundingTextBox(slanted!)).toEqual({ box: [10, 16, 112, 42], text: 'TOTAL' });
   });
   it('refuses a row whose corners are not numbers, rather than reading a box at NaN', () => {
     expect(() => parseSroieBoxes('x1,y1,x2,y2,x3,y3,x4,y4,text')).toThrow(/not a SROIE box row/);
@@ -29,6 +33,7 @@ describe.skipIf(!datasetAvailable('sroie-sample'))('the SROIE sample (../shared/
       const parsed = parseSroieBoxes(readFileSync(boxes, 'utf8'));
       expect(parsed.length).toBeGreaterThan(5);
       expect(parsed.map((b) => b.text).join('\n')).toBe(set.images[k]!.transcript);
+      expect(set.images[k]!.truthBoxes).toHaveLength(parsed.length);
       for (const { corners } of parsed) {
         const [[x0, y0], , [x2, y2]] = corners;
         expect(x2!).toBeGreaterThan(x0!);

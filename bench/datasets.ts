@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { TextBox } from './line-match';
 
 export interface BenchImage {
   file: string;
@@ -11,6 +12,8 @@ export interface BenchImage {
   expectTokens: { referencia?: string; monto?: string };
   /** Ground-truth transcript for word F1 (SROIE only). */
   transcript?: string;
+  /** The transcript's lines with their boxes, for the line-by-line measure (SROIE only). */
+  truthBoxes?: TextBox[];
 }
 
 export interface Dataset {
@@ -84,6 +87,13 @@ export function parseSroieBoxes(csv: string): SroieBox[] {
     });
 }
 
+/** A SROIE box as the axis-aligned box around its corners (the pipeline's lines are axis-aligned). */
+export function boundingTextBox({ corners, text }: SroieBox): TextBox {
+  const xs = corners.map(([x]) => x);
+  const ys = corners.map(([, y]) => y);
+  return { box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], text };
+}
+
 /** The SROIE sample's scans, each with the path of its boxes file; [] when the folder is absent. */
 export function sroieFiles(datasets: string): { image: string; boxes: string }[] {
   const dir = path.join(datasets, 'sroie-sample');
@@ -98,10 +108,9 @@ export function sroie(datasets: string): Dataset | null {
   const files = sroieFiles(datasets);
   if (files.length === 0) return null;
   const images = files.map(({ image, boxes }) => {
-    const transcript = parseSroieBoxes(readFileSync(boxes, 'utf8'))
-      .map((b) => b.text)
-      .join('\n');
-    return { file: image, expectTokens: {}, transcript };
+    const truth = parseSroieBoxes(readFileSync(boxes, 'utf8'));
+    const transcript = truth.map((b) => b.text).join('\n');
+    return { file: image, expectTokens: {}, transcript, truthBoxes: truth.map(boundingTextBox) };
   });
   return { name: 'sroie', kind: 'scan', images };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsToken, f1, missKind, percentile, scoreWords } from './metrics';
+import { containsToken, f1, lineScore, missKind, percentile, scoreWords, unspacedCer } from './metrics';
 
 describe('percentile (nearest rank)', () => {
   it('takes the value at the rank, not an interpolation', () => {
@@ -56,5 +56,16 @@ describe('missKind', () => {
     expect(missKind('4:04 P. M.', '4.04 P.M.')).toBe('separators');
     expect(missKind('DATE: 12/10/26', 'DATE 12/10/26')).toBe('separators');
     expect(missKind('DATE: 12/10/26', 'DATE: 12/10/28')).toBe('other');
+  });
+});
+
+describe('unspacedCer', () => {
+  it('leaves out the spaces a line lost or gained, and counts every other edit', () => {
+    const spacesOnly = [{ expected: 'DESCRIPTION U.P ISS', read: 'DESCR IPT ION U.PISS' }];
+    expect(lineScore(spacesOnly).cer).toBeGreaterThan(0);
+    expect(unspacedCer(spacesOnly)).toBe(0);
+    // Two letters wrong in 10 unspaced characters (GSTSUMMARY), whatever the spaces.
+    expect(unspacedCer([{ expected: 'GST SUMMARY', read: 'GSL SUMMARV' }])).toBeCloseTo(0.2);
+    expect(unspacedCer([{ expected: 'GST SUMMARY', read: 'GSLSUMMARV' }])).toBeCloseTo(0.2);
   });
 });

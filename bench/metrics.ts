@@ -65,6 +65,18 @@ export function lineScore(pairs: readonly { expected: string; read: string }[]):
   return { cer: edits / Math.max(1, chars), exact: exact / Math.max(1, pairs.length), lines: pairs.length };
 }
 
+/**
+ * The character error rate with every space taken out of both sides: what a line's letters,
+ * digits and marks cost, apart from where it breaks its words. The pipeline splits words again at
+ * ink gaps (src-main/ocr/pipeline/words.ts), so a recogniser that drops spaces loses less through
+ * it than its CER says, and one that misreads letters loses all of it: on SROIE's boxes PP-OCRv4
+ * and ours had about the same CER, and this measure told them apart (docs/benchmarks.md).
+ */
+export function unspacedCer(pairs: readonly { expected: string; read: string }[]): number {
+  const unspaced = (t: string) => t.replace(/\s+/g, '');
+  return lineScore(pairs.map((p) => ({ expected: unspaced(p.expected), read: unspaced(p.read) }))).cer;
+}
+
 /** What a misread line got wrong, coarsely (`missKind`). */
 export type MissKind = 'spaces' | 'separators' | 'other';
 

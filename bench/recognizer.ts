@@ -33,7 +33,7 @@ import { cropRegions, recognizeCrops, type RecognizerSpec, type RunModel } from 
 import { appRoot, defaultModelsDir } from '../src-main/paths';
 import type { Quad } from '../src-shared/ocr/types';
 import { parseSroieBoxes, sharedDatasets, sroieFiles } from './datasets';
-import { f1, lineScore, missKind, percentile, scoreWords, type MissKind } from './metrics';
+import { f1, lineScore, missKind, percentile, scoreWords, unspacedCer, type MissKind } from './metrics';
 
 const { values: opts } = parseArgs({ options: { set: { type: 'string' }, lines: { type: 'string' } } });
 const root = appRoot();
@@ -218,7 +218,7 @@ function report(set: string, id: string, lines: readonly Line[], { read, cpuMs }
   const mean = cpuMs.reduce((s, v) => s + v, 0) / cpuMs.length;
   console.log(
     // CER to two decimals: the target (at most 1%) is decided near 1.0%.
-    `  ${id.padEnd(16)} CER ${pct(all.cer, 2).padStart(6)}  exact ${pct(all.exact).padStart(6)}` +
+    `  ${id.padEnd(16)} CER ${pct(all.cer, 2).padStart(6)} (spaces aside ${pct(unspacedCer(pairs), 2)})  exact ${pct(all.exact).padStart(6)}` +
       `  | without accents: exact ${pct(plain.exact)} (${plain.lines})  | no letters: exact ${pct(numeric.exact)} (${numeric.lines})` +
       `  | CPU per line mean ${mean.toFixed(2)} ms, p50 ${percentile(cpuMs, 50).toFixed(2)} ms, p95 ${percentile(cpuMs, 95).toFixed(2)} ms`,
   );
