@@ -68,11 +68,13 @@ def screen_fonts(fonts: tuple[Font, ...]) -> tuple[Font, ...]:
 
 
 def sample(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: float | None = None, native: bool = False,
-           icons: bool = False, training: bool = False) -> tuple[np.ndarray, str]:
-    """One rendered line and its text; `training` is render_line's (the training stream only)."""
+           icons: bool = False, training: bool = False, printed_share: float | None = None) -> tuple[np.ndarray, str]:
+    """One rendered line and its text; `training` is render_line's (the training stream only), and
+    `printed_share` the share of printed till-receipt lines (None: PRINTED_SHARE, as the evaluation
+    sets are drawn)."""
     if icons and r.random() < ICON_SHARE:
         return icon_sample(r, fonts, native)
-    printed = r.random() < PRINTED_SHARE
+    printed = r.random() < (PRINTED_SHARE if printed_share is None else printed_share)
     generate = corpus.printed_line if printed else corpus.line
     candidates = printer_fonts(fonts) if printed else screen_fonts(fonts)
     bitmaps = tuple(f for f in candidates if f.sizes)
@@ -105,17 +107,20 @@ class SyntheticLines(IterableDataset):
     POOL_BATCHES = 8
 
     def __init__(self, fonts: tuple[Font, ...], seed: int, start_step: int, batch: int, max_chars_at,
-                 crops: list[detector_crops.DetectorCrop] | None = None, crop_share: float = 0.0):
+                 crops: list[detector_crops.DetectorCrop] | None = None, crop_share: float = 0.0,
+                 printed_share: float | None = None):
         self.fonts, self.seed, self.start_step, self.batch, self.max_chars_at = fonts, seed, start_step, batch, max_chars_at
         #: Crops cut by the app's detector (crops.py), drawn instead of a rendered line this often.
         self.crops, self.crop_share = crops, crop_share if crops else 0.0
+        #: The share of rendered lines drawn from printed till receipts (None: PRINTED_SHARE).
+        self.printed_share = printed_share
 
     def draw(self, r: random.Random, max_chars: int) -> tuple[np.ndarray, str]:
         while self.crop_share and r.random() < self.crop_share:
             image, text = detector_crops.sample(r, self.crops)
             if len(text) <= max_chars and fits_ctc(text, image.shape[1]):
                 return image, text
-        return sample(r, self.fonts, max_chars, icons=True, training=True)
+        return sample(r, self.fonts, max_chars, icons=True, training=True, printed_share=self.printed_share)
 
     def __iter__(self):
         info = get_worker_info()

@@ -21,7 +21,7 @@ from torch.utils.data import DataLoader
 
 from . import crops as detector_crops
 from .charset import BLANK, greedy_decode
-from .dataset import SyntheticLines, fixed_set, to_tensor
+from .dataset import PRINTED_SHARE, SyntheticLines, fixed_set, to_tensor
 from .fonts import held_out_fonts, training_fonts
 from .metrics import score
 from .model import LineRecognizer, architecture, from_checkpoint
@@ -43,6 +43,8 @@ def parse_args(argv=None):
                    "with a changed corpus")
     p.add_argument("--crops", type=Path, help="crops cut by the app's detector (npm run training:crops -- DIR)")
     p.add_argument("--crop-share", type=float, default=0.3, help="share of each batch drawn from --crops")
+    p.add_argument("--printed-share", type=float, default=PRINTED_SHARE,
+                   help="share of the rendered lines drawn from printed till receipts (the committed recipe's: the default)")
     p.add_argument("--widths", type=lambda v: [int(k) for k in v.split(",")], default=[16, 32, 64, 128],
                    help="the backbone's four widths, for a new model (a resumed or --init run keeps its checkpoint's)")
     p.add_argument("--head", type=int, default=192, help="the sequence head's width, for a new model")
@@ -148,7 +150,7 @@ def main(argv=None) -> None:
     arch = architecture(model)
     parameters = sum(p.numel() for p in model.parameters())
     say(f"device {device}, {parameters:,} parameters (widths {arch['widths']}, head {arch['head']}), schedule {args.steps} steps of {args.batch}, seed {args.seed}"
-        + (", bfloat16 forward" if args.bf16 else ""))
+        + (", bfloat16 forward" if args.bf16 else "") + f", {args.printed_share:.0%} of rendered lines printed")
 
     held_out = fixed_set(held_out_fonts(), seed=7, count=args.eval_lines)
     crops = detector_crops.load(args.crops) if args.crops else None
@@ -158,7 +160,7 @@ def main(argv=None) -> None:
     loader = DataLoader(
         SyntheticLines(training_fonts(), args.seed, step, args.batch,
                        per_batch(max_chars_at(args.steps, curriculum_on=args.init is None), step, args.repeat),
-                       crops, args.crop_share),
+                       crops, args.crop_share, args.printed_share),
         batch_size=None, num_workers=args.workers, **parallel,
     )
     ctc = torch.nn.CTCLoss(blank=BLANK, zero_infinity=True)

@@ -308,6 +308,26 @@ class RenderTest(unittest.TestCase):
         self.assertTrue(on_paper & set(dataset.PRINTER_ONLY_FAMILIES), on_paper)
         self.assertGreater(len(on_screens), 8)
 
+    def test_a_training_stream_sets_its_own_share_of_printed_lines(self):
+        from recibo_rec import dataset
+        drawn = []
+        real = dataset.render_line
+
+        def spy(text, font, r, neighbours, shift, native, printed=False, *rest):
+            if text[0] not in dataset.ICONS:  # an icon is never a printed line
+                drawn.append(printed)
+            return real(text, font, r, neighbours, shift, native, printed, *rest)
+
+        with mock.patch.object(dataset, "render_line", spy):
+            for share in (1.0, 0.0):
+                drawn.clear()
+                stream = SyntheticLines(fonts.training_fonts(), seed=5, start_step=0, batch=8,
+                                        max_chars_at=lambda step: 48, printed_share=share)
+                r = random.Random(5)
+                for _ in range(24):
+                    stream.draw(r, 48)
+                self.assertEqual(set(drawn), {share == 1.0}, f"printed share {share}")
+
     def test_printed_lines_are_on_paper_in_printer_type(self):
         from recibo_rec import dataset
         self.assertTrue(all(f.family in dataset.PRINTER_FAMILIES for f in dataset.printer_fonts(fonts.training_fonts())))
