@@ -9,6 +9,7 @@
  */
 import { distance as levenshtein } from 'fastest-levenshtein';
 import type { Box } from '../src-shared/ocr/types';
+import { unspaced } from './metrics';
 
 export interface TextBox {
   box: Box;
@@ -18,7 +19,6 @@ export interface TextBox {
 const area = (b: Box) => Math.max(0, b[2] - b[0]) * Math.max(0, b[3] - b[1]);
 const overlap = (a: Box, b: Box): number =>
   Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
-const unspaced = (t: string) => t.replace(/\s+/g, '');
 
 /** A truth box belongs to a line when more than this share of its area lies inside the line's box. */
 const MIN_SHARE_INSIDE = 0.5;

@@ -52,6 +52,9 @@ export function containsToken(text: string, value: string): boolean {
   return new RegExp(`(^|[^0-9A-Za-z])${escaped}($|[^0-9A-Za-z])`).test(text);
 }
 
+/** The text with every space and line break taken out. */
+export const unspaced = (t: string) => t.replace(/\s+/g, '');
+
 /** Character error rate (edits over reference characters) and exact lines, over a set of lines. */
 export function lineScore(pairs: readonly { expected: string; read: string }[]): { cer: number; exact: number; lines: number } {
   let edits = 0;
@@ -73,7 +76,6 @@ export function lineScore(pairs: readonly { expected: string; read: string }[]):
  * and ours had about the same CER, and this measure told them apart (docs/benchmarks.md).
  */
 export function unspacedCer(pairs: readonly { expected: string; read: string }[]): number {
-  const unspaced = (t: string) => t.replace(/\s+/g, '');
   return lineScore(pairs.map((p) => ({ expected: unspaced(p.expected), read: unspaced(p.read) }))).cer;
 }
 
@@ -86,7 +88,6 @@ export type MissKind = 'spaces' | 'separators' | 'other';
  * training run needs more of the same lines or another kind of line.
  */
 export function missKind(expected: string, read: string): MissKind {
-  const unspaced = (t: string) => t.replace(/\s+/g, '');
   if (unspaced(expected) === unspaced(read)) return 'spaces';
   const unmarked = (t: string) => unspaced(t).replace(/[.,:;]/g, '');
   return unmarked(expected) === unmarked(read) ? 'separators' : 'other';
