@@ -30,20 +30,22 @@ const MIN_SHARE_INSIDE = 0.5;
  */
 export function unspacedEditsByLine(truth: readonly TextBox[], lines: readonly TextBox[], foldCase: boolean): { edits: number; chars: number } {
   const fold = (t: string) => unspaced(foldCase ? t.toUpperCase() : t);
-  const held = lines.map(() => [] as TextBox[]);
+  // Each line's truth boxes, their texts already folded, for joining left to right below.
+  const held = lines.map(() => [] as { x: number; text: string }[]);
   let edits = 0;
   let chars = 0;
   for (const t of truth) {
-    chars += fold(t.text).length;
+    const text = fold(t.text);
+    chars += text.length;
     const shares = lines.map((l) => overlap(l.box, t.box) / Math.max(1, area(t.box)));
     const best = shares.indexOf(Math.max(...shares, 0));
-    if (best < 0 || shares[best]! <= MIN_SHARE_INSIDE) edits += fold(t.text).length;
-    else held[best]!.push(t);
+    if (best < 0 || shares[best]! <= MIN_SHARE_INSIDE) edits += text.length;
+    else held[best]!.push({ x: t.box[0], text });
   }
   lines.forEach((line, i) => {
     const boxes = held[i]!;
     if (boxes.length === 0) return;
-    const expected = [...boxes].sort((a, b) => a.box[0] - b.box[0]).map((b) => fold(b.text)).join('');
+    const expected = boxes.sort((a, b) => a.x - b.x).map((b) => b.text).join('');
     edits += levenshtein(expected, fold(line.text));
   });
   return { edits, chars };
