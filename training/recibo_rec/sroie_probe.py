@@ -6,9 +6,9 @@ model its letters: a transform that closes the gap names it, one that does not r
 
 It prints, per transform, the CER and the share of boxes read exactly, both with spaces aside and
 case-folded (the CER as `npm run bench:recognizer` prints it for its sroie set). Its crops are
-the boxes' axis-aligned bounds resized to the model's height; the app's warp follows the quadrilateral, so the figures
-sit near the bench's (5.31% against 5.36% for the eighteenth) and are for comparing transforms,
-not for reporting. It reads in PyTorch, with no export, so it also checks a run's `last.pt`
+the boxes' axis-aligned bounds resized to the model's height; the app's warp follows the
+quadrilateral, so the figures sit near the bench's (5.31% against 5.36% for the eighteenth) and
+are for comparing transforms, not for reporting. It reads in PyTorch, with no export, so it also checks a run's `last.pt`
 while it trains. ../shared/datasets/sroie-sample is the SROIE sample (never copied here).
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Callable
 import numpy as np
 from PIL import Image
 
-from .metrics import edit_distance
+from .metrics import score
 from .render import HEIGHT, MAX_WIDTH
 
 SROIE = Path(__file__).resolve().parents[2].parent / "shared" / "datasets" / "sroie-sample"
@@ -64,9 +64,9 @@ TRANSFORMS: dict[str, Callable[[Image.Image], Image.Image]] = {
 
 def unspaced_score(reads: list[str], truths: list[str]) -> tuple[float, float]:
     """CER and the share of lines read exactly, both with spaces aside and case-folded."""
-    fold = lambda text: text.upper().replace(" ", "")  # noqa: E731
-    distances = [edit_distance(fold(r), fold(t)) for r, t in zip(reads, truths)]
-    return sum(distances) / max(1, sum(len(fold(t)) for t in truths)), sum(d == 0 for d in distances) / max(1, len(truths))
+    fold = lambda texts: [text.upper().replace(" ", "") for text in texts]  # noqa: E731
+    result = score(fold(reads), fold(truths))
+    return result["cer"], result["exact"]
 
 
 def load_sroie(folder: Path = SROIE) -> list[tuple[Image.Image, str]]:
