@@ -18,7 +18,7 @@ from pathlib import Path
 import torch
 
 from .model import LineRecognizer, architecture
-from .train import initial_model, save
+from .train import initial_model, save_model
 
 
 def averaged(a: LineRecognizer, b: LineRecognizer, weight: float) -> LineRecognizer:
@@ -45,9 +45,7 @@ def main(argv=None) -> None:
     args = p.parse_args(argv)
     model = averaged(initial_model(args.a), initial_model(args.b), args.weight)
     origin = f"{1 - args.weight:g} x {args.a} + {args.weight:g} x {args.b}"
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    save(args.out, model=model.state_dict(), arch=architecture(model), step=None, origin=origin)
-    print(f"{args.out}: {origin}")
+    save_model(args.out, model, origin)
 
 
 if __name__ == "__main__":

@@ -131,6 +131,14 @@ def save(path: Path, **state) -> None:
     tmp.replace(path)
 
 
+def save_model(path: Path, model: LineRecognizer, origin: str) -> None:
+    """A made (not trained) model as a checkpoint `export` and `--init` take, saying where it came
+    from: the average and widen tools write theirs so."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save(path, model=model.state_dict(), arch=architecture(model), step=None, origin=origin)
+    print(f"{path}: {origin}")
+
+
 def main(argv=None) -> None:
     args = parse_args(argv)
     torch.manual_seed(args.seed)

@@ -25,7 +25,7 @@ import torch
 from torch import nn
 
 from .model import LineRecognizer, architecture
-from .train import initial_model, save
+from .train import initial_model, save_model
 
 
 def _chain(model: LineRecognizer) -> list[tuple[nn.Module, nn.Module | None]]:
@@ -85,9 +85,7 @@ def main(argv=None) -> None:
         p.error("--widths takes four numbers")
     model = widened(initial_model(args.model).eval(), args.widths, args.head, args.seed)
     origin = f"{args.model} widened to {architecture(model)} (seed {args.seed})"
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    save(args.out, model=model.state_dict(), arch=architecture(model), step=None, origin=origin)
-    print(f"{args.out}: {origin}")
+    save_model(args.out, model, origin)
 
 
 if __name__ == "__main__":
