@@ -17,7 +17,7 @@ from pathlib import Path
 
 import torch
 
-from .model import LineRecognizer, architecture
+from .model import LineRecognizer, architecture, build
 from .train import initial_model, save_model
 
 
@@ -30,8 +30,7 @@ def averaged(a: LineRecognizer, b: LineRecognizer, weight: float) -> LineRecogni
     left, right = a.state_dict(), b.state_dict()
     mixed = {key: torch.lerp(left[key], value, weight) if value.is_floating_point() else value.clone()
              for key, value in right.items()}
-    arch = architecture(b)
-    model = LineRecognizer(tuple(arch["widths"]), arch["head"])
+    model = build(architecture(b))
     model.load_state_dict(mixed)
     return model.eval()
 

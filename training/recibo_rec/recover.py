@@ -17,44 +17,58 @@ import onnx
 import torch
 from onnx import numpy_helper
 
-from .model import LineRecognizer
+from .model import LineRecognizer, build
 
 #: The exported graph wraps the model (model.ExportedRecognizer), hence the prefix.
 PREFIX = "model."
 
 
-#: Convolutions in the recogniser's graph: seven in the backbone, four in the head.
+#: Convolutions in the recogniser's graph: seven in the backbone, four in the head (two more in
+#: each context block).
 CONVOLUTIONS = 11
 
 
-def _graph(path: Path) -> tuple[dict[str, torch.Tensor], list[str]]:
+def _graph(path: Path) -> tuple[dict[str, torch.Tensor], list[onnx.NodeProto]]:
     """Every initializer by name, and every name an Identity node gives one (the exporter keeps
     one copy of identical tensors, such as a fresh BatchNorm's ones and zeros, and names the
-    others so); and the graph's operators."""
+    others so); and the graph's nodes."""
     graph = onnx.load(str(path)).graph
     tensors = {t.name: torch.from_numpy(numpy_helper.to_array(t).copy()) for t in graph.initializer}
     for node in graph.node:
         if node.op_type == "Identity" and node.input[0] in tensors:
             tensors[node.output[0]] = tensors[node.input[0]]
-    return tensors, [node.op_type for node in graph.node]
+    return tensors, list(graph.node)
 
 
-def _architecture(tensors: dict[str, torch.Tensor], operators: list[str], path: Path) -> tuple[tuple[int, int, int, int], int]:
-    """The widths and head of the model whose weights these are (model.architecture's layout)."""
+def _context(nodes: list[onnx.NodeProto]) -> tuple[int, ...]:
+    """The dilations of the model's context blocks (model.ContextBlock), in order: a dilation is
+    not in any tensor's shape, so it is read off the Conv node that takes the block's weight."""
+    dilations = {}
+    for node in nodes:
+        name = node.input[1] if node.op_type == "Conv" and len(node.input) > 1 else ""
+        if name.startswith(f"{PREFIX}context.") and name.endswith(".conv.weight"):
+            block = int(name[len(f"{PREFIX}context."):].split(".")[0])
+            dilations[block] = next(a.ints[0] for a in node.attribute if a.name == "dilations")
+    return tuple(dilations[k] for k in sorted(dilations))
+
+
+def _architecture(tensors: dict[str, torch.Tensor], nodes: list[onnx.NodeProto], path: Path) -> dict:
+    """The architecture of the model whose weights these are, as model.architecture records it."""
     names = [f"{PREFIX}backbone.{k}.weight" for k in (0, 4, 8, 15)] + [f"{PREFIX}head.0.weight"]
     if any(name not in tensors for name in names):
+        operators = [node.op_type for node in nodes]
         if operators.count("Conv") == CONVOLUTIONS and "BatchNormalization" not in operators:
             raise ValueError(f"{path} was exported with BatchNorm folded into the convolutions (before export.py "
                              "kept it), so its statistics are lost: export it again from its checkpoint")
         raise ValueError(f"{path} is not this architecture: it lacks the recogniser's convolutions")
     *widths, head = (tensors[name].shape[0] for name in names)
-    return tuple(widths), head
+    return {"widths": widths, "head": head, "context": list(_context(nodes))}
 
 
 def recover(path: Path) -> LineRecognizer:
     """The model of an exported ONNX file, with exactly the weights it was exported with."""
-    tensors, operators = _graph(path)
-    model = LineRecognizer(*_architecture(tensors, operators, path))
+    tensors, nodes = _graph(path)
+    model = build(_architecture(tensors, nodes, path))
     state = model.state_dict()
     for key, value in state.items():
         if key.endswith("num_batches_tracked"):

@@ -49,6 +49,8 @@ def _mapping(old: int, new: int, generator: torch.Generator) -> tuple[torch.Tens
 
 def widened(model: LineRecognizer, widths: tuple[int, int, int, int], head: int, seed: int = 0) -> LineRecognizer:
     """A LineRecognizer of `widths` and `head` computing what `model` computes."""
+    if len(model.context):
+        raise ValueError("widen a model before it has context blocks (deepen.py), not after")
     wide = LineRecognizer(tuple(widths), head)
     generator = torch.Generator().manual_seed(seed)
     narrow_chain, wide_chain = _chain(model), _chain(wide)
