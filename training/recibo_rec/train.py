@@ -157,7 +157,8 @@ def main(argv=None) -> None:
     model, optimizer, step, best = starting_point(args, last, device, say)
     arch = architecture(model)
     parameters = sum(p.numel() for p in model.parameters())
-    say(f"device {device}, {parameters:,} parameters (widths {arch['widths']}, head {arch['head']}), schedule {args.steps} steps of {args.batch}, seed {args.seed}"
+    blocks = f", context blocks {arch['context']}" if "context" in arch else ""
+    say(f"device {device}, {parameters:,} parameters (widths {arch['widths']}, head {arch['head']}{blocks}), schedule {args.steps} steps of {args.batch}, seed {args.seed}"
         + (", bfloat16 forward" if args.bf16 else "") + f", {args.printed_share:.0%} of rendered lines printed")
 
     held_out = fixed_set(held_out_fonts(), seed=7, count=args.eval_lines)
