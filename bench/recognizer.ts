@@ -2,7 +2,9 @@
  * npm run bench:recognizer: every recogniser in models/manifest.json on the same held-out text
  * lines (training/: fonts never used in training, crops as the detector places them), through
  * the app's own crop, resize, batch and decode code, one line per run, one thread each.
- * Prints character error rate, exact lines and CPU time per line, and the ratio between them.
+ * Prints character error rate, exact lines and CPU time per line, and the ratio between them;
+ * on the rendered sets, exact lines by the kind of line too (an app screen's, a printed till
+ * receipt's: `kinds.tsv`).
  *
  *   npm run bench:recognizer [-- --set DIR (sets already rendered)] [--lines 1000]
  *
@@ -47,6 +49,8 @@ interface Line {
   quad?: Quad;
   /** The page the line is on, where a set has pages (sroie): its word F1 is counted per page. */
   page?: string;
+  /** The kind of line the generator drew (screen, printed), where the set says (kinds.tsv). */
+  kind?: string;
 }
 
 /** Held-out receipts the detector set is cut from, and their seed (the training crops use seed 1). */
@@ -117,13 +121,23 @@ async function loadDetectorSet(dir: string): Promise<Line[]> {
   );
 }
 
+/** `file\tvalue` rows of a set's TSV file as a map; empty when the set has no such file. */
+function tsvColumn(file: string): Map<string, string> {
+  if (!existsSync(file)) return new Map();
+  const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.length > 0);
+  return new Map(rows.map((row) => row.split('\t') as [string, string]));
+}
+
 async function loadSet(dir: string): Promise<Line[]> {
-  const rows = readFileSync(path.join(dir, 'labels.tsv'), 'utf8').split('\n').filter((l) => l.length > 0);
+  // Sets passed with --set from before kinds.tsv existed are read without kinds.
+  const kinds = tsvColumn(path.join(dir, 'kinds.tsv'));
   return Promise.all(
-    rows.map(async (row) => {
-      const [file, text] = row.split('\t') as [string, string];
-      return { name: file, image: await readRgb(path.join(dir, file)), text };
-    }),
+    [...tsvColumn(path.join(dir, 'labels.tsv'))].map(async ([file, text]) => ({
+      name: file,
+      image: await readRgb(path.join(dir, file)),
+      text,
+      ...(kinds.has(file) ? { kind: kinds.get(file)! } : {}),
+    })),
   );
 }
 
@@ -216,10 +230,14 @@ function report(set: string, id: string, lines: readonly Line[], { read, cpuMs }
   const plain = lineScore(pairs.filter((p) => !SPANISH_ONLY.test(p.expected)));
   const numeric = lineScore(pairs.filter((p) => NO_LETTERS.test(p.expected)));
   const mean = cpuMs.reduce((s, v) => s + v, 0) / cpuMs.length;
+  // Exact lines by kind: the printed till lines are a seventh of the held-out set and a third of its misses.
+  const kinds = [...new Set(lines.map((l) => l.kind).filter((k): k is string => k !== undefined))].sort();
+  const byKind = kinds.map((kind) => ({ kind, ...lineScore(pairs.filter((_, i) => lines[i]!.kind === kind)) }));
   console.log(
     // CER to two decimals: the target (at most 1%) is decided near 1.0%.
     `  ${id.padEnd(16)} CER ${pct(all.cer, 2).padStart(6)} (spaces aside ${pct(unspacedCer(pairs), 2)})  exact ${pct(all.exact).padStart(6)}` +
       `  | without accents: exact ${pct(plain.exact)} (${plain.lines})  | no letters: exact ${pct(numeric.exact)} (${numeric.lines})` +
+      byKind.map((k) => `  | ${k.kind}: exact ${pct(k.exact)} (${k.lines})`).join('') +
       `  | CPU per line mean ${mean.toFixed(2)} ms, p50 ${percentile(cpuMs, 50).toFixed(2)} ms, p95 ${percentile(cpuMs, 95).toFixed(2)} ms`,
   );
   const misses = pairs.filter((p) => p.expected !== p.read).map((p) => ({ ...p, kind: missKind(p.expected, p.read) }));

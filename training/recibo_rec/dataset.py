@@ -72,8 +72,21 @@ def sample(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: flo
     """One rendered line and its text; `training` is render_line's (the training stream only), and
     `printed_share` the share of printed till-receipt lines (None: PRINTED_SHARE, as the evaluation
     sets are drawn)."""
+    image, text, _ = sample_of_kind(r, fonts, max_chars, shift, native, icons, training, printed_share)
+    return image, text
+
+
+#: What sample_of_kind drew: an app screen's line, a printed till receipt's, or an icon alone.
+LINE_KINDS = ("screen", "printed", "icon")
+
+
+def sample_of_kind(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: float | None = None,
+                   native: bool = False, icons: bool = False, training: bool = False,
+                   printed_share: float | None = None) -> tuple[np.ndarray, str, str]:
+    """`sample`'s line and text, and which of LINE_KINDS it is (the benchmark scores the kinds
+    apart: printed till lines are read much worse than screens' lines)."""
     if icons and r.random() < ICON_SHARE:
-        return icon_sample(r, fonts, native)
+        return (*icon_sample(r, fonts, native), "icon")
     printed = r.random() < (PRINTED_SHARE if printed_share is None else printed_share)
     generate = corpus.printed_line if printed else corpus.line
     candidates = printer_fonts(fonts) if printed else screen_fonts(fonts)
@@ -92,7 +105,7 @@ def sample(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: flo
                 neighbours = (above, below)
         image = render_line(text, font, r, neighbours, shift, native, printed, training)
         if native or fits_ctc(text, image.shape[1]):
-            return image, text
+            return image, text, "printed" if printed else "screen"
 
 
 class SyntheticLines(IterableDataset):

@@ -1,7 +1,7 @@
 """python3 -m recibo_rec.make_eval OUT_DIR [--lines 1000]
 
 Writes the held-out evaluation sets as PNG crops at their own scale, with `labels.tsv`
-(file, text), so the app's benchmark (`npm run bench:recognizer`) reads them through its own
+(file, text) and `kinds.tsv` (file, the kind of line: screen or printed), so the app's benchmark (`npm run bench:recognizer`) reads them through its own
 crop-and-resize code with every recogniser:
 - `heldout/`: lines in the fonts held out of training, boxes placed as in training;
 - `shifted/`: the same kind of lines with every box shifted 15-30% of the text height up or down.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from .dataset import sample
+from .dataset import sample_of_kind
 from .fonts import held_out_fonts
 
 
@@ -23,14 +23,16 @@ def write_set(out: Path, name: str, count: int, shifted: bool) -> None:
     folder = out / name
     folder.mkdir(parents=True, exist_ok=True)
     r = random.Random(f"eval:{name}")
-    rows = []
+    rows, kinds = [], []
     for k in range(count):
         shift = r.choice((-1, 1)) * r.uniform(0.15, 0.3) if shifted else None
-        image, text = sample(r, held_out_fonts(), 64, shift, native=True)
+        image, text, kind = sample_of_kind(r, held_out_fonts(), 64, shift, native=True)
         file = f"{k:05d}.png"
         Image.fromarray(image).save(folder / file)
         rows.append(f"{file}\t{text}")
+        kinds.append(f"{file}\t{kind}")
     (folder / "labels.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "kinds.tsv").write_text("\n".join(kinds) + "\n", encoding="utf-8")
 
 
 def main(argv=None) -> None:
