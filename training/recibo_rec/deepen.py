@@ -16,7 +16,7 @@ import argparse
 from pathlib import Path
 
 from .model import LineRecognizer, architecture, build
-from .train import initial_model, save_model
+from .train import initial_model, int_list, save_model
 
 
 def deepened(model: LineRecognizer, context: tuple[int, ...]) -> LineRecognizer:
@@ -36,7 +36,7 @@ def deepened(model: LineRecognizer, context: tuple[int, ...]) -> LineRecognizer:
 def main(argv=None) -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("model", type=Path, help="a checkpoint (.pt) or an exported model (.onnx)")
-    p.add_argument("--context", type=lambda v: tuple(int(k) for k in v.split(",")), required=True,
+    p.add_argument("--context", type=int_list, required=True,
                    help="the new blocks' dilations, in frames of 4 px (e.g. 8,16)")
     p.add_argument("--out", type=Path, required=True, help="checkpoint to write (.pt)")
     args = p.parse_args(argv)

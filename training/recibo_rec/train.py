@@ -28,6 +28,11 @@ from .model import LineRecognizer, architecture, from_checkpoint
 from .recover import recover
 
 
+def int_list(value: str) -> tuple[int, ...]:
+    """A command-line list of numbers, `32,64,128,192`."""
+    return tuple(int(k) for k in value.split(","))
+
+
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--run", type=Path, required=True, help="folder for checkpoints and the log")
@@ -45,7 +50,7 @@ def parse_args(argv=None):
     p.add_argument("--crop-share", type=float, default=0.3, help="share of each batch drawn from --crops")
     p.add_argument("--printed-share", type=float, default=PRINTED_SHARE,
                    help="share of the rendered lines drawn from printed till receipts (the committed recipe's: the default)")
-    p.add_argument("--widths", type=lambda v: [int(k) for k in v.split(",")], default=[16, 32, 64, 128],
+    p.add_argument("--widths", type=int_list, default=(16, 32, 64, 128),
                    help="the backbone's four widths, for a new model (a resumed or --init run keeps its checkpoint's)")
     p.add_argument("--head", type=int, default=192, help="the sequence head's width, for a new model")
     p.add_argument("--seed", type=int, default=1)

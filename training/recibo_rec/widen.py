@@ -25,7 +25,7 @@ import torch
 from torch import nn
 
 from .model import LineRecognizer, architecture
-from .train import initial_model, save_model
+from .train import initial_model, int_list, save_model
 
 
 def _chain(model: LineRecognizer) -> list[tuple[nn.Module, nn.Module | None]]:
@@ -77,7 +77,7 @@ def widened(model: LineRecognizer, widths: tuple[int, int, int, int], head: int,
 def main(argv=None) -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("model", type=Path, help="a checkpoint (.pt) or an exported model (.onnx)")
-    p.add_argument("--widths", type=lambda v: tuple(int(k) for k in v.split(",")), required=True,
+    p.add_argument("--widths", type=int_list, required=True,
                    help="the backbone's four widths, each at least the model's")
     p.add_argument("--head", type=int, required=True, help="the sequence head's width, at least the model's")
     p.add_argument("--seed", type=int, default=0, help="chooses which channels are copied and their shares")
