@@ -1,7 +1,8 @@
 """python3 -m recibo_rec.make_eval OUT_DIR [--lines 1000]
 
 Writes the held-out evaluation sets as PNG crops at their own scale, with `labels.tsv`
-(file, text) and `kinds.tsv` (file, the kind of line: screen or printed), so the app's benchmark (`npm run bench:recognizer`) reads them through its own
+(file, text) and `kinds.tsv` (file, the kind of line: screen or printed), so the app's
+benchmark (`npm run bench:recognizer`) reads them through its own
 crop-and-resize code with every recogniser:
 - `heldout/`: lines in the fonts held out of training, boxes placed as in training;
 - `shifted/`: the same kind of lines with every box shifted 15-30% of the text height up or down.
