@@ -76,15 +76,12 @@ def sample(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: flo
     return image, text
 
 
-#: What sample_of_kind drew: an app screen's line, a printed till receipt's, or an icon alone.
-LINE_KINDS = ("screen", "printed", "icon")
-
-
 def sample_of_kind(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: float | None = None,
                    native: bool = False, icons: bool = False, training: bool = False,
                    printed_share: float | None = None) -> tuple[np.ndarray, str, str]:
-    """`sample`'s line and text, and which of LINE_KINDS it is (the benchmark scores the kinds
-    apart: printed till lines are read much worse than screens' lines)."""
+    """`sample`'s line and text, and which kind of line it is: "screen" (an app screen's),
+    "printed" (a printed till receipt's) or "icon" (an icon alone). The benchmark scores the kinds
+    apart: printed till lines are read much worse than screens' lines."""
     if icons and r.random() < ICON_SHARE:
         return (*icon_sample(r, fonts, native), "icon")
     printed = r.random() < (PRINTED_SHARE if printed_share is None else printed_share)
