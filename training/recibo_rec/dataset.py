@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from typing import NamedTuple
 
 import numpy as np
 import torch
@@ -11,7 +12,7 @@ from . import corpus, crops as detector_crops
 from .charset import encode
 from .fonts import Font
 from .model import frames_for
-from .render import render_line
+from .render import draw_line, render_line
 
 
 def to_tensor(image: np.ndarray) -> torch.Tensor:
@@ -72,18 +73,28 @@ def sample(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: flo
     """One rendered line and its text; `training` is render_line's (the training stream only), and
     `printed_share` the share of printed till-receipt lines (None: PRINTED_SHARE, as the evaluation
     sets are drawn)."""
-    image, text, _ = sample_of_kind(r, fonts, max_chars, shift, native, icons, training, printed_share)
-    return image, text
+    line = sample_of_kind(r, fonts, max_chars, shift, native, icons, training, printed_share)
+    return line.image, line.text
+
+
+class Sample(NamedTuple):
+    """A rendered line, its text, its kind and the share of its ink its box cuts (render.Line)."""
+
+    image: np.ndarray
+    text: str
+    #: "screen" (an app screen's line), "printed" (a printed till receipt's) or "icon" (an icon alone).
+    kind: str
+    ink_cut: float
 
 
 def sample_of_kind(r: random.Random, fonts: tuple[Font, ...], max_chars: int, shift: float | None = None,
                    native: bool = False, icons: bool = False, training: bool = False,
-                   printed_share: float | None = None) -> tuple[np.ndarray, str, str]:
-    """`sample`'s line and text, and which kind of line it is: "screen" (an app screen's),
-    "printed" (a printed till receipt's) or "icon" (an icon alone). The benchmark scores the kinds
-    apart: printed till lines are read much worse than screens' lines."""
+                   printed_share: float | None = None) -> Sample:
+    """`sample`'s line and text, which kind of line it is and how much of its ink its box cuts.
+    The benchmark scores the kinds apart (printed till lines are read much worse than screens'
+    lines), and the lines whose box holds all their ink apart from the others."""
     if icons and r.random() < ICON_SHARE:
-        return (*icon_sample(r, fonts, native), "icon")
+        return Sample(*icon_sample(r, fonts, native), "icon", 0.0)
     printed = r.random() < (PRINTED_SHARE if printed_share is None else printed_share)
     generate = corpus.printed_line if printed else corpus.line
     candidates = printer_fonts(fonts) if printed else screen_fonts(fonts)
@@ -100,9 +111,9 @@ def sample_of_kind(r: random.Random, fonts: tuple[Font, ...], max_chars: int, sh
             above, below = generate(r), generate(r)
             if not any(c in font.missing for c in above + below):
                 neighbours = (above, below)
-        image = render_line(text, font, r, neighbours, shift, native, printed, training)
-        if native or fits_ctc(text, image.shape[1]):
-            return image, text, "printed" if printed else "screen"
+        line = draw_line(text, font, r, neighbours, shift, native, printed, training)
+        if native or fits_ctc(text, line.image.shape[1]):
+            return Sample(line.image, text, "printed" if printed else "screen", line.ink_cut)
 
 
 class SyntheticLines(IterableDataset):

@@ -1,9 +1,11 @@
 """python3 -m recibo_rec.make_eval OUT_DIR [--lines 1000]
 
 Writes the held-out evaluation sets as PNG crops at their own scale, with `labels.tsv`
-(file, text) and `kinds.tsv` (file, the kind of line: screen or printed), so the app's
+(file, text), `kinds.tsv` (file, the kind of line: screen or printed) and `ink.tsv` (file, the
+share of the text's ink height its box leaves out, render.Line.ink_cut), so the app's
 benchmark (`npm run bench:recognizer`) reads them through its own
-crop-and-resize code with every recogniser:
+crop-and-resize code with every recogniser, and scores each kind, and the lines whose box cuts
+their ink, apart:
 - `heldout/`: lines in the fonts held out of training, boxes placed as in training;
 - `shifted/`: the same kind of lines with every box shifted 15-30% of the text height up or down.
 Same seed, same files, on any machine.
@@ -24,16 +26,17 @@ def write_set(out: Path, name: str, count: int, shifted: bool) -> None:
     folder = out / name
     folder.mkdir(parents=True, exist_ok=True)
     r = random.Random(f"eval:{name}")
-    rows, kinds = [], []
+    rows, kinds, ink = [], [], []
     for k in range(count):
         shift = r.choice((-1, 1)) * r.uniform(0.15, 0.3) if shifted else None
-        image, text, kind = sample_of_kind(r, held_out_fonts(), 64, shift, native=True)
+        line = sample_of_kind(r, held_out_fonts(), 64, shift, native=True)
         file = f"{k:05d}.png"
-        Image.fromarray(image).save(folder / file)
-        rows.append(f"{file}\t{text}")
-        kinds.append(f"{file}\t{kind}")
-    (folder / "labels.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    (folder / "kinds.tsv").write_text("\n".join(kinds) + "\n", encoding="utf-8")
+        Image.fromarray(line.image).save(folder / file)
+        rows.append(f"{file}\t{line.text}")
+        kinds.append(f"{file}\t{line.kind}")
+        ink.append(f"{file}\t{line.ink_cut:.3f}")
+    for name, table in (("labels.tsv", rows), ("kinds.tsv", kinds), ("ink.tsv", ink)):
+        (folder / name).write_text("\n".join(table) + "\n", encoding="utf-8")
 
 
 def main(argv=None) -> None:

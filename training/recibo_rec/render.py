@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import random
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
@@ -198,10 +199,25 @@ def _ink_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
     return int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1
 
 
-def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, str] | None = None,
-                shift: float | None = None, native: bool = False, printed: bool = False,
-                training: bool = False) -> np.ndarray:
-    """The crop of `text` as an RGB uint8 array HEIGHT high; `shift` forces a vertical box shift
+class Line(NamedTuple):
+    """A rendered crop, and how much of its text's ink the box that cut it leaves out."""
+
+    image: np.ndarray
+    #: The share of the text's ink height (accents and descenders included) outside the box, above
+    #: and below together: 0 when the box holds all of it. A shifted box can cut an accent or a
+    #: comma's tail off, and the label still names it.
+    ink_cut: float
+
+
+def render_line(text: str, font: Font, r: random.Random, *args, **kwargs) -> np.ndarray:
+    """draw_line's crop alone."""
+    return draw_line(text, font, r, *args, **kwargs).image
+
+
+def draw_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, str] | None = None,
+              shift: float | None = None, native: bool = False, printed: bool = False,
+              training: bool = False) -> Line:
+    """The crop of `text` as an RGB uint8 array HEIGHT high, with the share of its ink the box cuts; `shift` forces a vertical box shift
     (a fraction of the text height), otherwise it is drawn at random. `native` keeps the crop at
     the page's own scale, for benchmarks that resize it the way the app does. `printed` is a
     scanned till receipt: paper, often the bitmap type of a thermal printer, narrow or wide.
@@ -281,10 +297,10 @@ def render_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, 
     left = x0 - text_h * r.uniform(low + 0.02, high + 0.1)
     # A box that cuts an icon ends where it cuts it, with no margin beyond.
     right = x1 if icon_cut else x1 + text_h * r.uniform(low + 0.02, high + 0.1)
-    crop = page.crop((round(left), round(top), round(right), round(bottom)))
-    if native:
-        return np.array(crop, dtype=np.uint8)
-    return to_height(crop, r)
+    top, bottom = round(top), round(bottom)
+    crop = page.crop((round(left), top, round(right), bottom))
+    ink_cut = (max(0.0, top - y0) + max(0.0, y1 - bottom)) / (y1 - y0)
+    return Line(np.array(crop, dtype=np.uint8) if native else to_height(crop, r), ink_cut)
 
 
 def _stretched(page: Image.Image, sx: float, sy: float, resample=Image.Resampling.BILINEAR) -> Image.Image:

@@ -292,13 +292,13 @@ class RenderTest(unittest.TestCase):
     def test_printer_only_faces_are_never_on_a_screen(self):
         from recibo_rec import dataset
         drawn = []
-        real = dataset.render_line
+        real = dataset.draw_line
 
         def spy(text, font, r, neighbours, shift, native, printed=False, *rest):
             drawn.append((font.family, printed))
             return real(text, font, r, neighbours, shift, native, printed, *rest)
 
-        with mock.patch.multiple(dataset, render_line=spy, PRINTED_SHARE=0.5):
+        with mock.patch.multiple(dataset, draw_line=spy, PRINTED_SHARE=0.5):
             r = random.Random(17)
             for _ in range(160):
                 sample(r, fonts.training_fonts(), 32, icons=True)
@@ -311,14 +311,14 @@ class RenderTest(unittest.TestCase):
     def test_a_training_stream_sets_its_own_share_of_printed_lines(self):
         from recibo_rec import dataset
         drawn = []
-        real = dataset.render_line
+        real = dataset.draw_line
 
         def spy(text, font, r, neighbours, shift, native, printed=False, *rest):
             if text[0] not in dataset.ICONS:  # an icon is never a printed line
                 drawn.append(printed)
             return real(text, font, r, neighbours, shift, native, printed, *rest)
 
-        with mock.patch.object(dataset, "render_line", spy):
+        with mock.patch.object(dataset, "draw_line", spy):
             for share in (1.0, 0.0):
                 drawn.clear()
                 stream = SyntheticLines(fonts.training_fonts(), seed=5, start_step=0, batch=8,
@@ -379,13 +379,13 @@ class RenderTest(unittest.TestCase):
     def test_a_share_of_printed_lines_is_in_bitmap_type(self):
         from recibo_rec import dataset
         drawn = []
-        real = dataset.render_line
+        real = dataset.draw_line
 
         def spy(text, font, *rest):
             drawn.append(bool(font.sizes))
             return real(text, font, *rest)
 
-        with mock.patch.multiple(dataset, render_line=spy, PRINTED_SHARE=1.0):
+        with mock.patch.multiple(dataset, draw_line=spy, PRINTED_SHARE=1.0):
             r = random.Random(23)
             for _ in range(150):
                 sample(r, fonts.training_fonts(), 32)
