@@ -58,7 +58,7 @@ interface Line {
 
 /**
  * Lines whose box leaves out more of their ink's height than this are scored apart: rounding a box
- * to whole pixels leaves out up to half a pixel, and every line cut by less was read exactly.
+ * to whole pixels leaves out up to half a pixel, and the eighteenth model read every held-out line cut by less.
  */
 const INK_CUT = 0.05;
 
@@ -243,20 +243,20 @@ function report(set: string, id: string, lines: readonly Line[], { read, cpuMs }
   const mean = cpuMs.reduce((s, v) => s + v, 0) / cpuMs.length;
   // Exact lines by kind: the printed till lines are a seventh of the held-out set and a third of its misses.
   const kinds = [...new Set(lines.map((l) => l.kind).filter((k): k is string => k !== undefined))].sort();
-  const byKind = kinds.map((kind) => ({ kind, ...lineScore(pairs.filter((_, i) => lines[i]!.kind === kind)) }));
+  const groups = kinds.map((kind) => ({ name: kind, ...lineScore(pairs.filter((_, i) => lines[i]!.kind === kind)) }));
   // The boxes that cut their ink apart: some of those lines' labels name marks their pixels lack.
   if (lines.some((l) => l.inkCut !== undefined)) {
     const cut = (i: number) => (lines[i]!.inkCut ?? 0) > INK_CUT;
-    byKind.push(
-      { kind: 'box holds its ink', ...lineScore(pairs.filter((_, i) => !cut(i))) },
-      { kind: 'box cuts it', ...lineScore(pairs.filter((_, i) => cut(i))) },
+    groups.push(
+      { name: 'box holds its ink', ...lineScore(pairs.filter((_, i) => !cut(i))) },
+      { name: 'box cuts it', ...lineScore(pairs.filter((_, i) => cut(i))) },
     );
   }
   console.log(
     // CER to two decimals: the target (at most 1%) is decided near 1.0%.
     `  ${id.padEnd(16)} CER ${pct(all.cer, 2).padStart(6)} (spaces aside ${pct(unspacedCer(pairs), 2)})  exact ${pct(all.exact).padStart(6)}` +
       `  | without accents: exact ${pct(plain.exact)} (${plain.lines})  | no letters: exact ${pct(numeric.exact)} (${numeric.lines})` +
-      byKind.map((k) => `  | ${k.kind}: exact ${pct(k.exact)} (${k.lines})`).join('') +
+      groups.map((g) => `  | ${g.name}: exact ${pct(g.exact)} (${g.lines})`).join('') +
       `  | CPU per line mean ${mean.toFixed(2)} ms, p50 ${percentile(cpuMs, 50).toFixed(2)} ms, p95 ${percentile(cpuMs, 95).toFixed(2)} ms`,
   );
   const misses = pairs.filter((p) => p.expected !== p.read).map((p) => ({ ...p, kind: missKind(p.expected, p.read) }));

@@ -35,8 +35,8 @@ def write_set(out: Path, name: str, count: int, shifted: bool) -> None:
         rows.append(f"{file}\t{line.text}")
         kinds.append(f"{file}\t{line.kind}")
         ink.append(f"{file}\t{line.ink_cut:.3f}")
-    for name, table in (("labels.tsv", rows), ("kinds.tsv", kinds), ("ink.tsv", ink)):
-        (folder / name).write_text("\n".join(table) + "\n", encoding="utf-8")
+    for table_file, table in (("labels.tsv", rows), ("kinds.tsv", kinds), ("ink.tsv", ink)):
+        (folder / table_file).write_text("\n".join(table) + "\n", encoding="utf-8")
 
 
 def main(argv=None) -> None:

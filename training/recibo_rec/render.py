@@ -210,15 +210,16 @@ class Line(NamedTuple):
 
 
 def render_line(text: str, font: Font, r: random.Random, *args, **kwargs) -> np.ndarray:
-    """draw_line's crop alone."""
+    """draw_line's crop alone, for the callers that have no use for the ink it cuts (same arguments)."""
     return draw_line(text, font, r, *args, **kwargs).image
 
 
 def draw_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, str] | None = None,
               shift: float | None = None, native: bool = False, printed: bool = False,
               training: bool = False) -> Line:
-    """The crop of `text` as an RGB uint8 array HEIGHT high, with the share of its ink the box cuts; `shift` forces a vertical box shift
-    (a fraction of the text height), otherwise it is drawn at random. `native` keeps the crop at
+    """The crop of `text` as an RGB uint8 array HEIGHT high, with the share of its ink the box
+    cuts; `shift` forces a vertical box shift (a fraction of the text height), otherwise it is
+    drawn at random. `native` keeps the crop at
     the page's own scale, for benchmarks that resize it the way the app does. `printed` is a
     scanned till receipt: paper, often the bitmap type of a thermal printer, narrow or wide.
     `training` (the training stream only, so the evaluation sets stay as they were) sets printed
