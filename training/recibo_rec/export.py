@@ -75,7 +75,11 @@ def main(argv=None) -> None:
     args = p.parse_args(argv)
     trained = export(args.checkpoint, args.out)
     manifest = json.loads(args.manifest.read_text(encoding="utf-8"))
-    manifest["models"][MODEL_ID] = manifest_entry(args.out, trained)
+    entry = manifest_entry(args.out, trained)
+    # The language model the lines are decoded with is the recogniser's too (language_model.py).
+    if "languageModel" in manifest["models"].get(MODEL_ID, {}):
+        entry["languageModel"] = manifest["models"][MODEL_ID]["languageModel"]
+    manifest["models"][MODEL_ID] = entry
     args.manifest.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"{args.out}: {trained['bytes']:,} bytes, {made(trained)}, held-out exact {trained['exact']}, CER {trained['cer']}")
     print(f"{args.manifest}: entry {MODEL_ID} written")
