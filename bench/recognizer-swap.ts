@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ManifestSchema, type Manifest } from '../src-main/ocr/manifest';
+import { filesOf, ManifestSchema, type Manifest } from '../src-main/ocr/manifest';
 import { appRoot } from '../src-main/paths';
 
 export function withRecognizer(manifest: Manifest, id: string): Manifest {
@@ -24,7 +24,7 @@ export function modelsDirWithRecognizer(id: string, dir: string, modelsDir = pat
   const swapped = withRecognizer(manifest, id);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const files = new Set(Object.values(manifest.models).flatMap((m) => [m.file, ...(m.task === 'recognize' && 'file' in m.charset ? [m.charset.file] : [])]));
+  const files = new Set(Object.entries(manifest.models).flatMap(([id, m]) => filesOf(id, m).map((f) => f.file)));
   for (const file of files) symlinkSync(path.resolve(modelsDir, file), path.join(dir, file));
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(swapped, null, 2));
   return dir;

@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { openModel } from '../src-main/ocr/engine';
 import { loadManifest, type RecognizerEntry } from '../src-main/ocr/manifest';
-import { loadClasses, readVerified } from '../src-main/ocr/model-files';
+import { loadClasses, loadLanguageModel, readVerified } from '../src-main/ocr/model-files';
 import { recognizerSpec } from '../src-main/ocr/model-set';
 import type { RgbImage } from '../src-main/ocr/pipeline/image';
 import { cropRegions, recognizeCrops, type RecognizerSpec, type RunModel } from '../src-main/ocr/pipeline/recognize';
@@ -197,16 +197,26 @@ interface Recognizer {
   release(): Promise<void>;
 }
 
-/** Every recogniser of the manifest, each opened (one thread) and warmed up once for all sets. */
+/**
+ * Every recogniser of the manifest, each opened (one thread) and warmed up once for all sets; one
+ * with a language model twice, decoded with it (as the app decodes it) and greedily (`ID/greedy`),
+ * so one run shows what the model's beam search adds and what it costs.
+ */
 async function openRecognizers(modelsDir: string, warmUp: readonly Line[]): Promise<Recognizer[]> {
   const manifest = await loadManifest(modelsDir);
   const entries = Object.entries(manifest.models).filter((e): e is [string, RecognizerEntry] => e[1].task === 'recognize');
   const out: Recognizer[] = [];
   for (const [id, entry] of entries) {
     const model = await openModel(await readVerified(modelsDir, entry.file, entry.sha256), id, entry.input.name, entry.output, { intraOpThreads: 1 });
-    const spec = recognizerSpec(entry, await loadClasses(modelsDir, entry));
-    await readAll(warmUp, model.run, spec);
-    out.push({ id, run: model.run, spec, release: model.release });
+    const classes = await loadClasses(modelsDir, entry);
+    const languageModel = await loadLanguageModel(modelsDir, entry);
+    const specs: [string, RecognizerSpec][] = [[id, recognizerSpec(entry, classes, languageModel)]];
+    if (languageModel) specs.push([`${id}/greedy`, recognizerSpec(entry, classes)]);
+    for (const [variant, spec] of specs) {
+      await readAll(warmUp, model.run, spec);
+      // The session is shared: the last variant releases it.
+      out.push({ id: variant, run: model.run, spec, release: variant === specs.at(-1)![0] ? model.release : async () => {} });
+    }
   }
   return out;
 }
@@ -254,7 +264,7 @@ function report(set: string, id: string, lines: readonly Line[], { read, cpuMs }
   }
   console.log(
     // CER to two decimals: the target (at most 1%) is decided near 1.0%.
-    `  ${id.padEnd(16)} CER ${pct(all.cer, 2).padStart(6)} (spaces aside ${pct(unspacedCer(pairs), 2)})  exact ${pct(all.exact).padStart(6)}` +
+    `  ${id.padEnd(20)} CER ${pct(all.cer, 2).padStart(6)} (spaces aside ${pct(unspacedCer(pairs), 2)})  exact ${pct(all.exact).padStart(6)}` +
       `  | without accents: exact ${pct(plain.exact)} (${plain.lines})  | no letters: exact ${pct(numeric.exact)} (${numeric.lines})` +
       groups.map((g) => `  | ${g.name}: exact ${pct(g.exact)} (${g.lines})`).join('') +
       `  | CPU per line mean ${mean.toFixed(2)} ms, p50 ${percentile(cpuMs, 50).toFixed(2)} ms, p95 ${percentile(cpuMs, 95).toFixed(2)} ms`,
@@ -269,7 +279,7 @@ function report(set: string, id: string, lines: readonly Line[], { read, cpuMs }
   for (const m of misses.slice(0, 6)) console.log(`      read ${JSON.stringify(m.read)}  want ${JSON.stringify(m.expected)}`);
   // Tabs and line breaks cannot occur in a label (the sets are TSV and JSONL of single lines).
   const rows = misses.map((m) => [m.name, m.read, m.expected, m.kind].join('\t'));
-  writeFileSync(path.join(MISSES_DIR, `${set}.${id}.tsv`), ['image\tread\twant\tkind', ...rows].join('\n') + '\n');
+  writeFileSync(path.join(MISSES_DIR, `${set}.${id.replace(/\//g, '.')}.tsv`), ['image\tread\twant\tkind', ...rows].join('\n') + '\n');
   return mean;
 }
 

@@ -54,6 +54,21 @@ const RecognizerEntry = z.object({
   /** Regular expression a single character must match to be emitted; others are never read. */
   allowedCharacters: z.string().optional(),
   maxWidth: z.number().int().positive(),
+  /**
+   * A character language model (pipeline/char-lm.ts) the lines are decoded with by beam search
+   * (pipeline/ctc-beam.ts, where the options are explained); without one, greedily.
+   */
+  languageModel: z
+    .object({
+      file: z.string().min(1),
+      sha256: Sha256,
+      description: z.string().optional(),
+      weight: z.number().nonnegative(),
+      charBonus: z.number(),
+      beamWidth: z.number().int().positive().max(64),
+      minProbability: z.number().positive().max(1),
+    })
+    .optional(),
 });
 
 const ClassifierEntry = z.object({
@@ -90,6 +105,23 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 export type DetectorEntry = z.infer<typeof DetectorEntry>;
 export type RecognizerEntry = z.infer<typeof RecognizerEntry>;
 export type ClassifierEntry = z.infer<typeof ClassifierEntry>;
+
+/** A file a model entry needs on disk: the model, and a recogniser's charset and language model. */
+export interface ModelFileRef {
+  label: string;
+  file: string;
+  sha256: string;
+  source?: z.infer<typeof Source>;
+}
+
+export function filesOf(id: string, entry: Manifest['models'][string]): ModelFileRef[] {
+  const files: ModelFileRef[] = [{ label: id, file: entry.file, sha256: entry.sha256, source: entry.source }];
+  if (entry.task === 'recognize') {
+    if ('file' in entry.charset) files.push({ label: `${id} charset`, ...entry.charset });
+    if (entry.languageModel) files.push({ label: `${id} language model`, file: entry.languageModel.file, sha256: entry.languageModel.sha256 });
+  }
+  return files;
+}
 
 export class ManifestError extends Error {
   override name = 'ManifestError';

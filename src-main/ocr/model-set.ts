@@ -10,9 +10,10 @@ import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { inferenceThreadScript } from '../paths';
 import { openModel, type LoadedModel, type SessionOptions } from './engine';
 import { loadManifest, type ClassifierEntry, type DetectorEntry, type Manifest, type RecognizerEntry } from './manifest';
-import { loadClasses, readVerified } from './model-files';
+import { loadClasses, loadLanguageModel, readVerified } from './model-files';
 import type { Normalisation } from './pipeline/image';
 import type { ClassifierSpec } from './pipeline/orient';
+import type { LanguageModelDecoder } from './pipeline/ctc-beam';
 import type { Lane, RecognizerSpec, RunModel } from './pipeline/recognize';
 import { openThreadModel } from './thread-runner';
 
@@ -39,6 +40,8 @@ export class ModelSet {
   /** Sessions by model id, intra-op thread count and lane (0: this thread). */
   private readonly loaded = new Map<string, Promise<LoadedModel>>();
   private readonly profiles = new Map<ProfileName, Promise<ProfileModels>>();
+  /** Language models by recogniser id: profiles that share a recogniser share its model. */
+  private readonly languageModels = new Map<string, Promise<LanguageModelDecoder | undefined>>();
 
   private constructor(
     readonly modelsDir: string,
@@ -61,12 +64,13 @@ export class ModelSet {
     return p;
   }
 
-  /** Files behind the models loaded so far, for the run's provenance. */
+  /** Files behind the models loaded so far (a recogniser's language model included), for the run's provenance. */
   info(): LoadedModelInfo[] {
     const ids = new Set([...this.loaded.keys()].map((key) => key.split('@')[0]!));
-    return [...ids].map((id) => {
+    return [...ids].flatMap((id) => {
       const m = this.manifest.models[id]!;
-      return { id, file: m.file, sha256: m.sha256 };
+      const lm = m.task === 'recognize' && this.languageModels.has(id) ? m.languageModel : undefined;
+      return [{ id, file: m.file, sha256: m.sha256 }, ...(lm ? [{ id: `${id} language model`, file: lm.file, sha256: lm.sha256 }] : [])];
     });
   }
 
@@ -74,6 +78,7 @@ export class ModelSet {
     const all = [...this.loaded.values()];
     this.loaded.clear();
     this.profiles.clear();
+    this.languageModels.clear();
     await Promise.allSettled(all.map(async (m) => (await m).release()));
   }
 
@@ -98,6 +103,16 @@ export class ModelSet {
     return m;
   }
 
+  private languageModel(id: string, rec: RecognizerEntry): Promise<LanguageModelDecoder | undefined> {
+    let m = this.languageModels.get(id);
+    if (!m) {
+      m = loadLanguageModel(this.modelsDir, rec);
+      this.languageModels.set(id, m);
+      m.catch(() => this.languageModels.delete(id));
+    }
+    return m;
+  }
+
   private async loadProfile(profile: ProfileName): Promise<ProfileModels> {
     const uses = this.manifest.profiles[profile];
     const det = this.manifest.models[uses.detector] as DetectorEntry;
@@ -106,10 +121,11 @@ export class ModelSet {
 
     const threads = this.options.intraOpThreads;
     const lanes = Array.from({ length: Math.min(threads, MAX_RECOGNITION_LANES) }, (_, lane) => this.model(uses.recognizer, 1, lane));
-    const [detModel, clsModel, classes, ...recModels] = await Promise.all([
+    const [detModel, clsModel, classes, languageModel, ...recModels] = await Promise.all([
       this.model(uses.detector, threads),
       uses.classifier ? this.model(uses.classifier, threads) : Promise.resolve(undefined),
       loadClasses(this.modelsDir, rec),
+      this.languageModel(uses.recognizer, rec),
       ...lanes,
     ]);
 
@@ -118,7 +134,7 @@ export class ModelSet {
       recognizer: {
         id: uses.recognizer,
         lanes: recModels.map((m, i) => ({ run: m.run, depth: i === 0 ? 1 : 2 })),
-        spec: recognizerSpec(rec, classes),
+        spec: recognizerSpec(rec, classes, languageModel),
       },
     };
     if (cls && clsModel && uses.classifier) {
@@ -133,14 +149,18 @@ export class ModelSet {
   }
 }
 
-/** How the pipeline feeds and decodes a recogniser, from its manifest entry and its classes. */
-export function recognizerSpec(rec: RecognizerEntry, classes: string[]): RecognizerSpec {
+/**
+ * How the pipeline feeds and decodes a recogniser, from its manifest entry, its classes and its
+ * language model (model-files.ts loads both).
+ */
+export function recognizerSpec(rec: RecognizerEntry, classes: string[], languageModel?: LanguageModelDecoder): RecognizerSpec {
   const allowed = rec.allowedCharacters ? allowedMask(classes, new RegExp(rec.allowedCharacters, 'u'), rec.classes.blank) : undefined;
   return {
     height: rec.input.shape[2],
     normalisation: rec.normalisation,
     classes: allowed ? { characters: classes, blankIndex: rec.classes.blank, allowed } : { characters: classes, blankIndex: rec.classes.blank },
     maxWidth: rec.maxWidth,
+    ...(languageModel ? { languageModel } : {}),
   };
 }
 

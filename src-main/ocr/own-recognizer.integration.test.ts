@@ -60,5 +60,7 @@ describe('recibo-rec-es on the rendered receipts', () => {
     // PP-OCRv4 writes none of these names right: its dictionary has no ñ and it drops accents.
     expect(names).toBeGreaterThan(20);
     expect(namesRead / names).toBeGreaterThanOrEqual(MIN_ACCENTED_NAMES);
+    // Read with its language model (beam search), which the run's provenance names.
+    expect(models.info().map((m) => m.id)).toContain('recibo-rec-es language model');
   });
 });

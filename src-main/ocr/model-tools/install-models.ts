@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadManifest } from '../manifest';
+import { filesOf, loadManifest, type ModelFileRef } from '../manifest';
 import { foldAffine } from './fold-affine';
 import { decodeModel, encodeModel } from './onnx-graph';
 
@@ -24,12 +24,6 @@ const TRANSFORMS: Record<string, (bytes: Uint8Array) => Uint8Array> = {
   },
 };
 
-interface Wanted {
-  label: string;
-  file: string;
-  sha256: string;
-  source?: { package: string; path: string; sha256?: string | undefined; transform?: string | undefined } | undefined;
-}
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const exists = (file: string) => stat(file).then(() => true, () => false);
@@ -37,11 +31,8 @@ const exists = (file: string) => stat(file).then(() => true, () => false);
 export async function installModels(root: string, print = false): Promise<string[]> {
   const modelsDir = path.join(root, 'models');
   const manifest = await loadManifest(modelsDir);
-  const wanted: Wanted[] = [];
-  for (const [id, m] of Object.entries(manifest.models)) {
-    wanted.push({ label: id, file: m.file, sha256: m.sha256, source: m.source });
-    if (m.task === 'recognize' && 'file' in m.charset) wanted.push({ label: `${id} charset`, ...m.charset });
-  }
+  const wanted: ModelFileRef[] = [];
+  for (const [id, m] of Object.entries(manifest.models)) wanted.push(...filesOf(id, m));
   const report: string[] = [];
   for (const w of wanted) {
     const dest = path.join(modelsDir, w.file);

@@ -68,7 +68,7 @@ export function ctcGreedyDecode(probs: Float32Array, offset: number, frames: num
  * set (a few hundred of PP-OCR's 6,625 classes) decoding a page takes about 2 ms instead of 6.
  */
 const candidateCache = new WeakMap<CtcClasses, Int32Array>();
-function candidateClasses(classes: CtcClasses, classCount: number): Int32Array {
+export function candidateClasses(classes: CtcClasses, classCount: number): Int32Array {
   let list = candidateCache.get(classes);
   if (!list) {
     const picked: number[] = [];

@@ -5,6 +5,7 @@
  */
 import type { Box, Word } from '../../../src-shared/ocr/types';
 import { ctcGreedyDecode, type CtcClasses, type CtcLine } from './ctc';
+import { ctcBeamDecode, type LanguageModelDecoder } from './ctc-beam';
 import type { TextRegion } from './db-postprocess';
 import { quadBounds } from './geometry';
 import { cropGeometry, rotate180, toGrey, warpCrop, type CropGeometry, type Normalisation, type RgbImage, type Tensor } from './image';
@@ -30,6 +31,15 @@ export interface RecognizerSpec {
   classes: CtcClasses;
   /** Crops wider than this (after scaling to `height`) are squeezed: very long lines are rare. */
   maxWidth: number;
+  /** Lines are decoded by beam search with this language model; greedily without one. */
+  languageModel?: LanguageModelDecoder;
+}
+
+/** One line of the recogniser's output decoded as its spec says. */
+export function decodeLine(probs: Float32Array, offset: number, frames: number, classCount: number, spec: RecognizerSpec): CtcLine {
+  return spec.languageModel
+    ? ctcBeamDecode(probs, offset, frames, classCount, spec.classes, spec.languageModel)
+    : ctcGreedyDecode(probs, offset, frames, classCount, spec.classes);
 }
 
 export interface BatchOptions {
@@ -135,7 +145,7 @@ export async function recognizeCrops(crops: readonly Crop[], lanes: readonly Lan
         const stride = width / frames;
         batch.forEach((cropIndex, b) => {
           const valid = Math.min(frames, Math.ceil(crops[cropIndex]!.patch.width / stride));
-          out[cropIndex] = { line: ctcGreedyDecode(result.data, b * frames * classCount, valid, classCount, spec.classes), stride };
+          out[cropIndex] = { line: decodeLine(result.data, b * frames * classCount, valid, classCount, spec), stride };
         });
         done += batch.length;
         onBatch?.(done);
