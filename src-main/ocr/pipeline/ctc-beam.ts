@@ -71,7 +71,7 @@ export function ctcBeamDecode(probs: Float32Array, offset: number, frames: numbe
     for (let k = 0; k < candidates.length; k++) if (probs[row + candidates[k]!]! >= options.minProbability) tried.push(candidates[k]!);
     const blank = Math.log(probs[row + blankIndex]!);
     if (tried.length === 0) {
-      // Only the blank is likely here: every hypothesis ends in it, and their order stays.
+      // No class but the blank is tried here: every hypothesis ends in it, and their order stays.
       for (const h of beams) {
         h.blank = logAdd(h.blank, h.nonBlank) + blank;
         h.nonBlank = NEG;
