@@ -2,6 +2,8 @@
  * npm run bench:recognizer: every recogniser in models/manifest.json on the same held-out text
  * lines (training/: fonts never used in training, crops as the detector places them), through
  * the app's own crop, resize, batch and decode code, one line per run, one thread each.
+ * A recogniser with a language model (its manifest entry's `languageModel`) is read twice: decoded
+ * with it, as the app decodes it, and greedily (`ID/greedy`), so one run shows what it adds.
  * Prints character error rate, exact lines and CPU time per line, and the ratio between them;
  * on the rendered sets, exact lines by the kind of line too (an app screen's, a printed till
  * receipt's: `kinds.tsv`), and apart for the lines whose box leaves out some of their ink
