@@ -29,8 +29,8 @@ vetoed by the text. Each table is two arrays in base64, little-endian: the keys 
 ascending, and the values as float32. A key's code is sum(index(s[i]) * base**i) over its
 characters, index 1 for BOS and 2.. for the alphabet's characters in order, base their count + 2
 (exact in a float64 for keys up to 8 characters): the app loads 125,000 n-grams in milliseconds
-and a few megabytes, where a JSON object of them took 650 ms and 100 MB. Same seed, same file,
-on any machine.
+and a few megabytes, where a JSON object of them took 650 ms and 100 MB. `corpus` records the
+recipe (lines, seed, the share of printed lines): same recipe, same file, on any machine.
 """
 from __future__ import annotations
 
@@ -184,6 +184,13 @@ class LanguageModel:
         return mixed - math.log(10) if ch != EOS and ch.isdigit() else mixed
 
 
+def model_file(lines: int, seed: str) -> str:
+    """The file `main` writes: the model of `lines` corpus lines drawn with `seed`, with that recipe
+    recorded, so anyone can rebuild the same bytes."""
+    model = build(training_text(lines, seed)) | {"corpus": {"lines": lines, "seed": seed, "printedShare": PRINTED_SHARE}}
+    return json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def manifest_block(out: Path, lines: int, seed: str, decoding: dict) -> dict:
     """The recogniser's `languageModel` entry for the model written to `out`."""
     return {
@@ -201,9 +208,9 @@ def main(argv=None) -> None:
     p.add_argument("--lines", type=int, default=200_000)
     p.add_argument("--seed", default="lm")
     args = p.parse_args(argv)
-    model = build(training_text(args.lines, args.seed))
-    text = json.dumps(model, ensure_ascii=False, separators=(",", ":"))
-    args.out.write_text(text + "\n", encoding="utf-8")
+    text = model_file(args.lines, args.seed)
+    args.out.write_text(text, encoding="utf-8")
+    model = json.loads(text)
     print(f"{args.out}: order {ORDER}, {model['ngrams']['count']} n-grams, {model['backoff']['count']} contexts, "
           f"{len(text.encode()) / 1e6:.1f} MB, from {args.lines} lines (seed {args.seed!r})")
     manifest = json.loads(args.manifest.read_text(encoding="utf-8"))

@@ -65,5 +65,15 @@ class LanguageModelTest(unittest.TestCase):
             self.assertEqual(json.loads(out.read_text())["format"], "recibo-char-lm")
 
 
+class CommittedModelTest(unittest.TestCase):
+    def test_the_recipe_rebuilds_the_committed_file_byte_for_byte(self):
+        manifest = json.loads((lmod.ROOT / "models" / "manifest.json").read_text(encoding="utf-8"))
+        block = manifest["models"][lmod.MODEL_ID]["languageModel"]
+        committed = (lmod.ROOT / "models" / block["file"]).read_text(encoding="utf-8")
+        recipe = json.loads(committed)["corpus"]
+        self.assertEqual(recipe["printedShare"], lmod.PRINTED_SHARE)
+        self.assertEqual(lmod.model_file(recipe["lines"], recipe["seed"]), committed)
+
+
 if __name__ == "__main__":
     unittest.main()
