@@ -52,10 +52,9 @@ def beam_decode(log_probs: np.ndarray, model: LanguageModel, weight: float = DEC
                 if start == NEG:
                     continue
                 ch = CHARACTERS[k - 1]
-                if text + ch not in merged:
-                    arrive(text + ch, NEG, start + p, lm + weight * model.logp(text, ch) + char_bonus, k)
-                else:
-                    arrive(text + ch, NEG, start + p, 0.0, k)
+                # The language model is asked once per new text; a known one keeps its share.
+                added = 0.0 if text + ch in merged else weight * model.logp(text, ch) + char_bonus
+                arrive(text + ch, NEG, start + p, lm + added, k)
         ranked = sorted(merged.items(), key=lambda kv: log_add(kv[1][0], kv[1][1]) + kv[1][2], reverse=True)
         beams = dict(ranked[:beam_width])
     ended = lambda kv: log_add(kv[1][0], kv[1][1]) + kv[1][2] + weight * model.logp(kv[0], EOS)  # noqa: E731

@@ -138,10 +138,14 @@ def build(lines: list[str], order: int = ORDER, min_count: int = MIN_COUNT, floo
     }
 
 
+#: A character's digit in a key's code, and the codes' base (the module's docstring).
+CODE_INDEX = {c: k + 2 for k, c in enumerate(ALPHABET)} | {BOS: 1}
+CODE_BASE = len(ALPHABET) + 2
+
+
 def code(key: str) -> int:
     """A key's number in the file's tables (the module's docstring)."""
-    index = {c: k + 2 for k, c in enumerate(ALPHABET)} | {BOS: 1}
-    return sum(index[c] * (len(ALPHABET) + 2) ** i for i, c in enumerate(key))
+    return sum(CODE_INDEX[c] * CODE_BASE ** i for i, c in enumerate(key))
 
 
 def table(values: dict[str, float]) -> dict:

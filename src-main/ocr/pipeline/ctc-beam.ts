@@ -56,6 +56,20 @@ function logAdd(a: number, b: number): number {
 const score = (h: Hypothesis) => logAdd(h.blank, h.nonBlank) + h.lm;
 
 /**
+ * Adds a frame's paths to `text` in `next`: merged into the hypothesis already there, or a new
+ * one from `make` (called only then, so the language model is asked once per new text).
+ */
+function arrive(next: Map<string, Hypothesis>, text: string, blank: number, nonBlank: number, make: () => Omit<Hypothesis, 'blank' | 'nonBlank'>): void {
+  const known = next.get(text);
+  if (known) {
+    known.blank = logAdd(known.blank, blank);
+    known.nonBlank = logAdd(known.nonBlank, nonBlank);
+  } else {
+    next.set(text, { ...make(), blank, nonBlank });
+  }
+}
+
+/**
  * Decodes one sequence of `frames` x `classCount` probabilities starting at `offset` (laid out as
  * ctcGreedyDecode reads them).
  */
@@ -79,40 +93,24 @@ export function ctcBeamDecode(probs: Float32Array, offset: number, frames: numbe
       continue;
     }
     const next = new Map<string, Hypothesis>();
-    const arrive = (from: Hypothesis, text: string, pBlank: number, pNonBlank: number) => {
-      const known = next.get(text);
-      if (known) {
-        known.blank = logAdd(known.blank, pBlank);
-        known.nonBlank = logAdd(known.nonBlank, pNonBlank);
-      } else {
-        next.set(text, { text, written: from.written, context: from.context, blank: pBlank, nonBlank: pNonBlank, lm: from.lm });
-      }
-    };
     for (const h of beams) {
       const total = logAdd(h.blank, h.nonBlank);
-      arrive(h, h.text, total + blank, NEG);
+      const same = () => h;
+      arrive(next, h.text, total + blank, NEG, same);
       const last = h.written?.cls;
       for (const cls of tried) {
         const p = Math.log(probs[row + cls]!);
         // The same class again continues the last character, unless a blank came between.
-        if (cls === last) arrive(h, h.text, NEG, h.nonBlank + p);
+        if (cls === last) arrive(next, h.text, NEG, h.nonBlank + p, same);
         const from = cls === last ? h.blank : total;
         if (from === NEG) continue;
         const ch = classes.characters[cls] ?? '';
-        const text = h.text + ch;
-        const known = next.get(text);
-        if (known) {
-          known.nonBlank = logAdd(known.nonBlank, from + p);
-        } else {
-          next.set(text, {
-            text,
-            written: { cls, previous: h.written },
-            context: model.next(h.context, ch),
-            blank: NEG,
-            nonBlank: from + p,
-            lm: h.lm + options.weight * model.logProbability(h.context, ch) + options.charBonus,
-          });
-        }
+        arrive(next, h.text + ch, NEG, from + p, () => ({
+          text: h.text + ch,
+          written: { cls, previous: h.written },
+          context: model.next(h.context, ch),
+          lm: h.lm + options.weight * model.logProbability(h.context, ch) + options.charBonus,
+        }));
       }
     }
     beams = [...next.values()].sort((a, b) => score(b) - score(a)).slice(0, options.beamWidth);
