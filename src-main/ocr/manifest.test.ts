@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultModelsDir } from '../paths';
 import { useTempDir } from '../test-support/temp-dir';
-import { loadManifest } from './manifest';
+import { loadManifest, type RecognizerEntry } from './manifest';
+import { recognizerSpec } from './model-set';
+import { WORD_SPLIT_DEFAULTS } from './pipeline/words';
 
 const tmp = useTempDir();
 
@@ -43,5 +45,16 @@ describe('model manifest', () => {
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, 'manifest.json'), '{ "schema": 1, ');
     await expect(loadManifest(dir)).rejects.toThrow(/is not valid JSON/);
+  });
+
+  it("gives each recogniser's own way of reading lines to the pipeline, and the defaults to the others", async () => {
+    const m = await loadManifest(defaultModelsDir());
+    const spec = (id: string) => recognizerSpec(m.models[id] as RecognizerEntry, ['', 'a']);
+    expect(spec('recibo-rec-es').rereadBelow).toBe(0.98);
+    expect(spec('recibo-rec-es').wordSplit).toEqual({ ...WORD_SPLIT_DEFAULTS, gapRatio: 0.45 });
+    expect(spec('ppocrv4-rec').rereadBelow).toBeUndefined();
+    expect(spec('ppocrv4-rec').wordSplit).toBeUndefined();
+    const bad = await withManifest('bad-reread', (m) => (m.models['recibo-rec-es']!.rereadBelow = 1.5));
+    await expect(loadManifest(bad)).rejects.toThrow(/models\.recibo-rec-es\.rereadBelow/);
   });
 });

@@ -55,6 +55,20 @@ const RecognizerEntry = z.object({
   allowedCharacters: z.string().optional(),
   maxWidth: z.number().int().positive(),
   /**
+   * Words the recogniser ran together are split at a gap of ink-free columns at least this many
+   * text heights wide (pipeline/words.ts; 0.3 when absent, what PP-OCRv4 needs: it drops most
+   * spaces). A recogniser that writes the spaces itself needs less of that help, and a lower
+   * ratio then only cuts words of wide till type in two.
+   */
+  wordGapRatio: z.number().positive().optional(),
+  /**
+   * Lines read with less mean confidence than this are read a second time from a tighter box,
+   * and the reading the recogniser is surer of is kept (pipeline/reread.ts); absent, each is read
+   * once. Only for a recogniser whose confidence tells the better reading: PP-OCRv4's, given the
+   * tighter boxes, lost amounts on the rendered receipts.
+   */
+  rereadBelow: z.number().positive().max(1).optional(),
+  /**
    * A character language model (pipeline/char-lm.ts) the lines are decoded with by beam search
    * (pipeline/ctc-beam.ts, where the options are explained); without one, greedily.
    */

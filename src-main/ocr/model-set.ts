@@ -15,6 +15,7 @@ import type { Normalisation } from './pipeline/image';
 import type { ClassifierSpec } from './pipeline/orient';
 import type { LanguageModelDecoder } from './pipeline/ctc-beam';
 import type { Lane, RecognizerSpec, RunModel } from './pipeline/recognize';
+import { WORD_SPLIT_DEFAULTS } from './pipeline/words';
 import { openThreadModel } from './thread-runner';
 
 /**
@@ -160,6 +161,8 @@ export function recognizerSpec(rec: RecognizerEntry, classes: string[], language
     normalisation: rec.normalisation,
     classes: allowed ? { characters: classes, blankIndex: rec.classes.blank, allowed } : { characters: classes, blankIndex: rec.classes.blank },
     maxWidth: rec.maxWidth,
+    ...(rec.rereadBelow !== undefined ? { rereadBelow: rec.rereadBelow } : {}),
+    ...(rec.wordGapRatio !== undefined ? { wordSplit: { ...WORD_SPLIT_DEFAULTS, gapRatio: rec.wordGapRatio } } : {}),
     ...(languageModel ? { languageModel } : {}),
   };
 }

@@ -17,6 +17,7 @@ import { roundBox } from './pipeline/geometry';
 import { groupRows, pageText, type Segment } from './pipeline/layout';
 import { orientCrops } from './pipeline/orient';
 import { cropRegions, cropToSegment, recognizeCrops } from './pipeline/recognize';
+import { rereadUncertain } from './pipeline/reread';
 
 export type OcrStage = 'decode' | 'detect' | 'recognize' | 'layout' | 'extract';
 
@@ -60,15 +61,20 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
     let crops = cropRegions(image, regions, m.recognizer.spec);
     if (settings.useAngleClassifier && m.classifier) crops = await orientCrops(image, crops, m.classifier.run, m.classifier.spec);
     control.progress('recognize', 0, crops.length);
-    const reads = await recognizeCrops(crops, m.recognizer.lanes, m.recognizer.spec, undefined, (done) => {
+    const firstReads = await recognizeCrops(crops, m.recognizer.lanes, m.recognizer.spec, undefined, (done) => {
       control.progress('recognize', done, crops.length);
       checkpoint();
     });
+    // The second reading is a fraction of the first (tens of milliseconds): the stage stays at its end meanwhile.
+    const below = m.recognizer.spec.rereadBelow;
+    const { crops: readCrops, reads } = below
+      ? await rereadUncertain(image, { crops, reads: firstReads }, m.recognizer.lanes, m.recognizer.spec, below, checkpoint)
+      : { crops, reads: firstReads };
     const segments: Segment[] = [];
-    crops.forEach((crop, i) => {
+    readCrops.forEach((crop, i) => {
       const read = reads[i]!;
       if (read.line.text.trim() === '' || read.line.confidence < DROP_SCORE) return;
-      segments.push(cropToSegment(crop, read));
+      segments.push(cropToSegment(crop, read, m.recognizer.spec.wordSplit));
     });
     const tRecognize = performance.now();
 

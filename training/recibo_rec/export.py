@@ -67,6 +67,17 @@ def manifest_entry(out: Path, trained: dict) -> dict:
     }
 
 
+#: Keys of the manifest entry that say how the app reads the model's lines, set beside it rather
+#: than by the export: the lines read twice, the gap that splits words and the language model the lines are decoded
+#: with (language_model.py).
+APP_SETTINGS = ("rereadBelow", "wordGapRatio", "languageModel")
+
+
+def with_app_settings(entry: dict, previous: dict) -> dict:
+    """A new export's manifest entry with the app's settings of the entry it replaces."""
+    return entry | {key: previous[key] for key in APP_SETTINGS if key in previous}
+
+
 def main(argv=None) -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("checkpoint", type=Path)
@@ -76,10 +87,7 @@ def main(argv=None) -> None:
     trained = export(args.checkpoint, args.out)
     manifest = json.loads(args.manifest.read_text(encoding="utf-8"))
     entry = manifest_entry(args.out, trained)
-    # The language model the lines are decoded with is the recogniser's too (language_model.py).
-    if "languageModel" in manifest["models"].get(MODEL_ID, {}):
-        entry["languageModel"] = manifest["models"][MODEL_ID]["languageModel"]
-    manifest["models"][MODEL_ID] = entry
+    manifest["models"][MODEL_ID] = with_app_settings(entry, manifest["models"].get(MODEL_ID, {}))
     args.manifest.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"{args.out}: {trained['bytes']:,} bytes, {made(trained)}, held-out exact {trained['exact']}, CER {trained['cer']}")
     print(f"{args.manifest}: entry {MODEL_ID} written")

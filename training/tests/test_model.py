@@ -93,6 +93,12 @@ class TrainAndExportTest(unittest.TestCase):
         self.assertEqual(train.per_batch(steps, 100, 2)(150), steps(200))
         self.assertLess(steps(100), steps(200))
 
+    def test_a_new_export_keeps_how_the_app_reads_the_model(self):
+        previous = {"file": "old.onnx", "sha256": "0" * 64, "rereadBelow": 0.98, "wordGapRatio": 0.45, "languageModel": {"file": "lm.json"}}
+        entry = export.with_app_settings({"file": "new.onnx", "sha256": "1" * 64}, previous)
+        self.assertEqual(entry, {"file": "new.onnx", "sha256": "1" * 64, "rereadBelow": 0.98, "wordGapRatio": 0.45, "languageModel": {"file": "lm.json"}})
+        self.assertEqual(export.with_app_settings({"file": "new.onnx"}, {}), {"file": "new.onnx"})
+
     def test_another_width_is_kept_by_resumed_runs_and_the_export(self):
         with tempfile.TemporaryDirectory() as tmp:
             run = Path(tmp) / "run"

@@ -33,6 +33,10 @@ export interface RecognizerSpec {
   maxWidth: number;
   /** Lines are decoded by beam search with this language model; greedily without one. */
   languageModel?: LanguageModelDecoder;
+  /** Lines read with less confidence than this are read again from a tighter box (reread.ts). */
+  rereadBelow?: number;
+  /** How the read lines are split into words; WORD_SPLIT_DEFAULTS without it. */
+  wordSplit?: WordSplitOptions;
 }
 
 /** One line of the recogniser's output decoded as its spec says. */
@@ -57,11 +61,13 @@ export interface Crop {
 }
 
 export function cropRegions(image: RgbImage, regions: readonly TextRegion[], spec: RecognizerSpec): Crop[] {
-  return regions.map((r) => {
-    const geometry = cropGeometry(r.quad);
-    const width = Math.max(spec.height / 4, Math.min(spec.maxWidth, Math.round((spec.height * geometry.width) / Math.max(1, geometry.height))));
-    return { geometry, patch: warpCrop(image, geometry, Math.round(width), spec.height) };
-  });
+  return regions.map((r) => cropAt(image, cropGeometry(r.quad), spec));
+}
+
+/** The patch the recogniser reads for a box: its height, the box's aspect ratio, within `maxWidth`. */
+export function cropAt(image: RgbImage, geometry: CropGeometry, spec: RecognizerSpec): Crop {
+  const width = Math.max(spec.height / 4, Math.min(spec.maxWidth, Math.round((spec.height * geometry.width) / Math.max(1, geometry.height))));
+  return { geometry, patch: warpCrop(image, geometry, Math.round(width), spec.height) };
 }
 
 /** The same crop read from its other end: for lines the angle classifier finds upside down. */
