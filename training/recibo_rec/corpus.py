@@ -318,9 +318,59 @@ def line(r: random.Random) -> str:
     return _clean(text)
 
 
-def printed_line(r: random.Random) -> str:
+#: Prefixes that till receipts join to a word with a hyphen (`NON-RETURNABLE`, `CO-OP`).
+HYPHEN_PREFIXES = ["NON", "PRE", "RE", "CO", "SELF", "E", "X", "MULTI", "ANTI", "SUB", "MINI", "SEMI", "TAKE", "3", "2"]
+WEEKDAYS = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"]
+
+
+def till_marks_line(r: random.Random) -> str:
+    """A till receipt's line with the marks its printer sets and `till_line` rarely writes:
+    hyphenated words, a hyphen between spaces (`CASHIER 03 - NAME`, hours `10:00 - 22:00`), a
+    quantity after a price's `*` and tax codes after one (`7.90*3`, `12.00 *S`), `@` rates,
+    `(RM)` after a column's name and possessives (`KING'S`). A printer draws its hyphen as wide
+    as a screen font's en dash, and the stream had given the model few printed hyphens and only
+    en dashes between spaces: it read SROIE's `NON-RETURNABLE` as `NON–RETURNABLE`."""
+    vocabulary = till_vocabulary()
+    word = lambda: r.choice(vocabulary)  # noqa: E731
+    style = r.random()
+    if style < 0.2:  # hyphenated words in an item or a footer
+        joined = f"{r.choice(HYPHEN_PREFIXES)}-{word()}" if r.random() < 0.5 else f"{word()}-{word()}"
+        parts = [till_item(r), joined] if r.random() < 0.5 else [joined, till_item(r)]
+        text = " ".join(parts) if r.random() < 0.7 else joined
+    elif style < 0.4:  # a hyphen between spaces
+        text = r.choice([
+            f"{r.choice(TILL_IDS)} {digits(r, r.randint(2, 5))} - {person(r)}", f"{till_item(r)} - {till_item(r)}",
+            f"{r.choice(WEEKDAYS)}-{r.choice(WEEKDAYS)} {time(r)} - {time(r)}", f"{price(r)} - {price(r)}",
+            f"{r.choice(TILL_IDS)} - {digits(r, r.randint(3, 8))}", f"- {till_item(r)} -", f"{word()} - {digits(r, 4)}",
+        ])
+    elif style < 0.55:  # dialling codes and hours joined by hyphens
+        text = r.choice([
+            f"TEL: 0{r.randint(1, 9)}-{digits(r, r.choice([7, 8]))}", f"TEL:0{r.randint(1, 9)}-{digits(r, 4)} {digits(r, 4)}",
+            f"{r.choice(WEEKDAYS)}-{r.choice(WEEKDAYS)}:{digits(r, 4)}-{digits(r, 4)}", f"{digits(r, 2)}-{digits(r, 2)}-{digits(r, 4)}",
+            f"{r.choice(ID_LETTERS)}{digits(r, 4)}-{r.choice(REG_LETTERS)}", f"{word()}-{digits(r, r.randint(1, 3))}",
+        ])
+    elif style < 0.8:  # quantities and tax codes after an asterisk
+        q = r.randint(1, 12)
+        text = r.choice([
+            f"{price(r)}*{q}", f"{price(r)} *{q}", f"{till_item(r)} {price(r)}*{q} {price(r)}", f"{price(r)} *{r.choice('SZTE')}",
+            f"{till_item(r)} {price(r)} *{r.choice('SZ')}", f"*{r.choice('SZ')}", f"{q} * {price(r)}",
+            f"** {r.choice(TILL_FOOTERS)} **", f"*{till_item(r)}*", f"*{r.choice(TILL_FOOTERS)}*",
+        ])
+    else:  # rates, column names and possessives
+        text = r.choice([
+            f"GST@{r.choice([0, 6, 10, 16])}%", f"{word()} @{price(r)}", f"@{r.choice(['0.00', '6.00', '6'])}%",
+            f"{r.choice(['AMT', 'TAX', 'PRICE', 'TOTAL', 'DISC'])}({r.choice(['RM', '$', 'BS'])})", "U/P", "U.PRICE", "QTY.",
+            f"{word()}'S {word()}", f"{r.randint(2, 500)}'S", f"{word()}!",
+        ])
+    return text.upper() if r.random() < 0.9 else text
+
+
+def printed_line(r: random.Random, marks: float = 0.0) -> str:
     """One line of a printed till receipt, as a detector would box it (rendered on scanned paper
-    in printer-like type by dataset.sample)."""
+    in printer-like type by dataset.sample); `marks` the share drawn from till_marks_line (the
+    training stream's, so the evaluation sets stay as they were)."""
+    if marks and r.random() < marks:
+        return _clean(till_marks_line(r))
     return _clean(till_line(r))
 
 

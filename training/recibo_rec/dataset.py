@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from functools import partial
 from typing import NamedTuple
 
 import numpy as np
@@ -54,6 +55,13 @@ BITMAP_SHARE = 0.4
 #: ink; printed lines more often in training (till receipts are set close).
 NEIGHBOUR_SHARE = 0.4
 PRINTED_NEIGHBOUR_SHARE = 0.8
+#: Printed training lines drawn from corpus.till_marks_line (hyphens, `*`, `@`: marks till
+#: receipts print and the till lines had few of).
+PRINTED_MARKS_SHARE = 0.3
+#: Printed training lines whose hyphens are drawn with the font's en dash and still labelled `-`:
+#: a till printer's hyphen fills its cell, as wide as a screen font's en dash, and the model had
+#: learnt that a wide dash is `–` (30 of SROIE's hyphens read so through the pipeline).
+WIDE_HYPHEN_SHARE = 0.5
 PRINTER_FAMILIES = ("DejaVu Sans Mono", "Liberation Mono", "Fira Code", "Hack", "Roboto Condensed", "DejaVu Sans",
                     "FreeSans", "Liberation Sans", "Liberation Serif", "Noto Sans") + PRINTER_ONLY_FAMILIES
 
@@ -96,7 +104,10 @@ def sample_of_kind(r: random.Random, fonts: tuple[Font, ...], max_chars: int, sh
     if icons and r.random() < ICON_SHARE:
         return Sample(*icon_sample(r, fonts, native), "icon", 0.0)
     printed = r.random() < (PRINTED_SHARE if printed_share is None else printed_share)
-    generate = corpus.printed_line if printed else corpus.line
+    if printed:
+        generate = partial(corpus.printed_line, marks=PRINTED_MARKS_SHARE) if training else corpus.printed_line
+    else:
+        generate = corpus.line
     candidates = printer_fonts(fonts) if printed else screen_fonts(fonts)
     bitmaps = tuple(f for f in candidates if f.sizes)
     if bitmaps:  # never for the held-out fonts, so their evaluation sets stay as they were
@@ -111,7 +122,10 @@ def sample_of_kind(r: random.Random, fonts: tuple[Font, ...], max_chars: int, sh
             above, below = generate(r), generate(r)
             if not any(c in font.missing for c in above + below):
                 neighbours = (above, below)
-        line = draw_line(text, font, r, neighbours, shift, native, printed, training)
+        drawn = text
+        if training and printed and "-" in text and "–" not in font.missing and r.random() < WIDE_HYPHEN_SHARE:
+            drawn = text.replace("-", "–")
+        line = draw_line(drawn, font, r, neighbours, shift, native, printed, training)
         if native or fits_ctc(text, line.image.shape[1]):
             return Sample(line.image, text, "printed" if printed else "screen", line.ink_cut)
 

@@ -230,7 +230,7 @@ class RenderTest(unittest.TestCase):
             before = stream()
             with mock.patch.multiple(render, LOOSE_BOX_SHARE=1.0, LOOSE_MARGIN=(2.0, 3.0), SPACED_SHARE=1.0, ICON_CUT_SHARE=1.0,
                                      DIGIT_GAP_SHARE=1.0, PRINTED_SPACED_SHARE=1.0), \
-                    mock.patch.multiple(dataset, PRINTED_NEIGHBOUR_SHARE=0.0):
+                    mock.patch.multiple(dataset, PRINTED_NEIGHBOUR_SHARE=0.0, PRINTED_MARKS_SHARE=1.0, WIDE_HYPHEN_SHARE=1.0):
                 after = stream()
         self.assertTrue(all(np.array_equal(a, b) for a, b in zip(before, after)))
 
@@ -327,6 +327,30 @@ class RenderTest(unittest.TestCase):
                 for _ in range(24):
                     stream.draw(r, 48)
                 self.assertEqual(set(drawn), {share == 1.0}, f"printed share {share}")
+
+    def test_printed_training_hyphens_are_drawn_wide_and_labelled_as_hyphens(self):
+        from recibo_rec import dataset
+        drawn = []
+        real = dataset.draw_line
+
+        def spy(text, font, r, neighbours, shift, native, printed=False, *rest):
+            drawn.append((text, "–" in font.missing))
+            return real(text, font, r, neighbours, shift, native, printed, *rest)
+
+        with mock.patch.object(dataset, "draw_line", spy), mock.patch.multiple(dataset, PRINTED_MARKS_SHARE=1.0, WIDE_HYPHEN_SHARE=1.0):
+            r = random.Random(33)
+            pairs = []
+            for _ in range(60):
+                drawn.clear()  # a line too long for its frames is drawn again: the last drawing is the sample's
+                label = dataset.sample_of_kind(r, fonts.training_fonts(), 48, training=True, printed_share=1.0).text
+                text, no_en_dash = drawn[-1]
+                pairs.append((label, text, no_en_dash))
+        labels = [label for label, *_ in pairs]
+        # A font without an en dash draws the hyphen it has.
+        hyphenated = [(label, text) for label, text, no_en_dash in pairs if "-" in label and not no_en_dash]
+        self.assertGreater(len(hyphenated), 10)
+        self.assertTrue(all("–" not in label for label in labels), "the labels keep their hyphens")
+        self.assertEqual([p for p in hyphenated if p[1] != p[0].replace("-", "–")], [])
 
     def test_printed_lines_are_on_paper_in_printer_type(self):
         from recibo_rec import dataset

@@ -77,6 +77,24 @@ class CorpusTest(unittest.TestCase):
         self.assertTrue(any(line.endswith((" LTD", " INC", " C.A.")) for line in lines), "the shop's name")
         self.assertGreater(sum(line == line.upper() for line in lines), 700)
 
+    def test_till_marks_lines_print_hyphens_asterisks_and_rates_never_an_en_dash(self):
+        r = random.Random(30)
+        lines = [corpus.printed_line(r, marks=1.0) for _ in range(600)]
+        self.assertTrue(all(covers(line) and line == line.strip() and "  " not in line for line in lines))
+        self.assertFalse([line for line in lines if "–" in line], "a printed line has no en dash")
+        self.assertGreater(sum(any(len(w) > 2 and "-" in w.strip("-") and not w.replace("-", "").isdigit() for w in line.split())
+                               for line in lines), 60, "hyphenated words")
+        self.assertGreater(sum(" - " in line for line in lines), 60, "a hyphen between spaces")
+        self.assertGreater(sum(any(c.isdigit() for c in line) and "*" in line for line in lines), 60, "a quantity or a tax code after a price's *")
+        self.assertTrue(any("@" in line and line.endswith("%") for line in lines))
+
+    def test_printed_lines_without_marks_are_the_evaluation_sets_lines(self):
+        a, b = random.Random(31), random.Random(31)
+        self.assertEqual([corpus.printed_line(a) for _ in range(200)], [corpus.printed_line(b, marks=0.0) for _ in range(200)])
+        r = random.Random(32)
+        some = [corpus.printed_line(r, marks=0.3) for _ in range(400)]
+        self.assertGreater(sum(" - " in line or "*" in line for line in some), 20)
+
     def test_masked_accounts_have_long_runs_of_stars(self):
         r = random.Random(7)
         accounts = [corpus.masked_account(r) for _ in range(500)]
