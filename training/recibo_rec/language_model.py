@@ -11,7 +11,7 @@ readings of a line with this model's probability of the text, so where the pixel
 letters close, the word decides.
 
 The model is trained on the recogniser's own corpus (corpus.line and corpus.printed_line, mixed
-as the training stream mixes them) and knows nothing of how anything looks. It is deliberately
+as the training stream mixes them, till marks included) and knows nothing of how anything looks. It is deliberately
 coarse, so that it learns spelling and formats rather than the corpus's lists:
 - case is folded (`TOTAL` and `Total` are one word; the pixels decide the case), accents are not
   (`cumpleaños` against `cumpleanos` is what it is for);
@@ -46,7 +46,7 @@ from pathlib import Path
 
 from . import corpus
 from .charset import CHARACTERS
-from .dataset import PRINTED_SHARE
+from .dataset import PRINTED_MARKS_SHARE, PRINTED_SHARE
 from .export import MODEL_ID, ROOT
 
 ORDER = 6
@@ -70,9 +70,10 @@ assert all(len(fold(c)) == 1 for c in CHARACTERS), "a character folds to more th
 
 
 def training_text(count: int, seed: str, printed_share: float = PRINTED_SHARE) -> list[str]:
-    """`count` lines of the recogniser's corpus, printed till lines mixed in as the stream mixes them."""
+    """`count` lines of the recogniser's corpus, printed till lines mixed in as the training stream
+    mixes them, with its till marks (hyphens, `*`, `@`: corpus.till_marks_line)."""
     r = random.Random(seed)
-    return [corpus.printed_line(r) if r.random() < printed_share else corpus.line(r) for _ in range(count)]
+    return [corpus.printed_line(r, marks=PRINTED_MARKS_SHARE) if r.random() < printed_share else corpus.line(r) for _ in range(count)]
 
 
 def count_ngrams(lines: list[str], order: int, min_count: int) -> list[dict[str, Counter]]:
@@ -191,7 +192,8 @@ class LanguageModel:
 def model_file(lines: int, seed: str) -> str:
     """The file `main` writes: the model of `lines` corpus lines drawn with `seed`, with that recipe
     recorded, so anyone can rebuild the same bytes."""
-    model = build(training_text(lines, seed)) | {"corpus": {"lines": lines, "seed": seed, "printedShare": PRINTED_SHARE}}
+    model = build(training_text(lines, seed)) | {"corpus": {"lines": lines, "seed": seed, "printedShare": PRINTED_SHARE,
+                                                          "printedMarksShare": PRINTED_MARKS_SHARE}}
     return json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 

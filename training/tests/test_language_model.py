@@ -72,6 +72,7 @@ class CommittedModelTest(unittest.TestCase):
         committed = (lmod.ROOT / "models" / block["file"]).read_text(encoding="utf-8")
         recipe = json.loads(committed)["corpus"]
         self.assertEqual(recipe["printedShare"], lmod.PRINTED_SHARE)
+        self.assertEqual(recipe["printedMarksShare"], lmod.PRINTED_MARKS_SHARE)
         self.assertEqual(lmod.model_file(recipe["lines"], recipe["seed"]), committed)
 
 
