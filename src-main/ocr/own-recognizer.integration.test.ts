@@ -67,10 +67,11 @@ describe('recibo-rec-es on the rendered receipts', () => {
   });
 });
 
-// Measured (npm run bench -- --no-tesseract --no-storage --recognizer recibo-rec-es): 79.8%
-// case-folded; 78.3% without the second reading of uncertain lines, 77.6% without that and with
-// PP-OCRv4's word gap as well.
-const MIN_SROIE_WORD_F1 = 0.79;
+// Measured (npm run bench -- --no-tesseract --no-storage --recognizer recibo-rec-es): 82.3%
+// case-folded with the model trained on till marks (runs/es30 averaged); the eighteenth read 80.4%
+// with the same language model, 79.8% with the one before; 78.3% without the second reading of
+// uncertain lines.
+const MIN_SROIE_WORD_F1 = 0.815;
 
 describe.runIf(datasetAvailable('sroie-sample'))('recibo-rec-es on SROIE scans', () => {
   it('reads the words of the scanned till receipts', async () => {
