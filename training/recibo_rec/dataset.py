@@ -104,10 +104,8 @@ def sample_of_kind(r: random.Random, fonts: tuple[Font, ...], max_chars: int, sh
     if icons and r.random() < ICON_SHARE:
         return Sample(*icon_sample(r, fonts, native), "icon", 0.0)
     printed = r.random() < (PRINTED_SHARE if printed_share is None else printed_share)
-    if printed:
-        generate = partial(corpus.printed_line, marks=PRINTED_MARKS_SHARE) if training else corpus.printed_line
-    else:
-        generate = corpus.line
+    # marks=0 draws nothing from the generator, so the evaluation sets' streams stay as they were.
+    generate = partial(corpus.printed_line, marks=PRINTED_MARKS_SHARE if training else 0.0) if printed else corpus.line
     candidates = printer_fonts(fonts) if printed else screen_fonts(fonts)
     bitmaps = tuple(f for f in candidates if f.sizes)
     if bitmaps:  # never for the held-out fonts, so their evaluation sets stay as they were
