@@ -36,8 +36,9 @@ afterAll(async () => {
   rmSync(temp, { recursive: true, force: true });
 });
 
-// Measured (npm run bench:fields -- --recognizer recibo-rec-es): 72/72 references and amounts,
-// every accented payee name right; one slip of each is allowed.
+// Measured (npm run bench): 72/72 references, 71/72 amounts (one dark page's decimal comma read
+// as a point; the field is still extracted), every accented payee name right; one slip of each
+// is allowed.
 const MAX_TOKEN_MISSES = 1;
 const MIN_ACCENTED_NAMES = 0.95;
 
@@ -67,12 +68,13 @@ describe('recibo-rec-es on the rendered receipts', () => {
   });
 });
 
-// Measured (npm run bench -- --no-tesseract --no-storage --recognizer recibo-rec-es): 82.8%
-// case-folded with the twenty-fifth (runs/es33 averaged), 82.6% with the twenty-fourth (es32),
+// Measured (npm run bench -- --no-tesseract --no-storage --recognizer recibo-rec-es): 83.3%
+// case-folded with the twenty-sixth (runs/es34 averaged; PP-OCRv4 82.9%), 82.8% with the
+// twenty-fifth (es33), 82.6% with the twenty-fourth (es32),
 // 82.3% with the twenty-third (es30), the models trained on till marks; the eighteenth read 80.4%
 // with the same language model, 79.8% with the one before; 78.3% without the second reading of
 // uncertain lines.
-const MIN_SROIE_WORD_F1 = 0.82;
+const MIN_SROIE_WORD_F1 = 0.825;
 
 describe.runIf(datasetAvailable('sroie-sample'))('recibo-rec-es on SROIE scans', () => {
   it('reads the words of the scanned till receipts', async () => {
