@@ -25,6 +25,8 @@ describe('a second recogniser through the manifest', () => {
     };
     manifest.models['digits-rec'] = { ...manifest.models['ppocrv4-rec'], description: 'the same network, reading digits only', allowedCharacters: '^[0-9]$' };
     manifest.profiles.fast!.recognizer = 'digits-rec';
+    // Pinned, so the test shows the swap whichever recogniser the committed `balanced` reads with.
+    manifest.profiles.balanced!.recognizer = 'ppocrv4-rec';
     await writeFile(path.join(tmp.path, 'manifest.json'), JSON.stringify(manifest));
 
     const models = await ModelSet.open(tmp.path, { intraOpThreads: 2 });

@@ -26,7 +26,8 @@ describe('OCR worker', () => {
 
   it('is ready with the models it loaded', () => {
     expect(client.ready.pid).toBe(client.pid);
-    expect(client.ready.models.map((m) => m.id).sort()).toEqual(['ppocrv4-det', 'ppocrv4-rec']);
+    // The balanced profile's: PP-OCRv4's detector, Recibo's recogniser and its language model.
+    expect(client.ready.models.map((m) => m.id).sort()).toEqual(['ppocrv4-det', 'recibo-rec-es', 'recibo-rec-es language model']);
     expect(client.ready.rules).toEqual({ file: defaultRulesFile(), revision: expect.any(String), problems: [] });
   });
 
@@ -88,9 +89,9 @@ describe('OCR worker start-up and crashes', () => {
     const dir = path.join(tmp.path, 'models');
     await mkdir(dir, { recursive: true });
     for (const f of await readdir(defaultModelsDir())) await copyFile(path.join(defaultModelsDir(), f), path.join(dir, f));
-    await writeFile(path.join(dir, 'ch_PP-OCRv4_rec_infer.folded.onnx'), 'not the model');
+    await writeFile(path.join(dir, 'recibo-rec-es.onnx'), 'not the model');
     await expect(start(dir)).rejects.toThrow(WorkerStartError);
-    await expect(start(dir)).rejects.toThrow(/ch_PP-OCRv4_rec_infer\.folded\.onnx does not match models\/manifest\.json/);
+    await expect(start(dir)).rejects.toThrow(/recibo-rec-es\.onnx does not match models\/manifest\.json/);
   });
 
   it('settles the job in flight when the worker is killed', async () => {
