@@ -19,6 +19,7 @@ export const NODE_ENTRIES = {
   'tools/install-models': 'src-main/ocr/model-tools/install-models.ts',
   'tools/render-receipts': 'tools/receipt-generator/render.ts',
   'tools/detector-crops': 'tools/detector-crops/main.ts',
+  'tools/render-families': 'tools/receipt-generator/render-families-cli.ts',
   'bench/bench': 'bench/bench.ts',
   'bench/fields': 'bench/fields.ts',
   'bench/history': 'bench/history.ts',

@@ -5,10 +5,11 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { FieldSourceSchema, Fields } from '../../src-shared/extract/types';
 import { INVOKE, type InvokeChannel, type ReceiptDetail, type ReceiptSummary, type Res } from '../../src-shared/ipc/contract';
 import { validateFieldValue } from '../../src-shared/extract/validate';
+import { ReadWarningSchema, type ReadWarning } from '../../src-shared/receipt/warnings';
 import { describeProblems, parseRulesText } from '../../src-shared/extract/rules';
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';
 import { queueRerun, receiptBySha, stateCounts, type ReceiptRow } from '../db/receipts';
@@ -39,6 +40,12 @@ function intakeResponse(result: IntakeResult, nameOf: (item: IntakeItem, index: 
 
 export type Handlers = { [C in InvokeChannel]: (req: z.output<(typeof INVOKE)[C]['req']>) => Promise<Res<C>> };
 
+/** A stored warnings column, read defensively: a row written before the column existed is '[]'. */
+function storedWarnings(json: string | undefined): ReadWarning[] {
+  const parsed = z.array(ReadWarningSchema).safeParse(JSON.parse(json ?? '[]'));
+  return parsed.success ? parsed.data : [];
+}
+
 export function createHandlers(service: CoreService): Handlers {
   const { db } = service.core;
   const receipt = (sha256: string): ReceiptRow => {
@@ -65,6 +72,7 @@ export function createHandlers(service: CoreService): Handlers {
     duplicateOf: duplicateSha,
     error: r.error_code ? { code: r.error_code, message: r.error_message ?? '' } : null,
     values,
+    warnings: storedWarnings(r.warnings),
   });
   const detail = (r: ReceiptRow): ReceiptDetail => {
     const rows = db.prepare('SELECT * FROM fields WHERE receipt_id = ?').all(r.id) as { name: string; value: string; raw: string; confidence: number; box: string; source: string; currency: string | null; bank_name: string | null; note: string | null; corrected: string | null }[];

@@ -27,6 +27,8 @@ export interface ReceiptRow {
   expires_at: string;
   pinned: number;
   settled_at: string | null;
+  /** JSON array of the last reading's warnings ('[]' when none). */
+  warnings: string;
 }
 
 export interface NewReceipt {

@@ -43,11 +43,14 @@ export function saveResult(db: Db, receiptId: number, record: ImageRecord, run: 
       insert.run(receiptId, runId, name, f.value, f.raw, f.confidence, JSON.stringify(f.box), JSON.stringify(f.source), f.currency ?? null, f.name ?? null, f.note ?? null, corrected.get(name) ?? null);
     }
     const key = record.dedupe_key ?? null;
+    const warnings = record.warnings ?? [];
     const previousKey = (db.prepare('SELECT dedupe_key FROM receipts WHERE id = ?').get(receiptId) as { dedupe_key: string | null }).dedupe_key;
     db.prepare(
       // The WhatsApp metadata stays as intake recorded it from the original name.
-      "UPDATE receipts SET state = 'done', error_code = NULL, error_message = NULL, width = ?, height = ?, dedupe_key = ?, duplicate_of = NULL, settled_at = ? WHERE id = ?",
-    ).run(record.image?.width ?? null, record.image?.height ?? null, key, run.finishedAt, receiptId);
+      // A reading with warnings needs the operator's eyes, whatever an earlier reading's review was.
+      `UPDATE receipts SET state = 'done', error_code = NULL, error_message = NULL, width = ?, height = ?, dedupe_key = ?, duplicate_of = NULL, settled_at = ?,
+         warnings = ?, review = CASE WHEN ? THEN 'pending' ELSE review END WHERE id = ?`,
+    ).run(record.image?.width ?? null, record.image?.height ?? null, key, run.finishedAt, JSON.stringify(warnings), warnings.length > 0 ? 1 : 0, receiptId);
     // A new reading may move the receipt from one payment to another: both groups are relinked.
     if (previousKey && previousKey !== key) relinkDuplicates(db, previousKey);
     if (key) relinkDuplicates(db, key);

@@ -75,3 +75,18 @@ describe('the name index', () => {
     expect(db.prepare('SELECT count(*) AS n FROM receipt_names').get()).toEqual({ n: 3 }); // two file names, one payee
   });
 });
+
+describe('the review queue', () => {
+  it('stores a reading\'s warnings, marks it for review and puts it first among the pending', () => {
+    const { db, ids } = history();
+    db.prepare("UPDATE receipts SET review = 'approved' WHERE id = ?").run(ids[0]);
+    const record: ImageRecord = { file: 'x', sha256: 'x', status: 'ok', metadata: {}, fields: {}, warnings: [{ code: 'nothing_read', message: 'No text was read' }], dedupe_key: null };
+    saveResult(db, ids[0]!, record, { profile: 'balanced', models: [], rulesRevision: 'r', finishedAt: 't' });
+    const first = searchReceipts(db, { review: 'pending' });
+    expect(first.map((h) => h.id)).toEqual([ids[0], ids[2], ids[1]]);
+    expect(first[0]!.review).toBe('pending');
+    expect(JSON.parse(first[0]!.warnings)).toEqual([{ code: 'nothing_read', message: 'No text was read' }]);
+    // Outside the queue the history stays newest first.
+    expect(searchReceipts(db, {}).map((h) => h.id)).toEqual([ids[2], ids[1], ids[0]]);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Finding receipts in the history: by what an operator types (a reference, a phone, an amount,
- * a name) and by filters (state, review, bank, day received, possible duplicates), newest first,
+ * a name) and by filters (state, review, bank, day received, possible duplicates), newest first
+ * (the review queue: warned readings first),
  * a page at a time, with the number of matches for the window's scroll bar. Digit lookups go
  * through the field-value indexes (as read and as corrected): a prefix of a reference or a
  * phone is a range on them; names go through the trigram index of migration 0004.
@@ -103,13 +104,16 @@ function filters(q: SearchQuery): { sql: string; args: (string | number)[] } | n
 export function searchReceipts(db: Db, q: SearchQuery): SearchHit[] {
   const f = filters(q);
   if (!f) return [];
+  // The review queue (pending receipts) puts the readings with warnings first: they are the
+  // ones an operator must not miss. Everything else is newest first.
+  const order = q.review === 'pending' ? "(r.warnings <> '[]') DESC, r.received_at DESC, r.id DESC" : 'r.received_at DESC, r.id DESC';
   // The page's ids first, from the indexes alone, then their rows: a deep OFFSET then skips
   // index entries rather than whole receipts.
   return db
     .prepare(
-      `WITH page AS (SELECT r.id FROM receipts r ${f.sql} ORDER BY r.received_at DESC, r.id DESC LIMIT ? OFFSET ?)
+      `WITH page AS (SELECT r.id FROM receipts r ${f.sql} ORDER BY ${order} LIMIT ? OFFSET ?)
        SELECT r.*, d.sha256 AS duplicate_sha FROM page JOIN receipts r ON r.id = page.id LEFT JOIN receipts d ON d.id = r.duplicate_of
-       ORDER BY r.received_at DESC, r.id DESC`,
+       ORDER BY ${order}`,
     )
     .all(...f.args, q.limit ?? 50, q.offset ?? 0) as SearchHit[];
 }

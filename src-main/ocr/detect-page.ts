@@ -1,17 +1,32 @@
 /**
  * Text regions of a whole page as a profile finds them: a first detector pass at the profile's
- * size, and a second, larger one when the text it saw was too small. Shared by the job runner
- * and the tool that cuts the recogniser's training crops, so both see the app's own boxes.
+ * size, a second, larger one when the text it saw was too small, then closer passes over the
+ * bands whose text the page passes missed or saw too small (tall captures, desktop pages, small
+ * print under a large header). Shared by the job runner and the tool that cuts the recogniser's
+ * training crops, so both see the app's own boxes.
  */
+import sharp from 'sharp';
 import type { ProfileSettings } from '../../src-shared/ocr/profiles';
 import { resizeRgb } from './decode';
 import type { ProfileModels } from './model-set';
 import { DB_DEFAULTS, type TextRegion } from './pipeline/db-postprocess';
 import { detectText, medianTextHeight, refinedDetectorSide } from './pipeline/detect';
 import { detectorInputSize, type RgbImage } from './pipeline/image';
+import { bandsNeedingDetail, mergeRegions, planBands, type BandPlan, type GreyPage } from './pipeline/text-bands';
+
+/** Width of the grey copy that finds text-like ink: enough to see the strokes of 12 px text. */
+const GREY_WIDTH = 960;
+/** Taller than this (height / width), a page's first pass is sized by its width, not its height. */
+const TALL_ASPECT = 2.2;
+
+export interface PageDetection {
+  regions: TextRegion[];
+  /** Lines of text-like ink on the page, to tell a reading that missed most of it. */
+  inkLines: number;
+}
 
 /** `beforeSecondPass` runs between the passes (the job runner checks for cancellation there). */
-export async function detectPage(image: RgbImage, detector: ProfileModels['detector'], settings: ProfileSettings, beforeSecondPass?: () => void): Promise<TextRegion[]> {
+export async function detectPage(image: RgbImage, detector: ProfileModels['detector'], settings: ProfileSettings, beforeSecondPass?: () => void): Promise<PageDetection> {
   const dbOptions = { ...DB_DEFAULTS, threshold: settings.detThreshold, boxThreshold: settings.boxThreshold, unclipRatio: settings.unclipRatio };
   const detectAt = async (longestSide: number) => {
     const size = detectorInputSize(image.width, image.height, longestSide, longestSide);
@@ -19,9 +34,52 @@ export async function detectPage(image: RgbImage, detector: ProfileModels['detec
     const found = await detectText(input, image, detector.run, detector.normalisation, dbOptions);
     return { found, scaleY: size.height / image.height, longest: Math.max(size.width, size.height) };
   };
-  const first = await detectAt(settings.detFirstSide);
-  const second = refinedDetectorSide(first.longest, medianTextHeight(first.found, first.scaleY), settings.detMinTextPx, settings.detTargetTextPx, settings.detMaxSide);
-  if (second === null) return first.found;
+  // A tall capture sized by its height would be read a few hundred pixels wide: nothing at all.
+  const aspect = image.height / image.width;
+  const firstSide = aspect > TALL_ASPECT ? Math.round(settings.detFirstSide * 0.75 * aspect) : settings.detFirstSide;
+  const first = await detectAt(Math.min(firstSide, settings.detMaxSide * 2));
+  const secondSide = refinedDetectorSide(first.longest, medianTextHeight(first.found, first.scaleY), settings.detMinTextPx, settings.detTargetTextPx, settings.detMaxSide);
+  let page = first;
+  if (secondSide !== null) {
+    beforeSecondPass?.();
+    page = await detectAt(secondSide);
+  }
+  const grey = await greyPage(image);
+  const need = bandsNeedingDetail(grey, page.found, page.scaleY, settings.detMinTextPx);
+  const bands = planBands(need.bands, page.scaleY, settings.detTargetTextPx, settings.detBandBudgetPx);
+  if (bands.length === 0) return { regions: page.found, inkLines: need.inkLines };
   beforeSecondPass?.();
-  return (await detectAt(second)).found;
+  const found: { plan: BandPlan; found: TextRegion[] }[] = [];
+  for (const plan of bands) found.push({ plan, found: await detectBand(image, plan, detector, dbOptions) });
+  return { regions: mergeRegions(page.found, page.scaleY, settings.detMinTextPx, found), inkLines: need.inkLines };
+}
+
+async function greyPage(image: RgbImage): Promise<GreyPage> {
+  const width = Math.min(image.width, GREY_WIDTH);
+  const height = Math.max(1, Math.round((image.height * width) / image.width));
+  const data = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .resize(width, height, { fit: 'fill', kernel: 'linear' })
+    .greyscale()
+    .raw()
+    .toBuffer();
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height, scale: width / image.width };
+}
+
+/** One band cut out, scaled to its text, detected, and its boxes put back in page pixels. */
+async function detectBand(image: RgbImage, plan: BandPlan, detector: ProfileModels['detector'], dbOptions: typeof DB_DEFAULTS): Promise<TextRegion[]> {
+  const left = Math.floor(plan.x0);
+  const top = Math.floor(plan.y0);
+  const width = Math.min(image.width - left, Math.ceil(plan.x1) - left);
+  const height = Math.min(image.height - top, Math.ceil(plan.y1) - top);
+  if (width < 8 || height < 8) return [];
+  const round32 = (v: number) => Math.max(32, Math.round(v / 32) * 32);
+  const [w, h] = [round32(width * plan.scale), round32(height * plan.scale)];
+  const data = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .extract({ left, top, width, height })
+    .resize(w, h, { fit: 'fill', kernel: 'linear' })
+    .raw()
+    .toBuffer();
+  const input: RgbImage = { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: w, height: h };
+  const found = await detectText(input, { width, height }, detector.run, detector.normalisation, dbOptions);
+  return found.map((r) => ({ ...r, quad: r.quad.map((p) => ({ x: p.x + left, y: p.y + top })) as TextRegion['quad'] }));
 }

@@ -10,6 +10,7 @@ import { whatsappMetadata } from '../../src-shared/extract/whatsapp';
 import { PROFILES, type ProfileName } from '../../src-shared/ocr/profiles';
 import type { Line, StageTimings } from '../../src-shared/ocr/types';
 import type { ImageRecord } from '../../src-shared/receipt/record';
+import { readWarnings } from '../../src-shared/receipt/warnings';
 import { decodeImage, OcrFailure, readImageFile } from './decode';
 import { detectPage } from './detect-page';
 import type { ModelSet } from './model-set';
@@ -54,7 +55,7 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
 
     const m = await models.forProfile(profile);
     control.progress('detect', 0, 1);
-    const regions = await detectPage(image, m.detector, settings, checkpoint);
+    const { regions, inkLines } = await detectPage(image, m.detector, settings, checkpoint);
     const tDetect = performance.now();
     checkpoint();
 
@@ -83,7 +84,8 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
     const tLayout = performance.now();
 
     control.progress('extract', 0, 1);
-    const { fields } = extractFields(lines, extraction.rules);
+    const { fields, amountCheck } = extractFields(lines, extraction.rules);
+    const warnings = readWarnings({ lines, fields, inkLines, ...(amountCheck ? { amountCheck } : {}) });
     const metadata = whatsappMetadata(extraction.name ?? path.basename(file));
     const tExtract = performance.now();
 
@@ -104,6 +106,7 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
       text: pageText(lines),
       lines,
       fields,
+      warnings,
       metadata,
       dedupe_key: dedupeKey(fields),
     };

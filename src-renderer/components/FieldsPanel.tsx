@@ -79,11 +79,66 @@ function FieldRow({ name, detail }: { name: FieldName; detail: ReceiptDetail }) 
       </span>
       {corrected !== undefined ? <small className="hint">{t.receipt.corrected(read?.raw ?? '—')}</small> : null}
       {read?.note && corrected === undefined ? <small className="hint">{read.note}</small> : null}
+      {read && corrected === undefined ? (
+        <small className="source" data-testid={`source-${name}`}>
+          {t.receipt.source(read.source.via, read.source.label, read.source.from ? t.fields[read.source.from as FieldName] ?? read.source.from : undefined)}
+        </small>
+      ) : null}
+      <LearnOffer name={name} />
       {error ? (
         <small className="error" id={`${id}-error`} role="alert">
           {error}
         </small>
       ) : null}
+    </div>
+  );
+}
+
+/** The offer to learn the clicked value's label, and the undo once it is learned. */
+function LearnOffer({ name }: { name: FieldName }) {
+  const t = useT();
+  const offer = useStore((s) => (s.learnOffer?.field === name ? s.learnOffer : null));
+  const learned = useStore((s) => (s.learned?.field === name ? s.learned : null));
+  const learnLabel = useStore((s) => s.learnLabel);
+  const dismissLabel = useStore((s) => s.dismissLabel);
+  const undoLearn = useStore((s) => s.undoLearn);
+  if (offer) {
+    return (
+      <span className="learn" data-testid="learn-offer">
+        <button type="button" className="link" onClick={() => void learnLabel()}>
+          {t.receipt.learnOffer(offer.label, t.fields[name])}
+        </button>
+        <button type="button" className="link" aria-label="✕" onClick={dismissLabel}>
+          ✕
+        </button>
+      </span>
+    );
+  }
+  if (!learned) return null;
+  return (
+    <span className="learn" role="status" data-testid="learned">
+      {t.receipt.learned(learned.label, t.fields[name])}{' '}
+      <button type="button" className="link" onClick={() => void undoLearn()}>
+        {t.receipt.learnUndo}
+      </button>
+    </span>
+  );
+}
+
+/** Why this reading is first in the review queue: what it could not vouch for. */
+function WarningsBanner({ detail }: { detail: ReceiptDetail }) {
+  const t = useT().receipt;
+  if (detail.warnings.length === 0) return null;
+  return (
+    <div className="warnings-banner" role="alert" data-testid="warnings">
+      <strong>{t.warningsTitle}</strong>
+      <ul>
+        {detail.warnings.map((w) => (
+          <li key={w.code} title={w.message} data-code={w.code}>
+            {t.warnings[w.code]}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -125,6 +180,7 @@ export function FieldsPanel({ detail }: { detail: ReceiptDetail }) {
   return (
     <section className="fields" aria-label={t.receipt.fieldsLabel}>
       {detail.duplicateOf ? <DuplicateBanner of={detail.duplicateOf} file={detail.duplicateOfFile} /> : null}
+      <WarningsBanner detail={detail} />
       <ReviewBar detail={detail} />
       {FIELD_NAMES.map((name) => (
         <FieldRow key={name} name={name} detail={detail} />

@@ -37,6 +37,11 @@ function Row({ r, selected, now }: { r: ReceiptSummary; selected: boolean; now: 
       </span>
       <span className="badges">
         {r.duplicateOf ? <span className="badge duplicate">{h.duplicate}</span> : null}
+        {r.warnings.length > 0 ? (
+          <span className="badge warned" data-testid="warned" title={r.warnings.map((w) => t.receipt.warnings[w.code]).join('; ')}>
+            ⚠ {t.receipt.warnings[r.warnings[0]!.code]}
+          </span>
+        ) : null}
         {r.review !== 'pending' ? <span className={`badge ${r.review}`}>{t.review[r.review]}</span> : null}
         <span className={`badge ${r.state}`}>{t.state[r.state]}</span>
       </span>

@@ -39,7 +39,8 @@ function usePaneSize(ref: React.RefObject<HTMLElement | null>) {
 
 export function ReceiptPreview({ detail, imageUrl }: { detail: ReceiptDetail; imageUrl: string }) {
   const { width, height } = detail;
-  const words = detail.lines.flatMap((l) => l.words);
+  // Each word with the words before it on its line: a label the rules may learn from the click.
+  const words = detail.lines.flatMap((l) => l.words.map((w, i) => ({ ...w, before: l.words.slice(0, i).map((x) => x.text) })));
   const fields = Object.entries(detail.fields) as [FieldName, NonNullable<ReceiptDetail['fields'][FieldName]>][];
   const pickWord = useStore((s) => s.pickWord);
   const t = useT();
@@ -135,7 +136,7 @@ export function ReceiptPreview({ detail, imageUrl }: { detail: ReceiptDetail; im
                   // Keep the cursor in the field being filled.
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={(e) => {
-                    if (!drag.current?.moved) pickWord(w.text, e.shiftKey);
+                    if (!drag.current?.moved) pickWord(w.text, e.shiftKey, w.before);
                   }}
                 >
                   <title>{`${w.text} (${Math.round(w.confidence * 100)} %)`}</title>

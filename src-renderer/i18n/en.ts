@@ -119,6 +119,19 @@ export const en: Messages = {
     image: (file) => `Screenshot ${file}`,
     clickTo: (field) => `click: into ${field}`,
     words: (n) => `${plural(n, 'word', 'words')} recognised`,
+    source: (via, label, from) =>
+      via === 'derived' ? `derived from ${from ?? 'another field'}` : via === 'standalone' ? 'by its form, no label' : via === 'keyword' ? `from the word “${label ?? ''}”` : label ? `from the label “${label}”` : '',
+    warningsTitle: 'This reading needs review:',
+    warnings: {
+      nothing_read: 'no text was read from the image',
+      few_lines: 'far fewer lines were read than the image holds',
+      no_amount: 'no amount was found',
+      no_reference: 'no reference was found',
+      amount_mismatch: 'amount plus fee is not the total',
+    },
+    learnOffer: (label, field) => `Add “${label}” as a label of ${field}`,
+    learned: (label, field) => `“${label}” is now a label of ${field} in the rules.`,
+    learnUndo: 'Undo',
   },
   metadata: {
     label: 'Data from the file name',

@@ -123,6 +123,19 @@ export const es = {
     image: (file: string) => `Captura ${file}`,
     clickTo: (field: string) => `clic: a ${field}`,
     words: (n: number) => `${plural(n, 'palabra reconocida', 'palabras reconocidas')}`,
+    source: (via: string, label?: string, from?: string) =>
+      via === 'derived' ? `deducido de ${from ?? 'otro campo'}` : via === 'standalone' ? 'por su forma, sin etiqueta' : via === 'keyword' ? `por la palabra «${label ?? ''}»` : label ? `de la etiqueta «${label}»` : '',
+    warningsTitle: 'Esta lectura necesita revisión:',
+    warnings: {
+      nothing_read: 'no se leyó texto en la imagen',
+      few_lines: 'se leyeron muchas menos líneas de las que tiene la imagen',
+      no_amount: 'no se encontró el monto',
+      no_reference: 'no se encontró la referencia',
+      amount_mismatch: 'monto más comisión no da el total',
+    },
+    learnOffer: (label: string, field: string) => `Añadir «${label}» como etiqueta de ${field}`,
+    learned: (label: string, field: string) => `«${label}» es ahora una etiqueta de ${field} en las reglas.`,
+    learnUndo: 'Deshacer',
   },
   metadata: {
     label: 'Datos del nombre del archivo',

@@ -32,9 +32,11 @@ export function reviewSlice(...[client, set, get]: SliceArgs): ReviewSlice {
     picked: null,
 
     setActiveField: (field) => set({ activeField: field }),
-    pickWord: (text, append) => {
+    pickWord: (text, append, wordsBefore = []) => {
       const field = get().activeField;
-      if (field) set((s) => ({ picked: { field, text, append, seq: (s.picked?.seq ?? 0) + 1 } }));
+      if (!field) return;
+      set((s) => ({ picked: { field, text, append, seq: (s.picked?.seq ?? 0) + 1 } }));
+      void get().offerLabel(field, wordsBefore);
     },
 
     select: async (sha256) => {
@@ -85,8 +87,10 @@ export function reviewSlice(...[client, set, get]: SliceArgs): ReviewSlice {
       const { rows, query } = get();
       const at = indexOfReceipt(rows, detail.sha256);
       const waiting = [...rows].filter(([, r]) => r.state === 'done' && r.review === 'pending' && r.sha256 !== detail.sha256);
-      // The next one down the list; past the loaded rows, the newest still waiting under the filter.
-      let next: ReceiptSummary | undefined = (waiting.find(([i]) => i > at) ?? waiting[0])?.[1];
+      // A reading with warnings first (it is why the queue exists); then the next one down the
+      // list; past the loaded rows, the first still waiting under the filter (warned first too).
+      const warned = waiting.filter(([, r]) => r.warnings.length > 0);
+      let next: ReceiptSummary | undefined = (warned.find(([i]) => i > at) ?? warned[0] ?? waiting.find(([i]) => i > at) ?? waiting[0])?.[1];
       if (!next) {
         const r = await client.invoke('receipts:list', { ...listRequest(query, 0), state: 'done', review: 'pending', limit: 1 });
         next = r.ok ? r.value.receipts[0] : undefined;

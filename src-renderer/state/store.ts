@@ -1,11 +1,12 @@
 /**
- * The window's store: the three slices (types.ts) over one client, and the core's events
+ * The window's store: the four slices (types.ts) over one client, and the core's events
  * refreshing what they concern.
  */
 import { create } from 'zustand';
 import type { Client } from '../ipc/client';
 import { historySlice } from './history-slice';
 import { intakeSlice } from './intake-slice';
+import { learnSlice } from './learn-slice';
 import { reviewSlice } from './review-slice';
 import type { AppState } from './types';
 
@@ -16,6 +17,7 @@ export function createStore(client: Client) {
     ...historySlice(client, set, get),
     ...reviewSlice(client, set, get),
     ...intakeSlice(client, set, get),
+    ...learnSlice(client, set, get),
     connection: 'connecting',
     view: 'review',
     setView: (view) => set({ view }),

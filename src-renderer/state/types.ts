@@ -55,7 +55,8 @@ export interface ReviewSlice {
   /** A word clicked on the image, for the active field to take (`seq` tells two clicks apart). */
   picked: { field: FieldName; text: string; append: boolean; seq: number } | null;
   setActiveField(field: FieldName | null): void;
-  pickWord(text: string, append: boolean): void;
+  /** `wordsBefore`: the words before it on its line (a label the rules may learn). */
+  pickWord(text: string, append: boolean, wordsBefore?: readonly string[]): void;
   select(sha256: string | null): Promise<void>;
   selectNext(step: 1 | -1): Promise<void>;
   correct(field: FieldName, value: string | null): Promise<boolean>;
@@ -66,6 +67,17 @@ export interface ReviewSlice {
   /** Ctrl+Z: the open receipt's last correction taken back (itself recorded in the audit trail). */
   undoCorrection(): Promise<void>;
   rerun(sha256: string): Promise<void>;
+}
+
+export interface LearnSlice {
+  /** A label the rules do not know, before a word the operator clicked into `field`. */
+  learnOffer: { field: FieldName; label: string } | null;
+  /** The label just added, with the rules text before it (for undo). */
+  learned: { field: FieldName; label: string; previousText: string; wasCustom: boolean } | null;
+  offerLabel(field: FieldName, wordsBefore: readonly string[]): Promise<void>;
+  dismissLabel(): void;
+  learnLabel(): Promise<void>;
+  undoLearn(): Promise<void>;
 }
 
 export interface IntakeSlice {
@@ -82,7 +94,7 @@ export interface IntakeSlice {
   dismissRefused(): void;
 }
 
-export interface AppState extends HistorySlice, ReviewSlice, IntakeSlice {
+export interface AppState extends HistorySlice, ReviewSlice, IntakeSlice, LearnSlice {
   connection: ConnectionState;
   /** What the window shows: the list and the open receipt, or the dashboard. */
   view: 'review' | 'dashboard';

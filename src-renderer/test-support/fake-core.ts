@@ -21,6 +21,7 @@ export function receipt(n: number, over: Partial<ReceiptDetail> = {}): ReceiptDe
     duplicateOfFile: null,
     error: null,
     values: {},
+    warnings: [],
     width: 400,
     height: 800,
     metadata: {},
@@ -46,9 +47,9 @@ export function receipt(n: number, over: Partial<ReceiptDetail> = {}): ReceiptDe
 }
 
 const summary = (d: ReceiptDetail): ReceiptSummary => {
-  const { sha256, file, state, review, receivedAt, expiresAt, pinned, duplicateOf, error } = d;
+  const { sha256, file, state, review, receivedAt, expiresAt, pinned, duplicateOf, error, warnings } = d;
   const values = Object.fromEntries(Object.entries(d.fields).map(([k, f]) => [k, d.corrected[k as keyof typeof d.corrected] ?? f.value]));
-  return { sha256, file, state, review, receivedAt, expiresAt, pinned, duplicateOf, error, values };
+  return { sha256, file, state, review, receivedAt, expiresAt, pinned, duplicateOf, error, values, warnings };
 };
 
 /**

@@ -7,8 +7,10 @@
 import type { Line } from '../ocr/types';
 import { BANK_NAMES, bankDirectory, type BankDirectory } from './banks';
 import { labelCandidates, owningLabel, standaloneCandidates, type Candidate } from './candidates';
-import type { NormalizeContext } from './normalize';
+import { NORMALIZERS, type NormalizeContext } from './normalize';
 import { findPhrases, joinWords, pageFromLines, phrases, type PageRow, type Phrase, type PhraseHit, type WordRef } from './page';
+import { paragraphRows, proseValues, receivedBy } from './prose';
+import { applyRoles, longestLabels, rowRoles } from './roles';
 import { RULE_FIELDS, type RuleField, type Rules } from './rules';
 import type { ExtractedField, Fields } from './types';
 import { unionBoxes } from '../ocr/boxes';
@@ -78,6 +80,8 @@ const excludedLabel = (h: PhraseHit, hits: readonly PhraseHit[], field: RuleFiel
 
 export interface Extraction {
   fields: Fields;
+  /** Fee and total printed beside the amount, canonical, when both were read. */
+  amountCheck?: { fee: string; total: string };
   /** Rule revision the fields were read with. */
   revision: string;
 }
@@ -90,6 +94,8 @@ export function compileRules(rules: Rules): { dictionary: Phrase[]; banks: BankD
     const dictionary = [
       ...RULE_FIELDS.flatMap((f) => [...phrases(f, rules.fields[f].labels), ...phrases(`!${f}`, rules.fields[f].exclude)]),
       ...phrases('other', rules.otherLabels),
+      ...phrases('fee', rules.amountCheck.fee),
+      ...phrases('total', rules.amountCheck.total),
       ...Object.entries(rules.channels).flatMap(([name, ch]) => phrases(`channel:${name}`, ch.keywords)),
       ...Object.entries(rules.transactionTypes).flatMap(([type, words]) => phrases(`tx:${type}`, words)),
     ];
@@ -102,7 +108,9 @@ export function compileRules(rules: Rules): { dictionary: Phrase[]; banks: BankD
 export function extractFields(lines: readonly Line[], rules: Rules): Extraction {
   const rows = pageFromLines(lines);
   const { dictionary, banks } = compileRules(rules);
-  const hits = findPhrases(rows, dictionary);
+  const isFieldLabel = (h: PhraseHit) => (RULE_FIELDS as readonly string[]).includes(h.key);
+  const found = longestLabels(findPhrases(rows, dictionary), isFieldLabel);
+  const hits = withoutValueLabels(rows, applyRoles(found, rowRoles(rows, found, rules.roles, isFieldLabel), rules.roles), rules, banks, isFieldLabel);
   // Rows of a field's label and value: an app's name there is a value ("Banco: BANESCO").
   const labelledRows = new Set(hits.filter((h) => (RULE_FIELDS as readonly string[]).includes(h.key)).map((h) => h.row));
 
@@ -147,11 +155,71 @@ export function extractFields(lines: readonly Line[], rules: Rules): Extraction 
     fields[field] = toField(rows, chosen, meanConfidence(rows, chosen.words));
   }
 
+  fillFromProse(fields, rows, ctx, claimed);
   const appHit = channelHit(claimed);
   const channelName = appHit?.key.slice('channel:'.length);
   derive(fields, rules, channelName, appHit ? { hit: appHit, rows } : null);
   keywordFields(fields, rows, hits.filter((h) => !range(h).some((w) => claimed.has(key(w)))), rules, appHit);
-  return { fields, revision: rules.revision };
+  const check = fields.monto ? amountCheck(rows, hits, rules, ctx, claimed) : undefined;
+  return { fields, revision: rules.revision, ...(check ? { amountCheck: check } : {}) };
+}
+
+/**
+ * A label word that starts the value of the label before it is a value: "Banco emisor  Banco
+ * del Tesoro (0163)" has one label, and "Banco del Tesoro" is the emisor's bank, not the payee's.
+ * A row of column headers ("Monto  Comisión") keeps its labels: none reads as the other's value.
+ */
+function withoutValueLabels(rows: readonly PageRow[], hits: PhraseHit[], rules: Rules, banks: BankDirectory, isFieldLabel: (h: PhraseHit) => boolean): PhraseHit[] {
+  const ctx: NormalizeContext = { labelled: true, banks };
+  return hits.filter((h) => {
+    if (!isFieldLabel(h)) return true;
+    const before = hits.find((o) => o.row === h.row && o.last === h.first - 1 && isFieldLabel(o));
+    // Only a value with a form of its own says so: any words would pass for a name or a concept.
+    if (!before || STRUCTURED.has(rules.fields[before.key as RuleField].normalizer) === false) return true;
+    const rest = joinWords(rows, rows[h.row]!.words.slice(h.first).map((_, i) => ({ row: h.row, word: h.first + i }))).text;
+    return !NORMALIZERS[rules.fields[before.key as RuleField].normalizer](rest, ctx);
+  });
+}
+
+/**
+ * Values a sentence gives after its cue words ("a las 3:45 p. m."), for fields no label gave or
+ * that only a value's form suggested: a cue is a better witness than the form alone.
+ */
+function fillFromProse(fields: Fields, rows: readonly PageRow[], ctx: NormalizeContext, claimed: Claims): void {
+  // Geometry means little in running text: a value "below" a label there is the next line's tail.
+  const prose = paragraphRows(rows);
+  const inProse = (f: ExtractedField) => f.source.via === 'standalone' || (f.source.via === 'below' && rows.some((r, i) => prose.has(i) && r.box[1] <= f.box[1] && r.box[3] >= f.box[1]));
+  const wanted = new Set(PROSE_FIELDS.filter((f) => !fields[f] || inProse(fields[f])));
+  if (wanted.size === 0) return;
+  for (const v of proseValues(rows, ctx, wanted)) {
+    const c: Candidate = { field: v.field, via: 'inline', words: v.words, norm: v.norm, score: 0.9 * v.norm.confidence };
+    const replacing = fields[v.field];
+    if (!replacing && !claimed.free(rows, c)) continue;
+    claimed.take(rows, c);
+    fields[v.field] = { ...toField(rows, c, meanConfidence(rows, c.words)), source: { via: 'inline', label: v.cue } };
+  }
+  const payee = !fields.beneficiario ? receivedBy(rows) : null;
+  if (payee) {
+    const c: Candidate = { field: 'beneficiario', via: 'inline', words: payee.words, norm: { value: payee.name, start: 0, end: payee.name.length, confidence: 0.85 }, score: 0.85 };
+    fields.beneficiario = { ...toField(rows, c, meanConfidence(rows, c.words)), source: { via: 'inline', label: 'received' } };
+  }
+}
+
+const STRUCTURED = new Set(['amount', 'reference', 'date', 'time', 'phone', 'cedula', 'rif', 'bank', 'account']);
+
+const PROSE_FIELDS: readonly RuleField[] = ['monto', 'referencia', 'fecha', 'hora_operacion', 'banco_destino', 'beneficiario'];
+
+/** The fee and the total beside the amount, each from its own label, when both are printed. */
+function amountCheck(rows: readonly PageRow[], hits: readonly PhraseHit[], rules: Rules, ctx: NormalizeContext, claimed: Claims): { fee: string; total: string } | undefined {
+  const best = (label: 'fee' | 'total') =>
+    hits
+      .filter((h) => h.key === label)
+      .flatMap((h) => labelCandidates('monto', rules.fields.monto, rows, hits, h, ctx))
+      .filter((c) => claimed.free(rows, c))
+      .sort((a, b) => b.score - a.score)[0]?.norm.value;
+  const fee = best('fee');
+  const total = best('total');
+  return fee && total ? { fee, total } : undefined;
 }
 
 /** Banks no label gave: from the account's first four digits, or from the app. */

@@ -78,6 +78,9 @@ export const phrases = (key: string, list: readonly string[]): Phrase[] =>
 
 const rowHeight = (r: PageRow) => r.box[3] - r.box[1];
 
+/** A longer phrase at the same place wins over a shorter exact one from this score up. */
+const LONGER_LABEL_SCORE = 0.85;
+
 /** Whether a gap wider than a column break lies between two words of a row. */
 function spansGap(row: PageRow, first: number, last: number): boolean {
   for (let i = first + 1; i <= last; i++) if (row.words[i]!.box[0] - row.words[i - 1]!.box[2] > rowHeight(row) * 1.2) return true;
@@ -125,7 +128,8 @@ export function findPhrases(rows: readonly PageRow[], dictionary: readonly Phras
           const hit: PhraseHit = { key: p.key, phrase: p.phrase, row: r, first, last, score, startsSegment, colon };
           const same = hits.findIndex((h) => h.key === hit.key && h.row === r && h.first === first);
           if (same < 0) hits.push(hit);
-          else if (hit.score > hits[same]!.score || (hit.score === hits[same]!.score && hit.last > hits[same]!.last)) hits[same] = hit;
+          // A longer phrase read well is the label ("Nombre y apelido" is "nombre y apellido", not "nombre").
+          else if (hit.last > hits[same]!.last ? hit.score >= LONGER_LABEL_SCORE : hit.last === hits[same]!.last && hit.score > hits[same]!.score) hits[same] = hit;
         }
       }
     }

@@ -63,6 +63,17 @@ export const RulesSchema = z.strictObject({
     z.string().regex(/^[a-z0-9_]+$/, 'a channel name is lower case letters, digits and _'),
     z.strictObject({ keywords: z.array(Phrase).min(1), bank: BankCode.optional(), currency: z.enum(['VES', 'USD']).optional() }),
   ),
+  /**
+   * Words that name the payer's and the payee's side, in labels ("Banco emisor") and in section
+   * headings ("Datos del ordenante") that scope generic labels under them (extract/roles.ts).
+   */
+  roles: z
+    .strictObject({ origin: z.array(Phrase), destination: z.array(Phrase) })
+    .default({ origin: ['emisor', 'ordenante', 'origen', 'desde', 'pagador', 'remitente'], destination: ['receptor', 'destino', 'beneficiario', 'destinatario', 'hacia', 'para'] }),
+  /** Labels of the fee and the total printed beside the amount: amount + fee must be the total. */
+  amountCheck: z
+    .strictObject({ fee: z.array(Phrase), total: z.array(Phrase) })
+    .default({ fee: ['comisión', 'comisión bancaria', 'cargo por servicio'], total: ['total', 'total debitado', 'monto total', 'total a pagar'] }),
   /** Kinds of transaction by their words, the first match in this order winning. */
   transactionTypes: z.strictObject({
     pago_movil: z.array(Phrase),

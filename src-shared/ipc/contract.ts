@@ -10,6 +10,7 @@ import { WhatsappMetadataSchema } from '../extract/whatsapp';
 import { LineSchema } from '../ocr/types';
 import { PROFILE_NAMES } from '../ocr/profiles';
 import { FIELD_NAMES } from '../receipt/fields';
+import { ReadWarningSchema } from '../receipt/warnings';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lower-case hex digits');
 const State = z.enum(['queued', 'processing', 'done', 'failed']);
@@ -28,6 +29,8 @@ export const ReceiptSummarySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   /** Field values, the operator's corrections applied. */
   values: z.partialRecord(z.enum(FIELD_NAMES), z.string()),
+  /** What the last reading could not vouch for: the reason it is in the review queue's first places. */
+  warnings: z.array(ReadWarningSchema),
 });
 export type ReceiptSummary = z.infer<typeof ReceiptSummarySchema>;
 

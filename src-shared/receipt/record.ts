@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { FieldsSchema } from '../extract/types';
 import { WhatsappMetadataSchema } from '../extract/whatsapp';
 import { LineSchema, OcrErrorCodeSchema, StageTimingsSchema } from '../ocr/types';
+import { ReadWarningSchema } from './warnings';
 
 export const ImageRecordSchema = z.object({
   file: z.string(),
@@ -20,6 +21,8 @@ export const ImageRecordSchema = z.object({
   fields: FieldsSchema,
   /** WhatsApp metadata from the file name; {} when the name does not follow the convention. */
   metadata: z.union([WhatsappMetadataSchema, z.strictObject({})]),
+  /** What the reading could not vouch for (no amount, nothing read...); absent or [] when none. */
+  warnings: z.array(ReadWarningSchema).optional(),
   /** referencia|monto currency|fecha|banco_destino, or null without reference or amount. */
   dedupe_key: z.string().nullable().optional(),
 });

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
       const scale = image.width / (await sharp(png).metadata()).width!;
       const scaled = words.map((w) => ({ ...w, x0: w.x0 * scale, y0: w.y0 * scale, x1: w.x1 * scale, y1: w.y1 * scale }));
       const profile: ProfileName = n % 2 === 0 ? 'balanced' : 'fast';
-      const regions = await detectPage(image, (await models.forProfile(profile)).detector, PROFILES[profile]);
+      const { regions } = await detectPage(image, (await models.forProfile(profile)).detector, PROFILES[profile]);
       let blanks = 0;
       for (const region of regions) {
         const label = labelRegion(region.quad, scaled);

@@ -22,11 +22,13 @@ export function composeReceipt(rng: Rng, style: ReceiptStyle, theme: Theme, font
     p.payerBank = style.bank;
     p.payerAccount = `${style.bank}${p.payerAccount.slice(4)}`;
   }
-  const widthCss = pick(rng, [360, 375, 390, 412]);
-  const dpr = pick(rng, [2, 2.625, 3]);
+  // Phone styles draw width and density in this order (the committed fixtures depend on it).
+  const viewport = style.viewport?.(rng);
+  const widthCss = viewport?.widthCss ?? pick(rng, [360, 375, 390, 412]);
+  const dpr = viewport?.dpr ?? pick(rng, [2, 2.625, 3]);
   const out = style.render({ p, theme, rng });
   const statusTime = `${int(rng, 1, 12)}:${String(int(rng, 0, 59)).padStart(2, '0')}`;
-  const html = pageHtml({ ...out, css: `${fontCss}\n${out.css}` }, theme, font, statusTime, int(rng, 5, 100), widthCss);
+  const html = pageHtml({ ...out, css: `${fontCss}\n${out.css}` }, theme, font, statusTime, int(rng, 5, 100), widthCss, style.statusBar ?? true);
   return { html, widthCss, dpr, out };
 }
 

@@ -30,6 +30,12 @@ export interface ReceiptStyle {
   /** Payer bank the app belongs to, when the app is a bank's. */
   bank?: string;
   render(input: StyleInput): StyleOutput;
+  /** Window size in CSS pixels and device pixel ratio; a phone's when absent. */
+  viewport?: (rng: Rng) => { widthCss: number; dpr: number };
+  /** Whether the phone's status bar tops the page (not on desktop pages and chats that draw their own). */
+  statusBar?: boolean;
+  /** Photographed off a screen after rendering (tilt, perspective, moiré, blur). */
+  photo?: boolean;
 }
 
 export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -42,7 +48,7 @@ export const COLORS: Record<Theme, { bg: string; fg: string; muted: string; card
 /** A check mark drawn as a shape: icons are not text, and the OCR must learn to ignore them. */
 export const CHECK_ICON = '<svg width="44" height="44" viewBox="0 0 44 44"><circle cx="22" cy="22" r="21" fill="#1fa463"/><path d="M12 23l7 7 13-15" stroke="#fff" stroke-width="4" fill="none"/></svg>';
 
-export function page(style: StyleOutput, theme: Theme, font: string, statusTime: string, battery: number, widthCss: number): string {
+export function page(style: StyleOutput, theme: Theme, font: string, statusTime: string, battery: number, widthCss: number, statusBar = true): string {
   const c = COLORS[theme];
   return `<!doctype html><html><head><meta charset="utf-8"><style>
   * { box-sizing: border-box; margin: 0; padding: 0; }
@@ -54,7 +60,7 @@ export function page(style: StyleOutput, theme: Theme, font: string, statusTime:
   .muted { color: ${c.muted}; }
   ${style.css}
   </style></head><body><div id="screen">
-  <div class="status"><span>${esc(statusTime)}</span><span class="icons"><span class="bars"></span><span>${battery}%</span></span></div>
+  ${statusBar ? `<div class="status"><span>${esc(statusTime)}</span><span class="icons"><span class="bars"></span><span>${battery}%</span></span></div>` : ''}
   ${style.body}
   </div></body></html>`;
 }

@@ -6,5 +6,6 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-settled-at';
 import { migration0003 } from './0003-history-indexes';
 import { migration0004 } from './0004-name-search';
+import { migration0005 } from './0005-read-warnings';
 
-export const MIGRATIONS: readonly string[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly string[] = [migration0001, migration0002, migration0003, migration0004, migration0005];

@@ -1,0 +1,108 @@
+/**
+ * Receipts written as sentences: "Enviaste Bs. 150,00 a María Pérez (0414-…) en Banco Mercantil
+ * el 12 de marzo de 2025 a las 3:45 p. m. Número de referencia 123…", a bank's SMS, an English
+ * wallet's "You sent $25.00 to … on Mar 12, 2025 at 3:45 PM". Their values follow small cue
+ * words, not labels, and wrap across rows; they are read from each paragraph's joined text and
+ * only fill fields the labels left empty.
+ */
+import { NORMALIZERS, type Normalized, type NormalizeContext } from './normalize';
+import { joinWords, type PageRow, type WordRef } from './page';
+import type { RuleField } from './rules';
+
+export interface ProseValue {
+  field: RuleField;
+  words: WordRef[];
+  norm: Normalized;
+  cue: string;
+}
+
+interface Cue {
+  field: RuleField;
+  pattern: RegExp;
+  read: (text: string, ctx: NormalizeContext) => Normalized | null;
+  /** How far after the cue the value may start (characters). */
+  slack: number;
+}
+
+const norm = (name: keyof typeof NORMALIZERS) => (text: string, ctx: NormalizeContext) => NORMALIZERS[name](text, { ...ctx, labelled: true });
+
+/** A person's name: two to four capitalised words. */
+const NAME = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})/u;
+const readName = (text: string): Normalized | null => {
+  const m = NAME.exec(text);
+  return m ? { value: m[1]!, start: 0, end: m[1]!.length, confidence: 0.9 } : null;
+};
+
+const CUES: readonly Cue[] = [
+  { field: 'monto', pattern: /\b(?:enviaste|realizaste un pago m[oó]vil por|pago m[oó]vil por|pago movil por|enviado por|por|you sent|received|envio|env[ií]o)\s+/giu, read: norm('amount'), slack: 1 },
+  { field: 'referencia', pattern: /\b(?:n[uú]mero de referencia|nro\.? de referencia|nro\.? ref\.?|referencia|ref\.?|reference|transaction id)\s*:?\s*/giu, read: norm('reference'), slack: 1 },
+  { field: 'fecha', pattern: /\b(?:el|on|fecha:?)\s+/giu, read: norm('date'), slack: 1 },
+  // A numeric date anywhere in running text is the operation's (an SMS: "Ref 6997 04-01-2025").
+  { field: 'fecha', pattern: /(?:^|\s)(?=\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4})/gu, read: norm('date'), slack: 0 },
+  { field: 'hora_operacion', pattern: /\b(?:a las|at|hora:?)\s+/giu, read: norm('time'), slack: 1 },
+  // ...and the time right after it.
+  { field: 'hora_operacion', pattern: /\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4},?\s+/gu, read: norm('time'), slack: 0 },
+  { field: 'banco_destino', pattern: /\ben\s+/giu, read: norm('bank'), slack: 1 },
+  { field: 'beneficiario', pattern: /\b(?:a|to)\s+(?=\p{Lu})/gu, read: readName, slack: 0 },
+];
+
+/** Rows of running text (five words or more), joined into paragraphs of adjacent rows. */
+function paragraphs(rows: readonly PageRow[]): WordRef[][] {
+  const out: WordRef[][] = [];
+  let current: WordRef[] = [];
+  let last = -2;
+  rows.forEach((row, r) => {
+    if (row.words.length < 5 && !(current.length && r === last + 1 && row.words.length > 0)) {
+      if (current.length) out.push(current);
+      current = [];
+      return;
+    }
+    if (r !== last + 1 && current.length) {
+      out.push(current);
+      current = [];
+    }
+    current.push(...row.words.map((_, i) => ({ row: r, word: i })));
+    last = r;
+  });
+  if (current.length) out.push(current);
+  return out;
+}
+
+/** Rows that are part of running text. */
+export function paragraphRows(rows: readonly PageRow[]): Set<number> {
+  return new Set(paragraphs(rows).flatMap((refs) => refs.map((r) => r.row)));
+}
+
+export function proseValues(rows: readonly PageRow[], ctx: NormalizeContext, wanted: ReadonlySet<RuleField>): ProseValue[] {
+  const found = new Map<RuleField, ProseValue>();
+  for (const refs of paragraphs(rows)) {
+    const { text, spans } = joinWords(rows, refs);
+    for (const cue of CUES) {
+      if (!wanted.has(cue.field) || found.has(cue.field)) continue;
+      for (const m of text.matchAll(cue.pattern)) {
+        const from = m.index + m[0].length;
+        const value = cue.read(text.slice(from, from + 48), ctx);
+        if (!value || value.start > cue.slack) continue;
+        const start = from + value.start;
+        const end = from + value.end;
+        const words = spans.filter((s) => s.start < end && s.end > start).map((s) => s.ref);
+        if (words.length === 0) continue;
+        found.set(cue.field, { field: cue.field, words, norm: { ...value, start: start - spans.find((s) => s.ref === words[0])!.start, end: end - spans.find((s) => s.ref === words[0])!.start }, cue: m[0].trim() });
+        break;
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+/** Also an English name before "received": "María Pérez received $25.00 from you". */
+export function receivedBy(rows: readonly PageRow[]): { words: WordRef[]; name: string } | null {
+  for (const refs of paragraphs(rows)) {
+    const { text, spans } = joinWords(rows, refs);
+    const m = /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+received\b/u.exec(text);
+    if (!m) continue;
+    const [start, end] = [m.index, m.index + m[1]!.length];
+    return { words: spans.filter((s) => s.start < end && s.end > start).map((s) => s.ref), name: m[1]! };
+  }
+  return null;
+}
