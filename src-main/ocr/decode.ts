@@ -96,3 +96,25 @@ export async function resizeRgb(img: RgbImage, width: number, height: number): P
     .toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height };
 }
+
+/** A rectangle of the image cut out and resized (a band the detector looks at closer). */
+export async function cropResizedRgb(img: RgbImage, rect: { left: number; top: number; width: number; height: number }, width: number, height: number): Promise<RgbImage> {
+  const data = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } })
+    .extract(rect)
+    .resize(width, height, { fit: 'fill', kernel: 'linear' })
+    .raw()
+    .toBuffer();
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height };
+}
+
+/** A grey copy at most `maxWidth` wide, and how many of its pixels make one of the image's. */
+export async function greyCopy(img: RgbImage, maxWidth: number): Promise<{ data: Uint8Array; width: number; height: number; scale: number }> {
+  const width = Math.min(img.width, maxWidth);
+  const height = Math.max(1, Math.round((img.height * width) / img.width));
+  const data = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } })
+    .resize(width, height, { fit: 'fill', kernel: 'linear' })
+    .greyscale()
+    .raw()
+    .toBuffer();
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height, scale: width / img.width };
+}

@@ -5,14 +5,13 @@
  * print under a large header). Shared by the job runner and the tool that cuts the recogniser's
  * training crops, so both see the app's own boxes.
  */
-import sharp from 'sharp';
 import type { ProfileSettings } from '../../src-shared/ocr/profiles';
-import { resizeRgb } from './decode';
+import { cropResizedRgb, greyCopy, resizeRgb } from './decode';
 import type { ProfileModels } from './model-set';
 import { DB_DEFAULTS, type TextRegion } from './pipeline/db-postprocess';
 import { detectText, medianTextHeight, refinedDetectorSide } from './pipeline/detect';
 import { detectorInputSize, type RgbImage } from './pipeline/image';
-import { bandsNeedingDetail, mergeRegions, planBands, type BandPlan, type GreyPage } from './pipeline/text-bands';
+import { bandsNeedingDetail, mergeRegions, planBands, type BandPlan } from './pipeline/text-bands';
 
 /** Width of the grey copy that finds text-like ink: enough to see the strokes of 12 px text. */
 const GREY_WIDTH = 960;
@@ -44,7 +43,7 @@ export async function detectPage(image: RgbImage, detector: ProfileModels['detec
     beforeSecondPass?.();
     page = await detectAt(secondSide);
   }
-  const grey = await greyPage(image);
+  const grey = await greyCopy(image, GREY_WIDTH);
   const need = bandsNeedingDetail(grey, page.found, page.scaleY, settings.detMinTextPx);
   const bands = planBands(need.bands, page.scaleY, settings.detTargetTextPx, settings.detBandBudgetPx);
   if (bands.length === 0) return { regions: page.found, inkLines: need.inkLines };
@@ -52,17 +51,6 @@ export async function detectPage(image: RgbImage, detector: ProfileModels['detec
   const found: { plan: BandPlan; found: TextRegion[] }[] = [];
   for (const plan of bands) found.push({ plan, found: await detectBand(image, plan, detector, dbOptions) });
   return { regions: mergeRegions(page.found, page.scaleY, settings.detMinTextPx, found), inkLines: need.inkLines };
-}
-
-async function greyPage(image: RgbImage): Promise<GreyPage> {
-  const width = Math.min(image.width, GREY_WIDTH);
-  const height = Math.max(1, Math.round((image.height * width) / image.width));
-  const data = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
-    .resize(width, height, { fit: 'fill', kernel: 'linear' })
-    .greyscale()
-    .raw()
-    .toBuffer();
-  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height, scale: width / image.width };
 }
 
 /** One band cut out, scaled to its text, detected, and its boxes put back in page pixels. */
@@ -74,12 +62,7 @@ async function detectBand(image: RgbImage, plan: BandPlan, detector: ProfileMode
   if (width < 8 || height < 8) return [];
   const round32 = (v: number) => Math.max(32, Math.round(v / 32) * 32);
   const [w, h] = [round32(width * plan.scale), round32(height * plan.scale)];
-  const data = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
-    .extract({ left, top, width, height })
-    .resize(w, h, { fit: 'fill', kernel: 'linear' })
-    .raw()
-    .toBuffer();
-  const input: RgbImage = { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: w, height: h };
+  const input = await cropResizedRgb(image, { left, top, width, height }, w, h);
   const found = await detectText(input, { width, height }, detector.run, detector.normalisation, dbOptions);
   return found.map((r) => ({ ...r, quad: r.quad.map((p) => ({ x: p.x + left, y: p.y + top })) as TextRegion['quad'] }));
 }

@@ -5,30 +5,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Rules } from '../../src-shared/extract/rules';
-import type { ProfileName } from '../../src-shared/ocr/profiles';
+import { describe, expect, it } from 'vitest';
 import type { ImageRecord } from '../../src-shared/receipt/record';
 import { containsToken } from '../../bench/metrics';
 import { missCause, sameValue, type Predicted } from '../../bench/field-compare';
-import { defaultModelsDir } from '../paths';
 import { datasetAvailable, FIXTURES, SHARED_DATASETS } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
-import { ModelSet } from './model-set';
-import { loadRules } from '../extract/rules-file';
-import { runOcrJob } from './run-job';
+import { useOcrEngine } from '../test-support/ocr-engine';
 
-let models: ModelSet;
-let rules: Rules;
-beforeAll(async () => {
-  models = await ModelSet.open(defaultModelsDir(), { intraOpThreads: 2 });
-  rules = (await loadRules(null)).rules;
-});
-afterAll(async () => {
-  await models.dispose();
-});
-
-const read = (file: string, profile: ProfileName = 'balanced') => runOcrJob(file, profile, models, { isCancelled: () => false, progress: () => {} }, { rules });
+const { read } = useOcrEngine();
 
 /** Every box inside the image, words left to right inside their line, lines top to bottom. */
 function expectSaneLayout(r: ImageRecord): void {

@@ -7,29 +7,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Rules } from '../../src-shared/extract/rules';
+import { describe, expect, it } from 'vitest';
 import { sameValue } from '../../bench/field-compare';
-import { defaultModelsDir } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
+import { useOcrEngine } from '../test-support/ocr-engine';
 import { useTempDir } from '../test-support/temp-dir';
-import { loadRules } from '../extract/rules-file';
-import { ModelSet } from './model-set';
-import { runOcrJob } from './run-job';
 
-let models: ModelSet;
-let rules: Rules;
-beforeAll(async () => {
-  models = await ModelSet.open(defaultModelsDir(), { intraOpThreads: 2 });
-  rules = (await loadRules(null)).rules;
-});
-afterAll(async () => {
-  await models.dispose();
-});
+const { read } = useOcrEngine();
 
 const dir = path.join(FIXTURES, '..', 'layouts');
 const truth = JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as Record<string, { family: string; fields: Record<string, string> }>;
-const read = (file: string) => runOcrJob(file, 'balanced', models, { isCancelled: () => false, progress: () => {} }, { rules });
 
 describe('layouts beyond the phone card', () => {
   it.each(Object.keys(truth))('%s gives every field it prints', async (name) => {

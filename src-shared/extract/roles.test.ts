@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from './extract';
 import { addLabel, knownLabel, labelBefore } from './learn-label';
+import { parseRulesText } from './rules';
 import { drawPage } from './test-page';
 import { shippedRules } from './test-rules';
 import type { Fields } from './types';
@@ -89,11 +90,8 @@ describe('learning a label from the operator', () => {
     if (!added.ok) return;
     const learned = JSON.parse(added.text) as typeof rules;
     expect(learned.fields.banco_destino.labels).toContain('Abonado en');
-    expect(extractFields(drawPage(page), shippedRulesFrom(added.text)).fields.banco_destino).toMatchObject({ value: '0114', source: { via: 'right', label: 'Abonado en' } });
+    const parsed = parseRulesText(added.text);
+    if (!parsed.ok) throw new Error('the learned rules must parse');
+    expect(extractFields(drawPage(page), parsed.rules).fields.banco_destino).toMatchObject({ value: '0114', source: { via: 'right', label: 'Abonado en' } });
   });
 });
-
-function shippedRulesFrom(text: string) {
-  const json = JSON.parse(text) as unknown;
-  return json as typeof rules;
-}

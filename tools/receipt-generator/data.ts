@@ -28,6 +28,8 @@ export const BANKS: Record<string, { name: string; short: string }> = {
 const FIRST = ['Génesis', 'José', 'María', 'Begoña', 'Iñaki', 'Andrés', 'Ramón', 'Nohemí', 'Yulimar', 'Ángel', 'Sofía', 'Jesús', 'Daniela', 'Luis', 'Rosángela', 'Maryelis', 'Yorman', 'Óscar', 'Inés', 'Simón', 'Zulay', 'Héctor'];
 const LAST = ['Pérez', 'Peña', 'Ordóñez', 'González', 'Rodríguez', 'Hernández', 'Núñez', 'Muñoz', 'Briceño', 'Castañeda', 'Díaz', 'Márquez', 'Ibáñez', 'Zambrano', 'Rivas', 'Quintero', 'Álvarez', 'Montaño', 'Chacón', 'Salazar'];
 const CONCEPTS = ['Pago de mensualidad', 'Pago factura 0045', 'Abono pedido', 'Cuota de junio', 'Reserva cancha', 'Pago curso inglés', 'Compra de repuestos', 'Alquiler habitación', 'Pago Móvil', 'Condominio torre B', 'Mercado semanal'];
+/** English month abbreviations, as wallets print them ("Mar 12, 2025"). */
+export const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 export const MOBILE_PREFIXES = ['0412', '0422', '0414', '0424', '0416', '0426'];
 
@@ -100,6 +102,8 @@ export const fmt = {
   phoneDash: (p: string) => `${p.slice(0, 4)}-${p.slice(4)}`,
   phoneIntl: (p: string) => `+58 ${p.slice(1, 4)}-${p.slice(4)}`,
   cedulaDots: (letter: string, n: string) => `${letter}-${n.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`,
+  /** "Mar 12, 2025", or "12 Mar 2025" day first. */
+  englishDate: (d: Payment['date'], dayFirst = false) => (dayFirst ? `${d.d} ${MONTHS_EN[d.m - 1]} ${d.y}` : `${MONTHS_EN[d.m - 1]} ${d.d}, ${d.y}`),
   accountDashed: (acc: string) => `${acc.slice(0, 4)}-****-**-****${acc.slice(-4)}`,
 };
 

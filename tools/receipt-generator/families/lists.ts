@@ -3,13 +3,11 @@
  * payee's banks both labelled, a fee and a total beside the amount, a large card with small
  * text, and an English wallet.
  */
-import { BANKS, fmt } from '../data';
+import { BANKS, canonical, fmt } from '../data';
 import { CHECK_ICON, COLORS, esc, type ReceiptStyle } from '../page';
 import { chance, int, pick } from '../random';
 import { accent, besideRows, Items, itemLines, shuffle, sizes, stackedRows } from './kit';
 import { TITLES } from './vocab';
-
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Both banks labelled by role under an app header that names the payer's bank. */
 export const rolesList: ReceiptStyle = {
@@ -72,7 +70,7 @@ export const walletEnglish: ReceiptStyle = {
   render({ p, theme, rng }) {
     const c = COLORS[theme];
     const amount = `$${fmt.usd(p.amount)}`;
-    const date = chance(rng, 0.5) ? `${MONTHS_EN[p.date.m - 1]} ${p.date.d}, ${p.date.y}` : `${p.date.d} ${MONTHS_EN[p.date.m - 1]} ${p.date.y}`;
+    const date = fmt.englishDate(p.date, !chance(rng, 0.5));
     const items = shuffle(rng, [
       { label: pick(rng, ['To', 'Recipient', 'Sent to']), value: p.payee },
       { label: pick(rng, ['Reference', 'Reference number', 'Transaction ID']), value: p.reference },
@@ -88,7 +86,7 @@ export const walletEnglish: ReceiptStyle = {
         .hero { text-align: center; margin: 16px 0 22px; } .hero .t { font-size: 15px; color: ${c.muted}; } .hero .a { font-size: 34px; font-weight: 700; margin-top: 6px; }
         .list { margin: 0 22px; } ${rows.css}`,
       body: `<div class="brand">${esc(brand)}</div><div class="hero"><div class="t">${esc(title)}</div><div class="a">-${esc(amount)}</div></div><div class="list">${rows.html}</div>`,
-      truth: { monto: p.amount, currency: 'USD', referencia: p.reference, fecha: `${p.date.y}-${String(p.date.m).padStart(2, '0')}-${String(p.date.d).padStart(2, '0')}`, hora_operacion: `${String(p.time.h).padStart(2, '0')}:${String(p.time.min).padStart(2, '0')}`, beneficiario: p.payee },
+      truth: { monto: p.amount, currency: 'USD', referencia: p.reference, fecha: canonical.date(p.date), hora_operacion: canonical.time(p.time), beneficiario: p.payee },
       printed: { referencia: p.reference, monto: fmt.usd(p.amount) },
       lines: [brand, title, `-${amount}`, ...itemLines(items)],
     };

@@ -2,13 +2,12 @@
  * Receipts that are not cards: one sentence, and a bank's SMS forwarded in a chat, whose own
  * clock is not the operation's time.
  */
-import { BANKS, fmt, type Payment } from '../data';
+import { BANKS, canonical, fmt, type Payment } from '../data';
 import { COLORS, esc, type ReceiptStyle, type Theme } from '../page';
 import { int, pick, type Rng } from '../random';
 import { accent, Items } from './kit';
 import { printAmount, printDate, printPhone, printTime } from './vocab';
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A clock some minutes after the operation: when the message arrived, not when money moved. */
@@ -60,7 +59,7 @@ export const sentenceEn: ReceiptStyle = {
   currency: 'USD',
   render({ p, theme, rng }) {
     const amount = `$${fmt.usd(p.amount)}`;
-    const date = `${MONTHS_EN[p.date.m - 1]} ${p.date.d}, ${p.date.y}`;
+    const date = fmt.englishDate(p.date);
     const text = pick(rng, [
       `You sent ${amount} to ${p.payee} on ${date} at ${fmt.time12(p.time, 'PM')}. Reference: ${p.reference}`,
       `${p.payee} received ${amount} from you on ${date}, ${fmt.time12(p.time, 'PM')}. Transaction ID ${p.reference}.`,
@@ -68,7 +67,7 @@ export const sentenceEn: ReceiptStyle = {
     const heading = pick(rng, ['Zinli', 'Wally', 'Meru']);
     return {
       ...paragraphPage(theme, rng, heading, text),
-      truth: { monto: p.amount, currency: 'USD', beneficiario: p.payee, fecha: `${p.date.y}-${pad(p.date.m)}-${pad(p.date.d)}`, hora_operacion: `${pad(p.time.h)}:${pad(p.time.min)}`, referencia: p.reference },
+      truth: { monto: p.amount, currency: 'USD', beneficiario: p.payee, fecha: canonical.date(p.date), hora_operacion: canonical.time(p.time), referencia: p.reference },
       printed: { referencia: p.reference, monto: fmt.usd(p.amount) },
       lines: [heading, text],
     };
