@@ -13,9 +13,10 @@ import { ReadWarningSchema, type ReadWarning } from '../../src-shared/receipt/wa
 import { describeProblems, parseRulesText } from '../../src-shared/extract/rules';
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';
 import { queueRerun, receiptBySha, stateCounts, type ReceiptRow } from '../db/receipts';
+import { fieldValues, lastReadingLines, receiptNameById, storedFields } from '../db/receipt-views';
 import { correctField, correctionsOf, setPinned, setReview } from '../db/review';
 import { countReceipts, searchReceipts } from '../db/search';
-import { batchProgress, cancelBatch, pauseBatch, resumeBatch } from '../jobs/batches';
+import { batchProgress, cancelBatch, pauseBatch, resumeBatch } from '../db/batches';
 import { csvExport, exportRows, legacyJson } from '../jobs/export';
 import type { IntakeItem, IntakeResult } from '../jobs/intake';
 import { bucketMinutesFor, metrics, metricsSeries } from '../jobs/metrics';
@@ -53,14 +54,7 @@ export function createHandlers(service: CoreService): Handlers {
     if (!row) throw new ApiError('NOT_FOUND', `No receipt ${sha256.slice(0, 12)}… in this data folder (it may have expired)`);
     return row;
   };
-  /** Field values with the operator's corrections applied, for many receipts in one query. */
-  const valuesOf = (ids: readonly number[]) => {
-    const out = new Map<number, Record<string, string>>(ids.map((id) => [id, {}]));
-    if (ids.length === 0) return out;
-    const rows = db.prepare(`SELECT receipt_id, name, coalesce(corrected, value) AS v FROM fields WHERE receipt_id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as { receipt_id: number; name: string; v: string }[];
-    for (const f of rows) out.get(f.receipt_id)![f.name] = f.v;
-    return out;
-  };
+  const valuesOf = (ids: readonly number[]) => fieldValues(db, ids);
   const summary = (r: ReceiptRow, duplicateSha: string | null, values = valuesOf([r.id]).get(r.id)!): ReceiptSummary => ({
     sha256: r.sha256,
     file: r.original_name,
@@ -75,7 +69,7 @@ export function createHandlers(service: CoreService): Handlers {
     warnings: storedWarnings(r.warnings),
   });
   const detail = (r: ReceiptRow): ReceiptDetail => {
-    const rows = db.prepare('SELECT * FROM fields WHERE receipt_id = ?').all(r.id) as { name: string; value: string; raw: string; confidence: number; box: string; source: string; currency: string | null; bank_name: string | null; note: string | null; corrected: string | null }[];
+    const rows = storedFields(db, r.id);
     const fields: Fields = {};
     const corrected: Record<string, string> = {};
     for (const f of rows) {
@@ -87,8 +81,8 @@ export function createHandlers(service: CoreService): Handlers {
         ...(f.currency ? { currency: f.currency as 'VES' | 'USD' } : {}), ...(f.bank_name ? { name: f.bank_name } : {}), ...(f.note ? { note: f.note } : {}),
       };
     }
-    const run = db.prepare('SELECT lines FROM ocr_runs WHERE receipt_id = ? ORDER BY id DESC LIMIT 1').get(r.id) as { lines: string } | undefined;
-    const first = r.duplicate_of === null ? undefined : (db.prepare('SELECT sha256, original_name FROM receipts WHERE id = ?').get(r.duplicate_of) as { sha256: string; original_name: string } | undefined);
+    const lines = lastReadingLines(db, r.id);
+    const first = r.duplicate_of === null ? undefined : receiptNameById(db, r.duplicate_of);
     return {
       ...summary(r, first?.sha256 ?? null),
       duplicateOfFile: first?.original_name ?? null,
@@ -97,7 +91,7 @@ export function createHandlers(service: CoreService): Handlers {
       metadata: JSON.parse(r.metadata) as ReceiptDetail['metadata'],
       fields,
       corrected,
-      lines: run ? (JSON.parse(run.lines) as ReceiptDetail['lines']) : [],
+      lines: lines ? (JSON.parse(lines) as ReceiptDetail['lines']) : [],
       corrections: correctionsOf(db, r.id).map((c) => ({ field: c.field, oldValue: c.old_value, newValue: c.new_value, at: c.at })),
     };
   };

@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EventChannel, EventPayload } from '../../src-shared/ipc/contract';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
+import { duplicateShaOf } from '../db/receipt-views';
 import { openCore, type Core } from '../jobs/core';
 import { takeIn, type IntakeResult } from '../jobs/intake';
 import { expandInputs } from '../jobs/inputs';
@@ -233,8 +234,8 @@ export class CoreService {
             if (e.state === 'done') {
               this.emit('job:done', { sha256: e.sha256, totalMs: e.totalMs ?? 0 });
               this.emit('receipt:updated', { sha256: e.sha256 });
-              const dup = this.core.db.prepare('SELECT d.sha256 FROM receipts r JOIN receipts d ON d.id = r.duplicate_of WHERE r.sha256 = ?').get(e.sha256) as { sha256: string } | undefined;
-              if (dup) this.emit('duplicate:found', { sha256: e.sha256, duplicateOf: dup.sha256 });
+              const dup = duplicateShaOf(this.core.db, e.sha256);
+              if (dup) this.emit('duplicate:found', { sha256: e.sha256, duplicateOf: dup });
             }
             if (e.state === 'failed') {
               this.emit('job:failed', { sha256: e.sha256, error: e.error ?? { code: 'INTERNAL', message: 'Failed' } });

@@ -4,7 +4,7 @@ import { openDatabase, type Db } from '../db/open';
 import { claimNext, insertReceipt, receiptById } from '../db/receipts';
 import { saveResult } from '../db/results';
 import { correctField, correctionsOf, setPinned, setReview } from '../db/review';
-import { batchProgress, cancelBatch, pauseBatch, resumeBatch } from './batches';
+import { batchProgress, cancelBatch, pauseBatch, resumeBatch } from '../db/batches';
 
 let made = 0;
 function batchOf(db: Db, n: number, label = 'b'): { batch: number; ids: number[] } {

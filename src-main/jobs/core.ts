@@ -8,7 +8,6 @@ import { openDatabase, type Db } from '../db/open';
 import { ContentStore } from '../store/content-store';
 import { JsonLinesLog, type Logger } from './log';
 
-export const DEFAULT_RETENTION_HOURS = 24;
 
 export interface Core {
   dataDir: string;
@@ -24,16 +23,4 @@ export function openCore(dataDir: string, now: () => Date = () => new Date()): C
   const log = new JsonLinesLog(path.join(dataDir, 'logs'));
   if (recovered) log.write({ event: 'database-recovered', ...recovered });
   return { dataDir, db, store: new ContentStore(path.join(dataDir, 'images')), log, now, recovered };
-}
-
-/** Hours a receipt is kept (settings key "retentionHours"; 24 unless the install says otherwise). */
-export function retentionHours(db: Db): number {
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'retentionHours'").get() as { value: string } | undefined;
-  const hours = row ? Number(JSON.parse(row.value)) : DEFAULT_RETENTION_HOURS;
-  return Number.isFinite(hours) && hours > 0 ? hours : DEFAULT_RETENTION_HOURS;
-}
-
-export function setRetentionHours(db: Db, hours: number): void {
-  if (!Number.isFinite(hours) || hours <= 0) throw new RangeError(`Retention must be a positive number of hours, not ${hours}`);
-  db.prepare("INSERT INTO settings (key, value) VALUES ('retentionHours', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(hours));
 }

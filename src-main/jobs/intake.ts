@@ -9,7 +9,8 @@ import { whatsappMetadata } from '../../src-shared/extract/whatsapp';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { insertReceipt, receiptBySha } from '../db/receipts';
 import { OcrFailure } from '../ocr/decode';
-import { retentionHours, type Core } from './core';
+import { retentionHours } from '../db/retention-setting';
+import type { Core } from './core';
 
 export interface IntakeItem {
   source: string;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
-import { openCore, setRetentionHours } from './core';
+import { setRetentionHours } from '../db/retention-setting';
+import { openCore } from './core';
 import { takeIn } from './intake';
 import { sweep } from './retention';
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { DEFAULT_PROFILE, PROFILE_NAMES, type ProfileName } from '../../src-shared/ocr/profiles';
 import type { Db } from '../db/open';
-import { retentionHours, setRetentionHours } from './core';
+import { retentionHours, setRetentionHours } from '../db/retention-setting';
 
 /** What can be changed from the window (retention has its own functions, used by intake). */
 export const StoredSettingsSchema = z.object({

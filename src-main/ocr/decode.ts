@@ -118,3 +118,13 @@ export async function greyCopy(img: RgbImage, maxWidth: number): Promise<{ data:
     .toBuffer();
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height, scale: width / img.width };
 }
+
+/** The image turned `degrees` clockwise about its centre, on a canvas grown to hold it, the new corners filled with `fill`. */
+export async function rotateRgb(img: RgbImage, degrees: number, fill: { r: number; g: number; b: number }): Promise<RgbImage> {
+  const { data, info } = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } })
+    .rotate(degrees, { background: fill })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+}

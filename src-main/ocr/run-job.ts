@@ -7,13 +7,16 @@ import { dedupeKey } from '../../src-shared/extract/dedupe';
 import { extractFields } from '../../src-shared/extract/extract';
 import type { Rules } from '../../src-shared/extract/rules';
 import { whatsappMetadata } from '../../src-shared/extract/whatsapp';
-import { PROFILES, type ProfileName } from '../../src-shared/ocr/profiles';
-import type { Line, StageTimings } from '../../src-shared/ocr/types';
+import { PROFILES, type ProfileName, type ProfileSettings } from '../../src-shared/ocr/profiles';
+import type { Fields } from '../../src-shared/extract/types';
+import type { Box, Line, StageTimings } from '../../src-shared/ocr/types';
 import type { ImageRecord } from '../../src-shared/receipt/record';
 import { readWarnings } from '../../src-shared/receipt/warnings';
-import { decodeImage, OcrFailure, readImageFile } from './decode';
+import { decodeImage, OcrFailure, readImageFile, rotateRgb } from './decode';
 import { detectPage } from './detect-page';
-import type { ModelSet } from './model-set';
+import type { ModelSet, ProfileModels } from './model-set';
+import { DESKEW_MIN_DEGREES, skewDegrees, unrotateBox, unrotateLine } from './pipeline/deskew';
+import type { RgbImage } from './pipeline/image';
 import { roundBox } from './pipeline/geometry';
 import { groupRows, pageText, type Segment } from './pipeline/layout';
 import { orientCrops } from './pipeline/orient';
@@ -55,12 +58,12 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
 
     const m = await models.forProfile(profile);
     control.progress('detect', 0, 1);
-    const { regions, inkLines } = await detectPage(image, m.detector, settings, checkpoint);
+    const { page, turn, regions, inkLines } = await detectUpright(image, m.detector, settings, checkpoint);
     const tDetect = performance.now();
     checkpoint();
 
-    let crops = cropRegions(image, regions, m.recognizer.spec);
-    if (settings.useAngleClassifier && m.classifier) crops = await orientCrops(image, crops, m.classifier.run, m.classifier.spec);
+    let crops = cropRegions(page, regions, m.recognizer.spec);
+    if (settings.useAngleClassifier && m.classifier) crops = await orientCrops(page, crops, m.classifier.run, m.classifier.spec);
     control.progress('recognize', 0, crops.length);
     const firstReads = await recognizeCrops(crops, m.recognizer.lanes, m.recognizer.spec, undefined, (done) => {
       control.progress('recognize', done, crops.length);
@@ -69,7 +72,7 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
     // The second reading is a fraction of the first (tens of milliseconds): the stage stays at its end meanwhile.
     const below = m.recognizer.spec.rereadBelow;
     const { crops: readCrops, reads } = below
-      ? await rereadUncertain(image, { crops, reads: firstReads }, m.recognizer.lanes, m.recognizer.spec, below, checkpoint)
+      ? await rereadUncertain(page, { crops, reads: firstReads }, m.recognizer.lanes, m.recognizer.spec, below, checkpoint)
       : { crops, reads: firstReads };
     const segments: Segment[] = [];
     readCrops.forEach((crop, i) => {
@@ -80,11 +83,16 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
     const tRecognize = performance.now();
 
     control.progress('layout', 0, 1);
-    const lines = groupRows(segments).map((l) => tidyLine(l, image.width, image.height));
+    // Rows are grouped and fields read on the upright page; boxes then go back onto the image.
+    const uprightLines = groupRows(segments);
     const tLayout = performance.now();
 
     control.progress('extract', 0, 1);
-    const { fields, amountCheck } = extractFields(lines, extraction.rules);
+    const upright = extractFields(uprightLines.map((l) => tidyLine(l, page.width, page.height)), extraction.rules);
+    const back = (b: Box) => (turn === 0 ? b : unrotateBox(b, turn, image, page));
+    const lines = uprightLines.map((l) => tidyLine(turn === 0 ? l : unrotateLine(l, turn, image, page), image.width, image.height));
+    const fields: Fields = Object.fromEntries(Object.entries(upright.fields).map(([k, f]) => [k, { ...f, box: roundBox(back(f.box), image.width, image.height) }]));
+    const amountCheck = upright.amountCheck;
     const warnings = readWarnings({ lines, fields, inkLines, ...(amountCheck ? { amountCheck } : {}) });
     const metadata = whatsappMetadata(extraction.name ?? path.basename(file));
     const tExtract = performance.now();
@@ -115,6 +123,26 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
     // The name's metadata is still worth having: it says who sent the file that failed.
     return { file, sha256, status: 'error', error: { code: failure.code, message: failure.message }, fields: {}, metadata: whatsappMetadata(extraction.name ?? path.basename(file)) };
   }
+}
+
+/**
+ * The page as it will be read: turned upright when its lines are tilted (a photographed screen),
+ * with the detector's boxes on the upright page. `turn` is the rotation applied, in degrees.
+ */
+async function detectUpright(image: RgbImage, detector: ProfileModels['detector'], settings: ProfileSettings, checkpoint: () => void) {
+  const first = await detectPage(image, detector, settings, checkpoint);
+  const skew = skewDegrees(first.regions);
+  if (Math.abs(skew) < DESKEW_MIN_DEGREES) return { page: image, turn: 0, ...first };
+  checkpoint();
+  const page = await rotateRgb(image, -skew, cornerColour(image));
+  return { page, turn: -skew, ...(await detectPage(page, detector, settings, checkpoint)) };
+}
+
+/** The mean of the four corner pixels: what the new corners of a turned page are filled with. */
+function cornerColour(img: RgbImage): { r: number; g: number; b: number } {
+  const at = [0, img.width - 1, (img.height - 1) * img.width, img.height * img.width - 1];
+  const mean = (c: number) => Math.round(at.reduce((s, i) => s + img.data[i * 3 + c]!, 0) / at.length);
+  return { r: mean(0), g: mean(1), b: mean(2) };
 }
 
 const ms = (v: number) => Math.round(v * 10) / 10;

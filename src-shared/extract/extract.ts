@@ -255,12 +255,17 @@ function keywordFields(fields: Fields, rows: readonly PageRow[], hits: readonly 
     return { value, raw, confidence: round(h.score * meanConfidence(rows, words)), box: unionBoxes(words.map((w) => rows[w.row]!.words[w.word]!.box)), source: { via: 'keyword', label: raw } };
   };
   if (appHit) fields.canal_pago = fromHit(appHit, appHit.key.slice('channel:'.length));
-  for (const type of Object.keys(rules.transactionTypes) as (keyof Rules['transactionTypes'])[]) {
-    const h = hits.filter((x) => x.key === `tx:${type}`).sort((a, b) => b.score - a.score || a.row - b.row)[0];
-    if (h) {
-      fields.tipo_transaccion = fromHit(h, type);
-      break;
-    }
-  }
+  // The kind the page is titled with: the largest words naming one (a web page's menu also
+  // lists "Pago Móvil" and "Transferencias"), then the rules' order.
+  const types = Object.keys(rules.transactionTypes) as (keyof Rules['transactionTypes'])[];
+  const rank = (h: PhraseHit) => types.indexOf(h.key.slice('tx:'.length) as (typeof types)[number]);
+  const rowHeight = (h: PhraseHit) => rows[h.row]!.box[3] - rows[h.row]!.box[1];
+  const named = hits.filter((x) => x.key.startsWith('tx:') && rank(x) >= 0);
+  const tallest = Math.max(0, ...named.map(rowHeight));
+  const tx = named.filter((x) => rowHeight(x) * TITLE_HEIGHT >= tallest).sort((a, b) => rank(a) - rank(b) || b.score - a.score || a.row - b.row)[0];
+  if (tx) fields.tipo_transaccion = fromHit(tx, tx.key.slice('tx:'.length));
 }
+
+/** Words this much taller than others are a title: their kind of transaction is the page's. */
+const TITLE_HEIGHT = 1.25;
 

@@ -74,7 +74,7 @@ export const RulesSchema = z.strictObject({
   amountCheck: z
     .strictObject({ fee: z.array(Phrase), total: z.array(Phrase) })
     .default({ fee: ['comisión', 'comisión bancaria', 'cargo por servicio'], total: ['total', 'total debitado', 'monto total', 'total a pagar'] }),
-  /** Kinds of transaction by their words, the first match in this order winning. */
+  /** Kinds of transaction by their words: the largest (a title) winning, then the first in this order. */
   transactionTypes: z.strictObject({
     pago_movil: z.array(Phrase),
     transferencia: z.array(Phrase),

@@ -10,7 +10,7 @@ import { desktopPortal, desktopWeb } from './desktop';
 import { feeGrid } from './grid';
 import { feeStacked, rolesList, smallTextCard, walletEnglish } from './lists';
 import { photoOf } from './photo';
-import { sentenceEn, sentenceEs, smsChat, smsThread } from './prose';
+import { noticeEn, sentenceEn, sentenceEs, smsChat, smsThread } from './prose';
 import { sectionsBeside, sectionsStacked } from './sections';
 import { tallHistory, tallScroll } from './tall';
 
@@ -24,6 +24,7 @@ export const TUNING_FAMILIES: readonly ReceiptStyle[] = [
   sentenceEs,
   smsChat,
   walletEnglish,
+  noticeEn,
   tallScroll,
   desktopWeb,
   smallTextCard,

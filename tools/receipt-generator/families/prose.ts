@@ -74,6 +74,26 @@ export const sentenceEn: ReceiptStyle = {
   },
 };
 
+export const noticeEn: ReceiptStyle = {
+  id: 'notice-en',
+  layout: 'English wallet notice, one line of details',
+  currency: 'USD',
+  render({ p, theme, rng }) {
+    const amount = pick(rng, [`$${fmt.usd(p.amount)}`, `USD ${fmt.usd(p.amount)}`]);
+    const text = pick(rng, [
+      `Payment of ${amount} sent to ${p.payee} · ${fmt.englishDate(p.date)} ${fmt.time12(p.time, 'PM')} · Ref ${p.reference}`,
+      `Transfer completed: ${amount} to ${p.payee} on ${fmt.englishDate(p.date, true)} at ${fmt.time24(p.time)}. Confirmation number: ${p.reference}`,
+    ]);
+    const heading = pick(rng, ['Notifications', 'Activity', 'Ubii Wallet']);
+    return {
+      ...paragraphPage(theme, rng, heading, text),
+      truth: { monto: p.amount, currency: 'USD', beneficiario: p.payee, fecha: canonical.date(p.date), hora_operacion: canonical.time(p.time), referencia: p.reference },
+      printed: { referencia: p.reference, monto: fmt.usd(p.amount) },
+      lines: [heading, text],
+    };
+  },
+};
+
 /** The SMS a bank sends after a Pago Móvil, in one of several banks' wordings (chat and thread differ). */
 function bankSms(rng: Rng, p: Payment, inThread: boolean): string {
   const amount = fmt.ves(p.amount);

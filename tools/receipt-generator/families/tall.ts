@@ -24,9 +24,11 @@ export const tallScroll: ReceiptStyle = {
     const items = shuffle(rng, [it.amount(), it.date(), it.time(), it.reference(), it.payeeBank(), it.phone(), it.cedula(), it.concept()], 1);
     const rows = chance(rng, 0.5) ? besideRows(items, rng, theme, s) : stackedRows(items, rng, theme, s);
     const title = pick(rng, TITLES.pago_movil);
+    // One large header over small print: the header alone must not decide how the page is read.
+    const headerPx = int(rng, 30, 44);
     const extra = SERVICES.map((x) => `<div class="svc"><b>${esc(x)}</b><br>Disponible las 24 horas desde tu teléfono.</div>`).join('');
     return {
-      css: `.big { font-size: 30px; font-weight: 800; padding: 40px 16px 30px; color: ${accent(rng)}; text-align: center; }
+      css: `.big { font-size: ${headerPx}px; font-weight: 800; padding: 40px 16px 30px; color: ${accent(rng)}; text-align: center; }
         .list { margin: 0 14px; } ${rows.css} .more { margin: 40px 14px 0; } .svc { font-size: ${size}px; padding: 28px 0; border-bottom: 1px solid ${c.line}; color: ${c.muted}; }`,
       body: `<div class="big">${esc(title)}</div><div class="list">${rows.html}</div><div class="more">${extra}</div>`,
       truth: it.truth,

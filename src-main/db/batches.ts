@@ -3,7 +3,7 @@
  * them be taken again; cancelling fails the receipts still waiting (code CANCELLED, re-runnable)
  * unless another running batch also holds them. Receipts being read finish either way.
  */
-import type { Db } from '../db/open';
+import type { Db } from './open';
 
 export interface BatchProgress {
   id: number;

@@ -1,0 +1,41 @@
+/**
+ * What the window shows of receipts, read from the store: field values with corrections applied
+ * (for a page of the list in one query), one receipt's stored fields and last reading's lines,
+ * and the receipt a possible duplicate repeats.
+ */
+import type { Db } from './open';
+
+export interface StoredField {
+  name: string;
+  value: string;
+  raw: string;
+  confidence: number;
+  /** JSON of the box and of the source, as saveResult wrote them. */
+  box: string;
+  source: string;
+  currency: string | null;
+  bank_name: string | null;
+  note: string | null;
+  corrected: string | null;
+}
+
+/** Field values with the operator's corrections applied, per receipt id. */
+export function fieldValues(db: Db, ids: readonly number[]): Map<number, Record<string, string>> {
+  const out = new Map<number, Record<string, string>>(ids.map((id) => [id, {}]));
+  if (ids.length === 0) return out;
+  const rows = db.prepare(`SELECT receipt_id, name, coalesce(corrected, value) AS v FROM fields WHERE receipt_id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as { receipt_id: number; name: string; v: string }[];
+  for (const f of rows) out.get(f.receipt_id)![f.name] = f.v;
+  return out;
+}
+
+export const storedFields = (db: Db, receiptId: number) => db.prepare('SELECT * FROM fields WHERE receipt_id = ?').all(receiptId) as StoredField[];
+
+/** The lines of the receipt's last reading, as JSON, or undefined when it was never read. */
+export const lastReadingLines = (db: Db, receiptId: number) =>
+  (db.prepare('SELECT lines FROM ocr_runs WHERE receipt_id = ? ORDER BY id DESC LIMIT 1').get(receiptId) as { lines: string } | undefined)?.lines;
+
+export const receiptNameById = (db: Db, id: number) => db.prepare('SELECT sha256, original_name FROM receipts WHERE id = ?').get(id) as { sha256: string; original_name: string } | undefined;
+
+/** The sha256 of the receipt this one may duplicate (the first one taken in with its payment key). */
+export const duplicateShaOf = (db: Db, sha256: string) =>
+  (db.prepare('SELECT d.sha256 FROM receipts r JOIN receipts d ON d.id = r.duplicate_of WHERE r.sha256 = ?').get(sha256) as { sha256: string } | undefined)?.sha256;
