@@ -7,6 +7,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../i18n';
+import { es } from '../i18n/es';
 import { StoreContext } from '../state/context';
 import { createStore } from '../state/store';
 import { fakeCore, receipt } from '../test-support/fake-core';
@@ -203,5 +204,40 @@ describe('the window’s language', () => {
     expect(screen.queryByRole('button', { name: /Aprobar/ })).toBeNull();
     // Kept on this computer for the next start.
     expect(localStorage.getItem('recibo.language')).toBe('en');
+  });
+});
+
+describe('what a reading could not vouch for, and labels learned from the operator', () => {
+  it('shows why a reading needs review, and where each value came from', async () => {
+    await open([receipt(1, { warnings: [{ code: 'no_reference', message: 'No reference number was found on this receipt.' }] })]);
+    const banner = screen.getByTestId('warnings');
+    expect(within(banner).getByText('no se encontró la referencia').getAttribute('title')).toBe('No reference number was found on this receipt.');
+    expect(screen.getByTestId('source-monto').textContent).toBe('de la etiqueta «Monto»');
+  });
+
+  it('offers to learn the label before a clicked value, adds it to the rules file, and undoes it', async () => {
+    const line = {
+      text: 'Abonado en Bancaribe',
+      confidence: 0.97,
+      box: [20, 300, 300, 330] as [number, number, number, number],
+      words: [
+        { text: 'Abonado', confidence: 0.98, box: [20, 300, 110, 330] as [number, number, number, number] },
+        { text: 'en', confidence: 0.98, box: [120, 300, 150, 330] as [number, number, number, number] },
+        { text: 'Bancaribe', confidence: 0.97, box: [200, 300, 300, 330] as [number, number, number, number] },
+      ],
+    };
+    const { core, user } = await open([receipt(1, { lines: [line] })]);
+    const before = ((await core.client.invoke('rules:get', {})) as { ok: true; value: { text: string } }).value.text;
+    await user.click(screen.getByLabelText(es.fields.banco_destino));
+    await user.click(screen.getAllByTestId('word-box')[2]!);
+    const offer = await screen.findByTestId('learn-offer');
+    await user.click(within(offer).getByRole('button', { name: `Añadir «Abonado en» como etiqueta de ${es.fields.banco_destino}` }));
+    await screen.findByTestId('learned');
+    const saved = core.calls.filter((c) => c.channel === 'rules:set').map((c) => JSON.parse(String(c.req.text)) as { fields: Record<string, { labels: string[] }> });
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.fields.banco_destino!.labels.at(-1)).toBe('Abonado en');
+    await user.click(screen.getByRole('button', { name: 'Deshacer' }));
+    await waitFor(() => expect(screen.queryByTestId('learned')).toBeNull());
+    expect(core.calls.filter((c) => c.channel === 'rules:set').at(-1)!.req.text).toBe(before);
   });
 });

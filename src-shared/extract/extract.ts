@@ -189,11 +189,12 @@ function fillFromProse(fields: Fields, rows: readonly PageRow[], ctx: NormalizeC
   // Geometry means little in running text: a value "below" a label there is the next line's tail.
   const prose = paragraphRows(rows);
   const inProse = (f: ExtractedField) => f.source.via === 'standalone' || (f.source.via === 'below' && rows.some((r, i) => prose.has(i) && r.box[1] <= f.box[1] && r.box[3] >= f.box[1]));
-  const wanted = new Set(PROSE_FIELDS.filter((f) => !fields[f] || inProse(fields[f])));
-  if (wanted.size === 0) return;
-  for (const v of proseValues(rows, ctx, wanted)) {
+  for (const v of proseValues(rows, ctx, new Set(PROSE_FIELDS))) {
     const c: Candidate = { field: v.field, via: 'inline', words: v.words, norm: v.norm, score: 0.9 * v.norm.confidence };
     const replacing = fields[v.field];
+    // A label's value cut at the row's end ("to José" / "Rivas on...") is the start of the cue's.
+    const longer = replacing && v.norm.value.length > replacing.value.length && v.norm.value.startsWith(replacing.value);
+    if (replacing && !inProse(replacing) && !longer) continue;
     if (!replacing && !claimed.free(rows, c)) continue;
     claimed.take(rows, c);
     fields[v.field] = { ...toField(rows, c, meanConfidence(rows, c.words)), source: { via: 'inline', label: v.cue } };
@@ -207,7 +208,7 @@ function fillFromProse(fields: Fields, rows: readonly PageRow[], ctx: NormalizeC
 
 const STRUCTURED = new Set(['amount', 'reference', 'date', 'time', 'phone', 'cedula', 'rif', 'bank', 'account']);
 
-const PROSE_FIELDS: readonly RuleField[] = ['monto', 'referencia', 'fecha', 'hora_operacion', 'banco_destino', 'beneficiario'];
+const PROSE_FIELDS: readonly RuleField[] = ['monto', 'referencia', 'fecha', 'hora_operacion', 'banco_destino', 'beneficiario', 'telefono'];
 
 /** The fee and the total beside the amount, each from its own label, when both are printed. */
 function amountCheck(rows: readonly PageRow[], hits: readonly PhraseHit[], rules: Rules, ctx: NormalizeContext, claimed: Claims): { fee: string; total: string } | undefined {

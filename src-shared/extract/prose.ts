@@ -26,8 +26,10 @@ interface Cue {
 
 const norm = (name: keyof typeof NORMALIZERS) => (text: string, ctx: NormalizeContext) => NORMALIZERS[name](text, { ...ctx, labelled: true });
 
-/** A person's name: two to four capitalised words. */
-const NAME = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})/u;
+/** A person's name: two to four capitalised words, none of them a month ("… Pérez Nov 3, 2025"). */
+const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ene|Abr|Ago|Dic)(?!\p{L})`;
+const NAME_WORD = String.raw`(?!${MONTH})\p{Lu}[\p{L}'’-]+`;
+const NAME = new RegExp(String.raw`^(${NAME_WORD}(?:\s+${NAME_WORD}){1,3})`, 'u');
 const readName = (text: string): Normalized | null => {
   const m = NAME.exec(text);
   return m ? { value: m[1]!, start: 0, end: m[1]!.length, confidence: 0.9 } : null;
@@ -35,14 +37,15 @@ const readName = (text: string): Normalized | null => {
 
 const CUES: readonly Cue[] = [
   { field: 'monto', pattern: /\b(?:enviaste|realizaste un pago m[oó]vil por|pago m[oó]vil por|pago movil por|enviado por|por|you sent|received|envio|env[ií]o)\s+/giu, read: norm('amount'), slack: 1 },
-  { field: 'referencia', pattern: /\b(?:n[uú]mero de referencia|nro\.? de referencia|nro\.? ref\.?|referencia|ref\.?|reference|transaction id)\s*:?\s*/giu, read: norm('reference'), slack: 1 },
+  { field: 'referencia', pattern: /\b(?:n[uú]mero de referencia|nro\.? de referencia|nro\.? ref\.?|referencia|ref\.?|reference|transaction id|confirmation number)\s*:?\s*/giu, read: norm('reference'), slack: 1 },
   { field: 'fecha', pattern: /\b(?:el|on|fecha:?)\s+/giu, read: norm('date'), slack: 1 },
   // A numeric date anywhere in running text is the operation's (an SMS: "Ref 6997 04-01-2025").
   { field: 'fecha', pattern: /(?:^|\s)(?=\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4})/gu, read: norm('date'), slack: 0 },
   { field: 'hora_operacion', pattern: /\b(?:a las|at|hora:?)\s+/giu, read: norm('time'), slack: 1 },
   // ...and the time right after it.
   { field: 'hora_operacion', pattern: /\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4},?\s+/gu, read: norm('time'), slack: 0 },
-  { field: 'banco_destino', pattern: /\ben\s+/giu, read: norm('bank'), slack: 1 },
+  { field: 'banco_destino', pattern: /(?:\ben|,)\s+/giu, read: norm('bank'), slack: 1 },
+  { field: 'telefono', pattern: /\b(?:tel[eé]fono:?|al|phone:?)\s+/giu, read: norm('phone'), slack: 1 },
   { field: 'beneficiario', pattern: /\b(?:a|to)\s+(?=\p{Lu})/gu, read: readName, slack: 0 },
 ];
 

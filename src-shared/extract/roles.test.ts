@@ -66,6 +66,12 @@ describe('receipts written as sentences', () => {
     expect(values(f)).toMatchObject({ monto: '150.00', beneficiario: 'María Pérez', telefono: '04141234567', banco_destino: '0105', fecha: '2025-03-12', hora_operacion: '15:45', referencia: '0012345678' });
   });
 
+  it('reads an English wallet notice, a name never running into the month after it', () => {
+    const f = read(['Notifications', 'Payment of $12.50 sent to Ramón Ordóñez', 'Nov 3, 2025 3:45 PM Ref 12345678']).fields;
+    expect(values(f)).toMatchObject({ monto: '12.50', beneficiario: 'Ramón Ordóñez', fecha: '2025-11-03', hora_operacion: '15:45', referencia: '12345678' });
+    expect(f.monto?.currency).toBe('USD');
+  });
+
   it('does not take a chat clock for the time of an SMS forwarded in a chat', () => {
     const f = read(['Sra. Carmen', 'Buenas, ya le hice el pago', '15:43', 'Reenviado', 'Pago Movil enviado por Bs.', '11.850,21 al 04269115987, Ref:', '006924768434, fecha 01/01/2026', '13:15.', '15:43']).fields;
     expect(values(f)).toMatchObject({ monto: '11850.21', referencia: '006924768434', fecha: '2026-01-01', hora_operacion: '13:15', telefono: '04269115987' });
