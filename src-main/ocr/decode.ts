@@ -107,18 +107,6 @@ export async function cropResizedRgb(img: RgbImage, rect: { left: number; top: n
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height };
 }
 
-/** A grey copy at most `maxWidth` wide, and how many of its pixels make one of the image's. */
-export async function greyCopy(img: RgbImage, maxWidth: number): Promise<{ data: Uint8Array; width: number; height: number; scale: number }> {
-  const width = Math.min(img.width, maxWidth);
-  const height = Math.max(1, Math.round((img.height * width) / img.width));
-  const data = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } })
-    .resize(width, height, { fit: 'fill', kernel: 'linear' })
-    .greyscale()
-    .raw()
-    .toBuffer();
-  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height, scale: width / img.width };
-}
-
 /** The image turned `degrees` clockwise about its centre, on a canvas grown to hold it, the new corners filled with `fill`. */
 export async function rotateRgb(img: RgbImage, degrees: number, fill: { r: number; g: number; b: number }): Promise<RgbImage> {
   const { data, info } = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } })

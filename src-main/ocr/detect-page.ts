@@ -6,11 +6,11 @@
  * training crops, so both see the app's own boxes.
  */
 import type { ProfileSettings } from '../../src-shared/ocr/profiles';
-import { cropResizedRgb, greyCopy, resizeRgb } from './decode';
+import { cropResizedRgb, resizeRgb } from './decode';
 import type { ProfileModels } from './model-set';
 import { DB_DEFAULTS, type TextRegion } from './pipeline/db-postprocess';
 import { detectText, medianTextHeight, refinedDetectorSide } from './pipeline/detect';
-import { detectorInputSize, type RgbImage } from './pipeline/image';
+import { detectorInputSize, greyBlocks, type RgbImage } from './pipeline/image';
 import { bandsNeedingDetail, mergeRegions, planBands, type BandPlan } from './pipeline/text-bands';
 
 /** Width of the grey copy that finds text-like ink: enough to see the strokes of 12 px text. */
@@ -43,7 +43,7 @@ export async function detectPage(image: RgbImage, detector: ProfileModels['detec
     beforeSecondPass?.();
     page = await detectAt(secondSide);
   }
-  const grey = await greyCopy(image, GREY_WIDTH);
+  const grey = greyBlocks(image, GREY_WIDTH);
   const need = bandsNeedingDetail(grey, page.found, page.scaleY, settings.detMinTextPx);
   const bands = planBands(need.bands, page.scaleY, settings.detTargetTextPx, settings.detBandBudgetPx);
   if (bands.length === 0) return { regions: page.found, inkLines: need.inkLines };

@@ -41,6 +41,13 @@ async function finish(browser: Parameters<typeof photograph>[0], style: ReceiptS
   return { ...(await degrade(png, d)), label: d.label };
 }
 
+/** FNV-1a of a family's id. */
+function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 export async function renderFamilies(outDir: string, perFamily: number, seed: number, only?: string): Promise<Record<string, FamilyReceipt>> {
   const root = appRoot();
   const fontCss = new Map(FONTS.map((f) => [f.family, fontFaceCss(root, f.family, f.pkg)]));
@@ -49,13 +56,14 @@ export async function renderFamilies(outDir: string, perFamily: number, seed: nu
   const browser = await launchChromium();
   const truth: Record<string, FamilyReceipt> = {};
   try {
-    for (const [f, { style, split }] of FAMILIES.entries()) {
+    for (const { style, split } of FAMILIES) {
       if (only && style.id !== only) continue;
-      // One generator per family: adding a family leaves the others' receipts as they were.
-      const rng = seeded(seed + 7919 * (f + 1));
+      // One generator per family, seeded by its name: adding or moving a family leaves the
+      // others' receipts as they were.
+      const rng = seeded(seed ^ idHash(style.id));
       for (let i = 0; i < perFamily; i++) {
         const theme: Theme = i % 2 ? 'dark' : 'light';
-        const font = FONTS[(i + f) % FONTS.length]!.family;
+        const font = FONTS[(i + idHash(style.id)) % FONTS.length]!.family;
         const composed = composeReceipt(rng, style, theme, font, fontCss.get(font)!);
         const { png } = await screenshot(browser, composed);
         const { bytes, ext, label } = await finish(browser, style, png, rng);

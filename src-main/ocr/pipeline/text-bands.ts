@@ -34,6 +34,13 @@ export interface BandPlan extends Band {
 /** Luma steps this strong are stroke edges; text rows have many of them along a row. */
 const EDGE_STEP = 48;
 const MIN_EDGES_PER_ROW = 6;
+const MIN_LINE_ASPECT = 3;
+const MIN_TEXT_PX = 7;
+/**
+ * Boxes under this share of the minimum height are too small for the detector to have boxed
+ * their lines well; above it, the recogniser reads them from the full-size image anyway.
+ */
+const SMALL_SHARE = 0.6;
 
 const boxOf = (r: TextRegion) => {
   const xs = r.quad.map((p) => p.x);
@@ -49,26 +56,45 @@ const regionHeight = (r: TextRegion) => Math.hypot(r.quad[3].x - r.quad[0].x, r.
  */
 export function bandsNeedingDetail(grey: GreyPage, regions: readonly TextRegion[], detScale: number, minTextPx: number): { bands: Band[]; inkLines: number } {
   const s = grey.scale;
-  const good = regions.filter((r) => regionHeight(r) * detScale >= minTextPx).map(boxOf);
-  const small = regions.filter((r) => regionHeight(r) * detScale < minTextPx);
+  const good = regions.filter((r) => regionHeight(r) * detScale >= minTextPx * SMALL_SHARE).map(boxOf);
+  // Small boxes that are lines of words: not specks (under 6 px) nor dots and icons (not wide).
+  const small = regions.filter((r) => {
+    const h = regionHeight(r);
+    const b = boxOf(r);
+    return h * detScale < minTextPx * SMALL_SHARE && h >= MIN_TEXT_PX && b.x1 - b.x0 >= MIN_LINE_ASPECT * h;
+  });
+  // Well-read boxes as a mask of the grey page, so the scan below is one pass over its pixels.
+  const covered = new Uint8Array(grey.width * grey.height);
+  for (const b of good) {
+    const [x0, x1] = [Math.max(0, Math.floor(b.x0 * s) - 2), Math.min(grey.width, Math.ceil(b.x1 * s) + 2)];
+    for (let y = Math.max(0, Math.floor(b.y0 * s) - 2); y < Math.min(grey.height, Math.ceil(b.y1 * s) + 2); y++) covered.fill(1, y * grey.width + x0, y * grey.width + x1);
+  }
   // Per grey row: how many stroke edges lie outside well-read boxes, and where.
   const rowEdges = new Uint32Array(grey.height);
   // And all of a row's edges, masked or not: how many lines of text the page holds.
   const allEdges = new Uint32Array(grey.height);
   const rowX0 = new Float64Array(grey.height).fill(Infinity);
   const rowX1 = new Float64Array(grey.height).fill(-Infinity);
+  const data = grey.data;
   for (let y = 0; y < grey.height; y++) {
-    const oy = y / s;
-    const masks = good.filter((b) => oy >= b.y0 - 2 && oy <= b.y1 + 2).map((b) => [b.x0 * s - 2, b.x1 * s + 2] as const);
     const row = y * grey.width;
+    let edges = 0;
+    let all = 0;
+    let first = Infinity;
+    let last = -Infinity;
     for (let x = 0; x + 1 < grey.width; x++) {
-      if (Math.abs(grey.data[row + x + 1]! - grey.data[row + x]!) < EDGE_STEP) continue;
-      allEdges[y]!++;
-      if (masks.some(([a, b]) => x >= a && x <= b)) continue;
-      rowEdges[y]!++;
-      if (x < rowX0[y]!) rowX0[y] = x;
-      if (x > rowX1[y]!) rowX1[y] = x;
+      const step = data[row + x + 1]! - data[row + x]!;
+      if (step < EDGE_STEP && step > -EDGE_STEP) continue;
+      all++;
+      if (covered[row + x]) continue;
+      edges++;
+      if (x < first) first = x;
+      last = x;
     }
+    rowEdges[y] = edges;
+    allEdges[y] = all;
+    rowX0[y] = first;
+    rowX1[y] = last;
   }
   const textRow = (y: number) => rowEdges[y]! >= MIN_EDGES_PER_ROW;
   let inkLines = 0;
@@ -90,8 +116,11 @@ export function bandsNeedingDetail(grey: GreyPage, regions: readonly TextRegion[
       run.x0 = Math.min(run.x0, rowX0[y]!);
       run.x1 = Math.max(run.x1, rowX1[y]!);
     }
-    // A run of one or two grey rows is a rule, a border or noise, not a line of text.
-    if (run.y1 - run.y0 >= 2) runs.push(run);
+    // A run of one or two grey rows is a rule, a border or noise, and a run hardly wider than
+    // tall is an icon or a logo: neither is a line of text.
+    // Text under MIN_TEXT_PX of the image's own pixels is no one's to read.
+    const rows = run.y1 - run.y0 + 1;
+    if (rows >= 3 && rows / s >= MIN_TEXT_PX && run.x1 - run.x0 >= MIN_LINE_ASPECT * rows) runs.push(run);
   }
   const pieces = [
     ...runs.map((r) => ({ x0: r.x0 / s, x1: (r.x1 + 1) / s, y0: r.y0 / s, y1: (r.y1 + 1) / s, h: (r.y1 - r.y0 + 1) / s })),

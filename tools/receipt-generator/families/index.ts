@@ -10,7 +10,7 @@ import { desktopPortal, desktopWeb } from './desktop';
 import { feeGrid } from './grid';
 import { feeStacked, rolesList, smallTextCard, walletEnglish } from './lists';
 import { photoOf } from './photo';
-import { noticeEn, sentenceEn, sentenceEs, smsChat, smsThread } from './prose';
+import { noticeEn, paidEn, sentenceEn, sentenceEs, smsChat, smsNotice, smsThread } from './prose';
 import { sectionsBeside, sectionsStacked } from './sections';
 import { tallHistory, tallScroll } from './tall';
 
@@ -29,6 +29,8 @@ export const TUNING_FAMILIES: readonly ReceiptStyle[] = [
   desktopWeb,
   smallTextCard,
   photoOf(rolesList, 'photo-list'),
+  paidEn,
+  smsNotice,
 ];
 
 export const HELD_OUT_FAMILIES: readonly ReceiptStyle[] = [

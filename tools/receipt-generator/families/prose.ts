@@ -94,6 +94,52 @@ export const noticeEn: ReceiptStyle = {
   },
 };
 
+/** An English receipt written as a sentence, in wordings of its own (tuning, beside notice-en). */
+export const paidEn: ReceiptStyle = {
+  id: 'paid-en',
+  layout: 'English sentence, paid to',
+  currency: 'USD',
+  render({ p, theme, rng }) {
+    const amount = `$${fmt.usd(p.amount)}`;
+    const text = pick(rng, [
+      `You paid ${p.payee} ${amount} on ${fmt.englishDate(p.date)} at ${fmt.time12(p.time, 'PM')}. Transaction reference: ${p.reference}`,
+      `Sent! ${amount} to ${p.payee} on ${fmt.englishDate(p.date)}, ${fmt.time24(p.time)}. Reference number ${p.reference}`,
+    ]);
+    const heading = pick(rng, ['Receipt', 'Done', 'Payment details']);
+    return {
+      ...paragraphPage(theme, rng, heading, text),
+      truth: { monto: p.amount, currency: 'USD', beneficiario: p.payee, fecha: canonical.date(p.date), hora_operacion: canonical.time(p.time), referencia: p.reference },
+      printed: { referencia: p.reference, monto: fmt.usd(p.amount) },
+      lines: [heading, text],
+    };
+  },
+};
+
+/** A bank's SMS shown as the phone's notification, in wordings of its own (tuning). */
+export const smsNotice: ReceiptStyle = {
+  id: 'sms-notice',
+  layout: 'bank SMS as a notification card',
+  currency: 'VES',
+  render({ p, theme, rng }) {
+    const c = COLORS[theme];
+    const amount = fmt.ves(p.amount);
+    const bank = BANKS[p.payerBank]!.short;
+    const sms = pick(rng, [
+      `${bank}: Ud realizo un PagoMovil de Bs. ${amount} a ${fmt.phoneDash(p.phone)}, Ref ${p.reference}, ${fmt.dmy(p.date)} ${fmt.time24(p.time)}`,
+      `Pago movil exitoso por Bs ${amount} al ${p.phone}. Referencia: ${p.reference}. ${fmt.dmy(p.date, '-')} ${fmt.time12(p.time, 'PM')}`,
+    ]);
+    const when = laterClock(p, rng);
+    return {
+      css: `.shade { margin: 16px 12px; padding: 12px 14px; border-radius: 16px; background: ${c.card}; }
+        .shade .top { display: flex; justify-content: space-between; font-size: 13px; color: ${c.muted}; } .shade .txt { margin-top: 6px; font-size: 15px; line-height: 1.4; }`,
+      body: `<div class="shade"><div class="top"><span>Mensajes</span><span>${when}</span></div><div class="txt">${esc(sms)}</div></div>`,
+      truth: smsTruth(p),
+      printed: { referencia: p.reference, monto: amount },
+      lines: ['Mensajes', when, sms],
+    };
+  },
+};
+
 /** The SMS a bank sends after a Pago Móvil, in one of several banks' wordings (chat and thread differ). */
 function bankSms(rng: Rng, p: Payment, inThread: boolean): string {
   const amount = fmt.ves(p.amount);
