@@ -193,9 +193,13 @@ function fillFromProse(fields: Fields, rows: readonly PageRow[], ctx: NormalizeC
     const c: Candidate = { field: v.field, via: 'inline', words: v.words, norm: v.norm, score: 0.9 * v.norm.confidence };
     const replacing = fields[v.field];
     // A label's value cut at the row's end ("to José" / "Rivas on...") is the start of the cue's.
-    const longer = replacing && v.norm.value.length > replacing.value.length && v.norm.value.startsWith(replacing.value);
-    if (replacing && !inProse(replacing) && !longer) continue;
-    if (!replacing && !claimed.free(rows, c)) continue;
+    // A label's value cut at the row's end ("to José" / "Rivas on …"), or run on past the
+    // sentence's next words ("José Salazar on Jun 19"): the cue's reading delimits it.
+    const overlapping = replacing && v.norm.value !== replacing.value && (v.norm.value.startsWith(replacing.value) || replacing.value.startsWith(v.norm.value));
+    if (replacing && !inProse(replacing) && !overlapping) continue;
+    // Other fields' claims are not checked: in running text, the words a label's geometry gave
+    // another field are exactly what a cue corrects.
+    if (!replacing && !claimed.free(rows, c) && !v.words.every((w) => prose.has(w.row))) continue;
     claimed.take(rows, c);
     fields[v.field] = { ...toField(rows, c, meanConfidence(rows, c.words)), source: { via: 'inline', label: v.cue } };
   }

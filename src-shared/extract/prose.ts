@@ -35,18 +35,29 @@ const readName = (text: string): Normalized | null => {
   return m ? { value: m[1]!, start: 0, end: m[1]!.length, confidence: 0.9 } : null;
 };
 
+/** A phone broken at its dash across two rows ("0424-" / "5680763") is still one phone. */
+const readPhone = (text: string, ctx: NormalizeContext): Normalized | null => {
+  const broken = /^(\S*\d-)\s(?=\d)/u.exec(text);
+  if (!broken) return norm('phone')(text, ctx);
+  const value = norm('phone')(text.replace(broken[0], broken[1]!), ctx);
+  return value && value.start <= broken[1]!.length ? { ...value, end: value.end + 1 } : value;
+};
+
 const CUES: readonly Cue[] = [
+  { field: 'monto', pattern: /\bde\s+(?=(?:bs|ves|usd|\$))/giu, read: norm('amount'), slack: 1 },
   { field: 'monto', pattern: /\b(?:enviaste|realizaste un pago m[oó]vil por|pago m[oó]vil por|pago movil por|enviado por|por|you sent|received|envio|env[ií]o)\s+/giu, read: norm('amount'), slack: 1 },
-  { field: 'referencia', pattern: /\b(?:n[uú]mero de referencia|nro\.? de referencia|nro\.? ref\.?|referencia|ref\.?|reference|transaction id|confirmation number)\s*:?\s*/giu, read: norm('reference'), slack: 1 },
+  // Longer cues first: "Ref" must not take the start of "Reference number".
+  { field: 'referencia', pattern: /\b(?:n[uú]mero de referencia|nro\.? de referencia|transaction reference|reference number|confirmation number|transaction id|referencia|reference|nro\.? ref\.?|ref\.?)\s*:?\s*/giu, read: norm('reference'), slack: 1 },
   { field: 'fecha', pattern: /\b(?:el|on|fecha:?)\s+/giu, read: norm('date'), slack: 1 },
   // A numeric date anywhere in running text is the operation's (an SMS: "Ref 6997 04-01-2025").
-  { field: 'fecha', pattern: /(?:^|\s)(?=\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4})/gu, read: norm('date'), slack: 0 },
+  { field: 'fecha', pattern: /(?:^|[\s.,])(?=\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4})/gu, read: norm('date'), slack: 0 },
   { field: 'hora_operacion', pattern: /\b(?:a las|at|hora:?)\s+/giu, read: norm('time'), slack: 1 },
   // ...and the time right after it.
   { field: 'hora_operacion', pattern: /\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4},?\s+/gu, read: norm('time'), slack: 0 },
+  { field: 'hora_operacion', pattern: /\b(?:19|20)\d\d,\s+/gu, read: norm('time'), slack: 0 },
   { field: 'banco_destino', pattern: /(?:\ben|,)\s+/giu, read: norm('bank'), slack: 1 },
-  { field: 'telefono', pattern: /\b(?:tel[eé]fono:?|al|phone:?)\s+/giu, read: norm('phone'), slack: 1 },
-  { field: 'beneficiario', pattern: /\b(?:a|to)\s+(?=\p{Lu})/gu, read: readName, slack: 0 },
+  { field: 'telefono', pattern: /\b(?:tel[eé]fono:?|al|phone:?)\s+/giu, read: readPhone, slack: 1 },
+  { field: 'beneficiario', pattern: /\b(?:a|to|[Yy]ou paid)\s+(?=\p{Lu})/gu, read: readName, slack: 0 },
 ];
 
 /** Rows of running text (five words or more), joined into paragraphs of adjacent rows. */
