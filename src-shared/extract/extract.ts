@@ -264,10 +264,11 @@ function keywordFields(fields: Fields, rows: readonly PageRow[], hits: readonly 
   // lists "Pago Móvil" and "Transferencias"), then the rules' order.
   const types = Object.keys(rules.transactionTypes) as (keyof Rules['transactionTypes'])[];
   const rank = (h: PhraseHit) => types.indexOf(h.key.slice('tx:'.length) as (typeof types)[number]);
-  const rowHeight = (h: PhraseHit) => rows[h.row]!.box[3] - rows[h.row]!.box[1];
+  // The words' own height: a menu on the same row as a large logo is still small print.
+  const wordsHeight = (h: PhraseHit) => Math.max(...range(h).map((w) => rows[w.row]!.words[w.word]!.box).map((b) => b[3] - b[1]));
   const named = hits.filter((x) => x.key.startsWith('tx:') && rank(x) >= 0);
-  const tallest = Math.max(0, ...named.map(rowHeight));
-  const tx = named.filter((x) => rowHeight(x) * TITLE_HEIGHT >= tallest).sort((a, b) => rank(a) - rank(b) || b.score - a.score || a.row - b.row)[0];
+  const tallest = Math.max(0, ...named.map(wordsHeight));
+  const tx = named.filter((x) => wordsHeight(x) * TITLE_HEIGHT >= tallest).sort((a, b) => rank(a) - rank(b) || b.score - a.score || a.row - b.row)[0];
   if (tx) fields.tipo_transaccion = fromHit(tx, tx.key.slice('tx:'.length));
 }
 

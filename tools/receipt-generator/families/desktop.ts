@@ -75,3 +75,31 @@ export const desktopPortal: ReceiptStyle = {
     };
   },
 };
+
+/** Web banking on a wide screen as a two-column table, the values far right of their labels. */
+export const desktopTable: ReceiptStyle = {
+  id: 'desktop-table',
+  layout: 'web banking, label and value columns far apart, 1600 wide',
+  currency: 'VES',
+  viewport: (rng) => ({ widthCss: pick(rng, [1536, 1600, 1680]), dpr: 1 }),
+  statusBar: false,
+  render({ p, theme, rng }) {
+    const c = COLORS[theme];
+    const it = new Items(rng, p);
+    it.kind(chance(rng, 0.5) ? 'pago_movil' : 'transferencia');
+    const items = shuffle(rng, [it.amount(), it.date(), it.time(), it.reference(), it.payerBank(), it.payeeBank(), it.phone(), it.cedula(), it.payee(), it.concept()]);
+    const bank = BANKS[p.payerBank]!;
+    const title = pick(rng, it.truth.tipo_transaccion === 'pago_movil' ? TITLES.pago_movil : TITLES.transferencia);
+    const menu = ['Resumen', 'Pagos', 'Pago Móvil', 'Transferencias', 'Divisas', 'Ayuda'];
+    const rows = items.map((i) => `<div class="tr"><span class="k">${esc(labelText(rng, i.label, 0.5))}</span><span class="v">${esc(i.value)}</span></div>`).join('');
+    return {
+      css: `#screen { min-height: 900px; } .nav { display: flex; gap: 28px; align-items: center; padding: 14px 40px; border-bottom: 1px solid ${c.line}; font-size: 14px; }
+        .nav b { font-size: 20px; color: ${accent(rng)}; margin-right: 30px; } .box { margin: 30px 160px; } .box h1 { font-size: 22px; margin-bottom: 16px; }
+        .tr { display: flex; justify-content: space-between; padding: 10px 12px; border-bottom: 1px solid ${c.line}; font-size: 14px; } .tr .k { color: ${c.muted}; } .tr .v { font-weight: 600; }`,
+      body: `<div class="nav"><b>${esc(bank.name)}</b>${menu.map((m) => `<span>${esc(m)}</span>`).join('')}</div><div class="box"><h1>${esc(title)}</h1>${rows}</div>`,
+      truth: it.truth,
+      printed: { referencia: p.reference, monto: fmt.ves(p.amount) },
+      lines: [[bank.name, ...menu].join(' '), title, ...items.map((i) => `${i.label} ${i.value}`)],
+    };
+  },
+};

@@ -6,7 +6,7 @@
  */
 import type { ReceiptStyle } from '../page';
 import { STYLES } from '../styles';
-import { desktopPortal, desktopWeb } from './desktop';
+import { desktopPortal, desktopTable, desktopWeb } from './desktop';
 import { feeGrid } from './grid';
 import { feeStacked, rolesList, smallTextCard, walletEnglish } from './lists';
 import { photoOf } from './photo';
@@ -31,6 +31,7 @@ export const TUNING_FAMILIES: readonly ReceiptStyle[] = [
   photoOf(rolesList, 'photo-list'),
   paidEn,
   smsNotice,
+  desktopTable,
 ];
 
 export const HELD_OUT_FAMILIES: readonly ReceiptStyle[] = [
