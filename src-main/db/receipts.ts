@@ -29,6 +29,8 @@ export interface ReceiptRow {
   settled_at: string | null;
   /** JSON array of the last reading's warnings ('[]' when none). */
   warnings: string;
+  /** 1 when `warnings` holds any (derived by the store). */
+  warned: number;
 }
 
 export interface NewReceipt {

@@ -106,7 +106,7 @@ export function searchReceipts(db: Db, q: SearchQuery): SearchHit[] {
   if (!f) return [];
   // The review queue (pending receipts) puts the readings with warnings first: they are the
   // ones an operator must not miss. Everything else is newest first.
-  const order = q.review === 'pending' ? "(r.warnings <> '[]') DESC, r.received_at DESC, r.id DESC" : 'r.received_at DESC, r.id DESC';
+  const order = q.review === 'pending' ? 'r.warned DESC, r.received_at DESC, r.id DESC' : 'r.received_at DESC, r.id DESC';
   // The page's ids first, from the indexes alone, then their rows: a deep OFFSET then skips
   // index entries rather than whole receipts.
   return db
