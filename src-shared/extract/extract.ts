@@ -175,15 +175,16 @@ function withoutValueLabels(rows: readonly PageRow[], hits: PhraseHit[], rules: 
     if (!isFieldLabel(h)) return true;
     const before = hits.find((o) => o.row === h.row && o.last === h.first - 1 && isFieldLabel(o));
     // Only a value with a form of its own says so: any words would pass for a name or a concept.
-    if (!before || STRUCTURED.has(rules.fields[before.key as RuleField].normalizer) === false) return true;
+    if (!before || !STRUCTURED.has(rules.fields[before.key as RuleField].normalizer)) return true;
     const rest = joinWords(rows, rows[h.row]!.words.slice(h.first).map((_, i) => ({ row: h.row, word: h.first + i }))).text;
     return !NORMALIZERS[rules.fields[before.key as RuleField].normalizer](rest, ctx);
   });
 }
 
 /**
- * Values a sentence gives after its cue words ("a las 3:45 p. m."), for fields no label gave or
- * that only a value's form suggested: a cue is a better witness than the form alone.
+ * Values a sentence gives after its cue words ("a las 3:45 p. m."), for fields no label gave,
+ * that only a value's form or a guess "below" a label in running text gave, or whose label's
+ * value the row cut or ran on: in a sentence, a cue is a better witness than the geometry.
  */
 function fillFromProse(fields: Fields, rows: readonly PageRow[], ctx: NormalizeContext, claimed: Claims): void {
   // Geometry means little in running text: a value "below" a label there is the next line's tail.
@@ -192,7 +193,6 @@ function fillFromProse(fields: Fields, rows: readonly PageRow[], ctx: NormalizeC
   for (const v of proseValues(rows, ctx, new Set(PROSE_FIELDS))) {
     const c: Candidate = { field: v.field, via: 'inline', words: v.words, norm: v.norm, score: 0.9 * v.norm.confidence };
     const replacing = fields[v.field];
-    // A label's value cut at the row's end ("to José" / "Rivas on...") is the start of the cue's.
     // A label's value cut at the row's end ("to José" / "Rivas on …"), or run on past the
     // sentence's next words ("José Salazar on Jun 19"): the cue's reading delimits it.
     const overlapping = replacing && v.norm.value !== replacing.value && (v.norm.value.startsWith(replacing.value) || replacing.value.startsWith(v.norm.value));
