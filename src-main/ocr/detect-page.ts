@@ -50,7 +50,7 @@ export async function detectPage(image: RgbImage, detector: ProfileModels['detec
   beforeSecondPass?.();
   const found: { plan: BandPlan; found: TextRegion[] }[] = [];
   for (const plan of bands) found.push({ plan, found: await detectBand(image, plan, detector, dbOptions) });
-  return { regions: mergeRegions(page.found, page.scaleY, settings.detMinTextPx, found), inkLines: need.inkLines };
+  return { regions: mergeRegions(page.found, page.scaleY, settings.detMinTextPx, found, need.fused), inkLines: need.inkLines };
 }
 
 /** One band cut out, scaled to its text, detected, and its boxes put back in page pixels. */

@@ -29,7 +29,19 @@ describe('bands of text the page pass missed', () => {
   it('leaves alone text the page pass read at a good height, and blank space', () => {
     const grey = page(300, 400, [{ y: 100, h: 10 }]);
     expect(bandsNeedingDetail(grey, [region(5, 95, 295, 115)], 1, 16).bands).toEqual([]);
-    expect(bandsNeedingDetail(page(300, 400, []), [], 1, 16)).toEqual({ bands: [], inkLines: 0 });
+    expect(bandsNeedingDetail(page(300, 400, []), [], 1, 16)).toEqual({ bands: [], inkLines: 0, fused: new Set() });
+  });
+
+  it('takes a tall box over several lines for lines run together, not one line read well', () => {
+    // A table's two rows, 12 px each with 16 px between them, boxed as one 44 px region.
+    const grey = page(400, 200, [{ y: 40, h: 12 }, { y: 68, h: 12 }]);
+    const fusedBox = region(5, 38, 395, 82);
+    const need = bandsNeedingDetail(grey, [fusedBox], 1, 16);
+    expect([...need.fused]).toEqual([fusedBox]);
+    expect(need.bands).toHaveLength(1);
+    // One tall line of large text is a line: nothing to look at again.
+    const tall = page(400, 200, [{ y: 40, h: 40 }]);
+    expect(bandsNeedingDetail(tall, [region(5, 38, 395, 82)], 1, 16)).toMatchObject({ bands: [], fused: new Set() });
   });
 
   it('looks again at boxes the page pass saw too small', () => {
@@ -55,5 +67,14 @@ describe('planning and merging band passes', () => {
     const found = [region(0, 2, 200, 38), region(0, 98, 200, 110)];
     const merged = mergeRegions([good, small], 1, 16, [{ plan, found }]);
     expect(merged).toEqual([good, found[1]]);
+  });
+
+  it('replaces a box of lines run together with the band\'s lines', () => {
+    const fused = region(0, 0, 300, 60);
+    const plan = { x0: 0, y0: 0, x1: 300, y1: 80, textHeight: 12, scale: 2 };
+    const found = [region(0, 2, 300, 16), region(0, 40, 300, 54)];
+    expect(mergeRegions([fused], 1, 16, [{ plan, found }], new Set([fused]))).toEqual(found);
+    // Without a band over it, the box stays: something read beats nothing.
+    expect(mergeRegions([fused], 1, 16, [], new Set([fused]))).toEqual([fused]);
   });
 });

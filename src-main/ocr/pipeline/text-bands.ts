@@ -54,9 +54,13 @@ const regionHeight = (r: TextRegion) => Math.hypot(r.quad[3].x - r.quad[0].x, r.
  * did not read at `minTextPx` or more. Boxes read well mask their ink; everything else with the
  * rhythm of text counts.
  */
-export function bandsNeedingDetail(grey: GreyPage, regions: readonly TextRegion[], detScale: number, minTextPx: number): { bands: Band[]; inkLines: number } {
+export function bandsNeedingDetail(grey: GreyPage, regions: readonly TextRegion[], detScale: number, minTextPx: number): { bands: Band[]; inkLines: number; fused: Set<TextRegion> } {
   const s = grey.scale;
-  const good = regions.filter((r) => regionHeight(r) * detScale >= minTextPx * SMALL_SHARE).map(boxOf);
+  const large = regions.filter((r) => regionHeight(r) * detScale >= minTextPx * SMALL_SHARE);
+  // A pass at a small scale can run several lines into one tall box (a table's rows): the box
+  // is not a line read well, and its ink is looked at again like the rest.
+  const fused = new Set(large.filter((r) => inkLinesIn(grey, boxOf(r)) > 1));
+  const good = large.filter((r) => !fused.has(r)).map(boxOf);
   // Small boxes that are lines of words: not specks (under 6 px) nor dots and icons (not wide).
   const small = regions.filter((r) => {
     const h = regionHeight(r);
@@ -126,7 +130,32 @@ export function bandsNeedingDetail(grey: GreyPage, regions: readonly TextRegion[
     ...runs.map((r) => ({ x0: r.x0 / s, x1: (r.x1 + 1) / s, y0: r.y0 / s, y1: (r.y1 + 1) / s, h: (r.y1 - r.y0 + 1) / s })),
     ...small.map((r) => ({ ...boxOf(r), h: regionHeight(r) })),
   ].sort((a, b) => a.y0 - b.y0);
-  return { bands: mergeIntoBands(pieces, grey.width / s, grey.height / s), inkLines };
+  return { bands: mergeIntoBands(pieces, grey.width / s, grey.height / s), inkLines, fused };
+}
+
+/** Lines of ink inside a box: runs of grey rows with the edges of text, blank rows between. */
+function inkLinesIn(grey: GreyPage, b: { x0: number; y0: number; x1: number; y1: number }): number {
+  const s = grey.scale;
+  const [x0, x1] = [Math.max(0, Math.floor(b.x0 * s)), Math.min(grey.width - 1, Math.ceil(b.x1 * s))];
+  let lines = 0;
+  let run = 0;
+  for (let y = Math.max(0, Math.floor(b.y0 * s)); y <= Math.min(grey.height, Math.ceil(b.y1 * s)); y++) {
+    let edges = 0;
+    if (y < grey.height) {
+      const row = y * grey.width;
+      for (let x = x0; x < x1; x++) {
+        const step = grey.data[row + x + 1]! - grey.data[row + x]!;
+        if (step >= EDGE_STEP || step <= -EDGE_STEP) edges++;
+      }
+    }
+    if (edges >= MIN_EDGES_PER_ROW) run++;
+    else {
+      // Runs too short to be a line of MIN_TEXT_PX text are accents, dots or a rule's ends.
+      if (run >= 3 && run / s >= MIN_TEXT_PX) lines++;
+      run = 0;
+    }
+  }
+  return lines;
 }
 
 /** Lines closer than a few of their own heights become one band, padded so no stroke is cut. */
@@ -163,15 +192,21 @@ export function planBands(bands: readonly Band[], pageScale: number, targetTextP
 }
 
 /**
- * Page boxes and band boxes together: a band's boxes replace the page's small boxes inside it,
- * and a band box over a box the page pass read well is the same text twice (the page's stays).
+ * Page boxes and band boxes together: a band's boxes replace the page's small boxes inside it
+ * and its boxes of several lines run together (`fused`), and a band box over a box the page pass read well is the same text twice (the page's stays).
  */
-export function mergeRegions(page: readonly TextRegion[], pageScale: number, minTextPx: number, bands: readonly { plan: BandPlan; found: readonly TextRegion[] }[]): TextRegion[] {
+export function mergeRegions(
+  page: readonly TextRegion[],
+  pageScale: number,
+  minTextPx: number,
+  bands: readonly { plan: BandPlan; found: readonly TextRegion[] }[],
+  fused: ReadonlySet<TextRegion> = new Set(),
+): TextRegion[] {
   const inside = (r: TextRegion, b: Band) => {
     const c = centre(r);
     return c.x >= b.x0 && c.x <= b.x1 && c.y >= b.y0 && c.y <= b.y1;
   };
-  const kept = page.filter((r) => regionHeight(r) * pageScale >= minTextPx || !bands.some((b) => inside(r, b.plan)));
+  const kept = page.filter((r) => (regionHeight(r) * pageScale >= minTextPx && !fused.has(r)) || !bands.some((b) => inside(r, b.plan)));
   const keptBoxes = kept.map(boxOf);
   const added = bands.flatMap((b) => b.found).filter((r) => {
     const c = centre(r);
