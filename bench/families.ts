@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FAMILY_SEED, renderFamilies, type FamilyReceipt } from '../tools/receipt-generator/render-families';
 
-export const RECEIPTS_PER_FAMILY = 8;
+export const RECEIPTS_PER_FAMILY = 16;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir)

@@ -80,6 +80,13 @@ function continuation(rows: readonly PageRow[], from: number, x0: number, x1: nu
   return refs;
 }
 
+/** The words of `refs` on `row` up to the first column gap after the first of them. */
+function untilGap(row: PageRow, refs: readonly WordRef[]): WordRef[] {
+  const own = refs.filter((r) => r.row === refs[0]?.row);
+  const cut = own.findIndex((r, i) => i > 0 && row.words[r.word]!.box[0] - row.words[own[i - 1]!.word]!.box[2] > height(row) * 1.2);
+  return cut > 0 ? own.slice(0, cut) : [];
+}
+
 function build(field: RuleField, rule: FieldRule, rows: readonly PageRow[], refs: WordRef[], ctx: NormalizeContext, via: Via, label?: PhraseHit): Candidate | null {
   if (refs.length === 0) return null;
   const { text, spans } = joinWords(rows, refs);
@@ -106,7 +113,9 @@ export function labelCandidates(field: RuleField, rule: FieldRule, rows: readonl
       const x0 = row.words[h.last + 1]!.box[0];
       refs.push(...continuation(rows, h.row, x0 - height(row), next ? row.words[next.first]!.box[0] : Infinity, labelled));
     }
-    const c = build(field, rule, rows, refs, { ...ctx, labelled: true }, via, h);
+    // A value that does not read with the row's rest may end at a column gap ("Ángel Briceño
+    // ⟶ Tlf.: 0424…" where the next cell's label is one the rules do not know).
+    const c = build(field, rule, rows, refs, { ...ctx, labelled: true }, via, h) ?? build(field, rule, rows, untilGap(row, refs), { ...ctx, labelled: true }, via, h);
     if (c) out.push(c);
   }
   if (rule.where.includes('below')) {

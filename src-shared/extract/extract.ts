@@ -5,11 +5,12 @@
  * kind of transaction come from their own words.
  */
 import type { Line } from '../ocr/types';
-import { BANK_NAMES, bankDirectory, type BankDirectory } from './banks';
+import { BANK_NAMES, bankByName, bankDirectory, type BankDirectory } from './banks';
 import { labelCandidates, owningLabel, standaloneCandidates, type Candidate } from './candidates';
 import { NORMALIZERS, type NormalizeContext } from './normalize';
 import { findPhrases, joinWords, pageFromLines, phrases, type PageRow, type Phrase, type PhraseHit, type WordRef } from './page';
 import { paragraphRows, proseValues, receivedBy } from './prose';
+import { transactionKind } from './kind';
 import { applyRoles, longestLabels, rowRoles } from './roles';
 import { RULE_FIELDS, type RuleField, type Rules } from './rules';
 import type { ExtractedField, Fields } from './types';
@@ -159,7 +160,8 @@ export function extractFields(lines: readonly Line[], rules: Rules): Extraction 
   const appHit = channelHit(claimed);
   const channelName = appHit?.key.slice('channel:'.length);
   derive(fields, rules, channelName, appHit ? { hit: appHit, rows } : null);
-  keywordFields(fields, rows, hits.filter((h) => !range(h).some((w) => claimed.has(key(w)))), rules, appHit);
+  const taken = (w: WordRef) => claimed.has(key(w));
+  keywordFields(fields, rows, hits.filter((h) => !range(h).some(taken)), rules, appHit, taken);
   const check = fields.monto ? amountCheck(rows, hits, rules, ctx, claimed) : undefined;
   return { fields, revision: rules.revision, ...(check ? { amountCheck: check } : {}) };
 }
@@ -168,17 +170,35 @@ export function extractFields(lines: readonly Line[], rules: Rules): Extraction 
  * A label word that starts the value of the label before it is a value: "Banco emisor  Banco
  * del Tesoro (0163)" has one label, and "Banco del Tesoro" is the emisor's bank, not the payee's.
  * A row of column headers ("Monto  Comisión") keeps its labels: none reads as the other's value.
+ * A bank label run into a bank's name counts for less (`startsBankName`).
  */
 function withoutValueLabels(rows: readonly PageRow[], hits: PhraseHit[], rules: Rules, banks: BankDirectory, isFieldLabel: (h: PhraseHit) => boolean): PhraseHit[] {
   const ctx: NormalizeContext = { labelled: true, banks };
-  return hits.filter((h) => {
+  const named = (h: PhraseHit) => isFieldLabel(h) && rules.fields[h.key as RuleField].normalizer === 'bank' && startsBankName(rows[h.row]!, h, banks);
+  return hits.map((h) => (named(h) ? { ...h, score: h.score * BANK_NAME_AS_LABEL } : h)).filter((h) => {
     if (!isFieldLabel(h)) return true;
-    const before = hits.find((o) => o.row === h.row && o.last === h.first - 1 && isFieldLabel(o));
     // Only a value with a form of its own says so: any words would pass for a name or a concept.
-    if (!before || !STRUCTURED.has(rules.fields[before.key as RuleField].normalizer)) return true;
+    const before = hits.filter((o) => o.row === h.row && o.last === h.first - 1 && isFieldLabel(o) && STRUCTURED.has(rules.fields[o.key as RuleField].normalizer));
     const rest = joinWords(rows, rows[h.row]!.words.slice(h.first).map((_, i) => ({ row: h.row, word: h.first + i }))).text;
-    return !NORMALIZERS[rules.fields[before.key as RuleField].normalizer](rest, ctx);
+    return !before.some((o) => NORMALIZERS[rules.fields[o.key as RuleField].normalizer](rest, ctx));
   });
+}
+
+/** How much a "Banco" that starts a bank's name counts as a label (`startsBankName`). */
+const BANK_NAME_AS_LABEL = 0.8;
+
+/**
+ * "Banco" run on, without a colon or a column's gap, into the rest of a bank's name ("Banco del
+ * Tesoro" in a header or a value) is the name more than a label: it still names a bank where
+ * nothing else does (a column of the payee's details), but any labelled bank beats it.
+ */
+function startsBankName(row: PageRow, h: PhraseHit, banks: BankDirectory): boolean {
+  const next = row.words[h.last + 1];
+  const label = row.words[h.last]!;
+  if (h.colon || !next || next.box[0] - label.box[2] > (label.box[3] - label.box[1]) * 1.2) return false;
+  const name = bankByName(row.words.slice(h.first).map((w) => w.text).join(' '), banks);
+  const labelEnd = row.words.slice(h.first, h.last + 1).map((w) => w.text).join(' ').length;
+  return name !== null && name.start === 0 && name.end > labelEnd;
 }
 
 /**
@@ -253,25 +273,15 @@ function derive(fields: Fields, rules: Rules, channelName: string | undefined, c
 }
 
 /** The app and the kind of transaction, from their own words (not from any field's value). */
-function keywordFields(fields: Fields, rows: readonly PageRow[], hits: readonly PhraseHit[], rules: Rules, appHit: PhraseHit | undefined): void {
+function keywordFields(fields: Fields, rows: readonly PageRow[], hits: readonly PhraseHit[], rules: Rules, appHit: PhraseHit | undefined, taken: (w: WordRef) => boolean): void {
+  const { dictionary } = compileRules(rules);
   const fromHit = (h: PhraseHit, value: string): ExtractedField => {
     const words = range(h);
     const raw = joinWords(rows, words).text;
     return { value, raw, confidence: round(h.score * meanConfidence(rows, words)), box: unionBoxes(words.map((w) => rows[w.row]!.words[w.word]!.box)), source: { via: 'keyword', label: raw } };
   };
   if (appHit) fields.canal_pago = fromHit(appHit, appHit.key.slice('channel:'.length));
-  // The kind the page is titled with: the largest words naming one (a web page's menu also
-  // lists "Pago Móvil" and "Transferencias"), then the rules' order.
-  const types = Object.keys(rules.transactionTypes) as (keyof Rules['transactionTypes'])[];
-  const rank = (h: PhraseHit) => types.indexOf(h.key.slice('tx:'.length) as (typeof types)[number]);
-  // The words' own height: a menu on the same row as a large logo is still small print.
-  const wordsHeight = (h: PhraseHit) => Math.max(...range(h).map((w) => rows[w.row]!.words[w.word]!.box).map((b) => b[3] - b[1]));
-  const named = hits.filter((x) => x.key.startsWith('tx:') && rank(x) >= 0);
-  const tallest = Math.max(0, ...named.map(wordsHeight));
-  const tx = named.filter((x) => wordsHeight(x) * TITLE_HEIGHT >= tallest).sort((a, b) => rank(a) - rank(b) || b.score - a.score || a.row - b.row)[0];
-  if (tx) fields.tipo_transaccion = fromHit(tx, tx.key.slice('tx:'.length));
+  const kind = transactionKind(rows, hits, dictionary, rules, taken);
+  if (kind) fields.tipo_transaccion = kind;
 }
-
-/** Words this much taller than others are a title: their kind of transaction is the page's. */
-const TITLE_HEIGHT = 1.25;
 

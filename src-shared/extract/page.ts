@@ -62,10 +62,60 @@ function splitGlued(w: PageWord): PageWord[] {
 }
 
 export function pageFromLines(lines: readonly Line[]): PageRow[] {
-  return lines.map((l) => ({
+  const rows = lines.map((l) => ({
     box: l.box,
     words: l.words.flatMap((w) => splitGlued({ text: w.text, box: w.box, confidence: w.confidence, tokens: fold(w.text).split(' ').filter(Boolean) })),
   }));
+  return joinWrappedCells(rows);
+}
+
+/** Words of a row split where a gap wider than a column break lies: [first, last] word indexes. */
+function segments(row: PageRow): [number, number][] {
+  const out: [number, number][] = [];
+  row.words.forEach((w, i) => {
+    const last = out[out.length - 1];
+    if (last && w.box[0] - row.words[i - 1]!.box[2] <= (w.box[3] - w.box[1]) * 1.2) last[1] = i;
+    else out.push([i, i]);
+  });
+  return out;
+}
+
+/**
+ * A table cell too narrow for its label wraps it ("HORA DE LA" / "TRANSACCIÓN:") while the
+ * value stays on the first line, in the next cell. The wrapped words, alone on the row just
+ * below and starting where the cell does, join the cell's first line so the label reads whole.
+ * Only when a value cell follows on that line: a label alone on its row, with its value below,
+ * is a stacked layout and stays as it is.
+ */
+function joinWrappedCells(rows: PageRow[]): PageRow[] {
+  const out: PageRow[] = [];
+  for (const row of rows) {
+    const prev = out[out.length - 1];
+    const tail = row.words;
+    const merge = prev && tail.length > 0 && tail.length <= 3 && segments(row).length === 1 && !tail.some((w) => /\d/u.test(w.text)) ? wrappedInto(prev, row) : -1;
+    if (merge < 0) {
+      out.push(row);
+      continue;
+    }
+    prev!.words.splice(merge + 1, 0, ...tail);
+    prev!.box = [Math.min(prev!.box[0], row.box[0]), Math.min(prev!.box[1], row.box[1]), Math.max(prev!.box[2], row.box[2]), Math.max(prev!.box[3], row.box[3])];
+  }
+  return out;
+}
+
+/** The last word of `prev`'s cell that `row` continues, or -1. */
+function wrappedInto(prev: PageRow, row: PageRow): number {
+  const x0 = row.words[0]!.box[0];
+  const x1 = row.words[row.words.length - 1]!.box[2];
+  const cells = segments(prev);
+  for (let c = 0; c + 1 < cells.length; c++) {
+    const [first, last] = cells[c]!;
+    const start = prev.words[first]!;
+    const height = start.box[3] - start.box[1];
+    const below = row.box[1] - Math.max(...prev.words.slice(first, last + 1).map((w) => w.box[3]));
+    if (Math.abs(start.box[0] - x0) < height && below < height * 0.6 && prev.words[cells[c + 1]![0]]!.box[0] > x1) return last;
+  }
+  return -1;
 }
 
 export const phrases = (key: string, list: readonly string[]): Phrase[] =>

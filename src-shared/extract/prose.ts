@@ -43,28 +43,43 @@ const readPhone = (text: string, ctx: NormalizeContext): Normalized | null => {
   return value && value.start <= broken[1]!.length ? { ...value, end: value.end + 1 } : value;
 };
 
+// Cues start after a character that is not a letter: JavaScript's \b is ASCII-only, and would
+// find "a " inside "María Zambrano".
 const CUES: readonly Cue[] = [
-  { field: 'monto', pattern: /\bde\s+(?=(?:bs|ves|usd|\$))/giu, read: norm('amount'), slack: 1 },
-  { field: 'monto', pattern: /\b(?:enviaste|realizaste un pago m[oó]vil por|pago m[oó]vil por|pago movil por|enviado por|por|you sent|received|envio|env[ií]o)\s+/giu, read: norm('amount'), slack: 1 },
+  { field: 'monto', pattern: /(?<![\p{L}\p{N}])de\s+(?=(?:bs|ves|usd|\$))/giu, read: norm('amount'), slack: 1 },
+  { field: 'monto', pattern: /(?<![\p{L}\p{N}])(?:enviaste|realizaste un pago m[oó]vil por|pago m[oó]vil por|pago movil por|enviado por|por|you sent|received|envio|env[ií]o)\s+/giu, read: norm('amount'), slack: 1 },
   // Longer cues first: "Ref" must not take the start of "Reference number".
-  { field: 'referencia', pattern: /\b(?:n[uú]mero de referencia|nro\.? de referencia|transaction reference|reference number|confirmation number|transaction id|referencia|reference|nro\.? ref\.?|ref\.?)\s*:?\s*/giu, read: norm('reference'), slack: 1 },
-  { field: 'fecha', pattern: /\b(?:el|on|fecha:?)\s+/giu, read: norm('date'), slack: 1 },
+  { field: 'referencia', pattern: /(?<![\p{L}\p{N}])(?:n[uú]mero de referencia|nro\.? de referencia|transaction reference|reference number|confirmation number|transaction id|referencia|reference|nro\.? ref\.?|ref\.?)\s*:?\s*/giu, read: norm('reference'), slack: 1 },
+  { field: 'fecha', pattern: /(?<![\p{L}\p{N}])(?:el|on|fecha:?)\s+/giu, read: norm('date'), slack: 1 },
   // A numeric date anywhere in running text is the operation's (an SMS: "Ref 6997 04-01-2025").
   { field: 'fecha', pattern: /(?:^|[\s.,])(?=\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4})/gu, read: norm('date'), slack: 0 },
-  { field: 'hora_operacion', pattern: /\b(?:a las|at|hora:?)\s+/giu, read: norm('time'), slack: 1 },
+  { field: 'hora_operacion', pattern: /(?<![\p{L}\p{N}])(?:a las|at|hora:?)\s+/giu, read: norm('time'), slack: 1 },
   // ...and the time right after it.
   { field: 'hora_operacion', pattern: /\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4},?\s+/gu, read: norm('time'), slack: 0 },
-  { field: 'hora_operacion', pattern: /\b(?:19|20)\d\d,\s+/gu, read: norm('time'), slack: 0 },
-  { field: 'banco_destino', pattern: /(?:\ben|,)\s+/giu, read: norm('bank'), slack: 1 },
-  { field: 'telefono', pattern: /\b(?:tel[eé]fono:?|al|phone:?)\s+/giu, read: readPhone, slack: 1 },
-  { field: 'beneficiario', pattern: /\b(?:a|to|[Yy]ou paid)\s+(?=\p{Lu})/gu, read: readName, slack: 0 },
+  { field: 'hora_operacion', pattern: /(?<![\p{L}\p{N}])(?:19|20)\d\d,\s+/gu, read: norm('time'), slack: 0 },
+  { field: 'banco_destino', pattern: /(?:(?<![\p{L}\p{N}])en|,)\s+/giu, read: norm('bank'), slack: 1 },
+  { field: 'telefono', pattern: /(?<![\p{L}\p{N}])(?:tel[eé]fono:?|al|a|phone:?)\s+(?=[+\d])/giu, read: readPhone, slack: 1 },
+  // A phone in brackets after the payee's name: "a María Pérez (0414-…)".
+  { field: 'telefono', pattern: /\((?=[+\d])/gu, read: readPhone, slack: 0 },
+  { field: 'beneficiario', pattern: /(?<![\p{L}\p{N}])(?:a|to|[Yy]ou paid)\s+(?=\p{Lu})/gu, read: readName, slack: 0 },
 ];
+
+/**
+ * Whether a short row opens the paragraph below it: its first line, cut short by long words
+ * ("You paid Rosángela Rodríguez"), set flush left and close above.
+ */
+function opensParagraph(row: PageRow | undefined, next: PageRow): boolean {
+  if (!row || row.words.length === 0) return false;
+  const height = row.box[3] - row.box[1];
+  return Math.abs(row.box[0] - next.box[0]) < height * 0.5 && next.box[1] - row.box[3] < height * 0.8;
+}
 
 /** Rows of running text (five words or more), joined into paragraphs of adjacent rows. */
 function paragraphs(rows: readonly PageRow[]): WordRef[][] {
   const out: WordRef[][] = [];
   let current: WordRef[] = [];
   let last = -2;
+  const refs = (r: number) => rows[r]!.words.map((_, i) => ({ row: r, word: i }));
   rows.forEach((row, r) => {
     if (row.words.length < 5 && !(current.length && r === last + 1 && row.words.length > 0)) {
       if (current.length) out.push(current);
@@ -75,7 +90,8 @@ function paragraphs(rows: readonly PageRow[]): WordRef[][] {
       out.push(current);
       current = [];
     }
-    current.push(...row.words.map((_, i) => ({ row: r, word: i })));
+    if (current.length === 0 && r !== last + 1 && opensParagraph(rows[r - 1], row)) current.push(...refs(r - 1));
+    current.push(...refs(r));
     last = r;
   });
   if (current.length) out.push(current);

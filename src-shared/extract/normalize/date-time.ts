@@ -14,8 +14,9 @@ const MONTHS: Record<string, number> = {
   agosto: 8, ago: 8, aug: 8, august: 8, septiembre: 9, setiembre: 9, sep: 9, sept: 9, set: 9, september: 9,
   octubre: 10, oct: 10, october: 10, noviembre: 11, nov: 11, november: 11, diciembre: 12, dic: 12, dec: 12, december: 12,
 };
-// Month words may carry a look-alike digit ("AG0" for AGO); monthNumber() sorts them out.
-const MONTH_WORD = String.raw`([\p{L}0-9]{3,10})\.?`;
+// Month words may carry a look-alike digit ("AG0" for AGO); monthNumber() sorts them out. The
+// abbreviation's dot may read as a colon ("14 abr: 2025").
+const MONTH_WORD = String.raw`([\p{L}0-9]{3,10})[.:]?`;
 /** A year glued to the time after it ("20253:08", OCR lost the space) still ends at its 4th digit. */
 const YEAR_END = String.raw`(?!${D}(?!${D}?[:.]${D}{2}))`;
 
@@ -23,7 +24,8 @@ const NUMERIC_ISO = new RegExp(String.raw`(?<!${D})(${D}{4})[-/.](${D}{1,2})[-/.
 const NUMERIC_DMY = new RegExp(String.raw`(?<!${D})(${D}{1,2})\s?[/.-]\s?(${D}{1,2})\s?[/.-]\s?(${D}{4}|${D}{2})${YEAR_END}`, 'gu');
 // "de" may come glued to its neighbours ("16 dejunio de 2025", "de20267:04"): OCR drops small spaces.
 const WORDS_DMY = new RegExp(String.raw`(?<![\p{L}\p{N}])(${D}{1,2})\s*(?:de\s*)?[-/]?\s*${MONTH_WORD}\s*[-/,]?\s*(?:del?\s*)?(${D}{4})${YEAR_END}`, 'giu');
-const WORDS_MDY = new RegExp(String.raw`(?<![\p{L}\p{N}])${MONTH_WORD}\s+(${D}{1,2}),?\s+(${D}{4})(?!${D})`, 'giu');
+// OCR may drop the space after the comma ("May 21,2025").
+const WORDS_MDY = new RegExp(String.raw`(?<![\p{L}\p{N}])${MONTH_WORD}\s+(${D}{1,2})(?:,\s*|\s+)(${D}{4})(?!${D})`, 'giu');
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

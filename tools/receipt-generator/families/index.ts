@@ -9,7 +9,9 @@ import { STYLES } from '../styles';
 import { desktopPortal, desktopTable, desktopWeb } from './desktop';
 import { feeGrid } from './grid';
 import { feeStacked, rolesList, smallTextCard, walletEnglish } from './lists';
+import { smsInbox } from './messages';
 import { photoOf } from './photo';
+import { desktopGrid } from './portal';
 import { noticeEn, paidEn, sentenceEn, sentenceEs, smsChat, smsNotice, smsThread } from './prose';
 import { sectionsBeside, sectionsStacked } from './sections';
 import { tallHistory, tallScroll } from './tall';
@@ -32,6 +34,8 @@ export const TUNING_FAMILIES: readonly ReceiptStyle[] = [
   paidEn,
   smsNotice,
   desktopTable,
+  desktopGrid,
+  smsInbox,
 ];
 
 export const HELD_OUT_FAMILIES: readonly ReceiptStyle[] = [
