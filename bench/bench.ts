@@ -1,6 +1,7 @@
 /**
  * npm run bench: speed, memory and accuracy of the OCR engine against Tesseract, measured in
- * the same run on the same images. A benchmark, not a test: it prints figures for
+ * the same run on the same images. Tesseract runs as its batch users run it: OMP_THREAD_LIMIT=1,
+ * a process per core, each over a file list (bench/tesseract.ts). A benchmark, not a test: it prints figures for
  * docs/benchmarks.md and writes them to bench-results/. On the scans (SROIE) it prints word F1
  * and, beside it, the characters misread line by line with the spaces aside (bench/line-match.ts):
  * what the recogniser reads, apart from where it breaks words.
@@ -25,7 +26,8 @@ import { realVe, renderedReceipts, sharedDatasets, sroie, type BenchImage, type 
 import { historyBench, printHistory, type HistoryFigures } from './history';
 import { unspacedEditsByLine } from './line-match';
 import { containsToken, f1, percentile, scoreWords } from './metrics';
-import { tesseractLanguages, tesseractText, tesseractVersion } from './tesseract';
+import { oneShot } from './one-shot';
+import { tesseractBatch, tesseractLanguages, tesseractVersion } from './tesseract';
 
 const { values: opts } = parseArgs({ options: { profile: { type: 'string' }, recognizer: { type: 'string' }, quick: { type: 'boolean' }, 'no-tesseract': { type: 'boolean' }, 'no-storage': { type: 'boolean' } } });
 // Before anything reads the models folder: every profile then reads with that recogniser.
@@ -61,12 +63,9 @@ async function peakRss(files: string[]): Promise<number> {
   return stats.peakRssBytes;
 }
 
-async function runTesseract(images: BenchImage[], lang: string): Promise<{ wallMs: number; texts: string[] }> {
-  const started = performance.now();
-  const texts: string[] = [];
-  for (const img of images) texts.push(await tesseractText(img.file, lang));
-  return { wallMs: performance.now() - started, texts };
-}
+/** Tesseract's processes: one per core, as its batch users run it (bench/tesseract.ts). */
+const TESSERACT_PROCESSES = os.availableParallelism();
+const STAGES = ['decode', 'detect', 'recognize', 'layout', 'extract'] as const;
 
 function tokenAccuracy(images: BenchImage[], texts: string[]): { referencia: string; monto: string } {
   const rate = (key: 'referencia' | 'monto') => {
@@ -99,8 +98,17 @@ async function main(): Promise<void> {
   report.peakRssMiB = Math.round(rss / 2 ** 20);
   console.log(`worker peak RSS over ${phoneImages.length} phone screenshots: ${report.peakRssMiB} MiB\n`);
 
+  const single = phoneImages[0];
+  if (single) {
+    const shot = await oneShot(single.file, profile, opts.quick ? 2 : 5, tess && langs.includes('spa') ? 'spa' : null);
+    report.oneScreenshotCold = shot;
+    const ratio = shot.tesseractMedianMs ? `; Recibo / Tesseract ${(shot.reciboMedianMs / shot.tesseractMedianMs).toFixed(2)}` : '';
+    console.log(`one screenshot from the shell, cold (${path.basename(shot.file)}, median of ${shot.runs}): receipt-ocr extract ${ms(shot.reciboMedianMs)}${shot.tesseractMedianMs ? `, tesseract ${ms(shot.tesseractMedianMs)}` : ''}${ratio}\n`);
+  }
+
   const phoneTotals: number[] = [];
   const phoneToLines: number[] = [];
+  const phoneStages: Record<string, number[]> = Object.fromEntries(STAGES.map((s) => [s, []]));
   for (const set of sets) {
     const files = set.images.map((i) => i.file);
     const ours = await runExtract(files, profile);
@@ -111,6 +119,7 @@ async function main(): Promise<void> {
     if (set.kind === 'phone') {
       phoneTotals.push(...totals);
       phoneToLines.push(...toLines);
+      for (const s of STAGES) phoneStages[s]!.push(...ok.map((r) => r.timings_ms![s] ?? 0));
     }
     const texts = ours.records.map((r) => r.text ?? '');
     const row: Record<string, unknown> = {
@@ -121,15 +130,18 @@ async function main(): Promise<void> {
       linesP50Ms: percentile(toLines, 50),
       extractP50Ms: percentile(ok.map((r) => r.timings_ms!.extract), 50),
       imagesPerSecond: files.length / (ours.wallMs / 1000),
+      msPerImage: ours.wallMs / files.length,
       wallMs: ours.wallMs,
     };
     console.log(`${set.name} (${files.length} images): per image, file to fields, p50 ${ms(row.p50Ms as number)}, p95 ${ms(row.p95Ms as number)} (file to lines p50 ${ms(row.linesP50Ms as number)}, extraction p50 ${ms(row.extractP50Ms as number)}); whole run ${ms(ours.wallMs)} = ${(row.imagesPerSecond as number).toFixed(2)} images/s (process start and model load included)`);
     const lang = set.kind === 'scan' ? 'eng' : 'spa';
-    const t = tess && langs.includes(lang) ? await runTesseract(set.images, lang) : null;
+    const t = tess && langs.includes(lang) ? await tesseractBatch(files, lang, TESSERACT_PROCESSES) : null;
     if (t) {
       row.tesseractWallMs = t.wallMs;
+      row.tesseractMsPerImage = t.wallMs / files.length;
+      row.tesseractImagesPerSecond = files.length / (t.wallMs / 1000);
       row.speedup = t.wallMs / ours.wallMs;
-      console.log(`  tesseract -l ${lang}: whole run ${ms(t.wallMs)}, ${(t.wallMs / files.length).toFixed(0)} ms/image -> Recibo is ${(t.wallMs / ours.wallMs).toFixed(2)}x faster`);
+      console.log(`  tesseract -l ${lang} (OMP_THREAD_LIMIT=1, ${TESSERACT_PROCESSES} processes over file lists): whole run ${ms(t.wallMs)} = ${(row.tesseractImagesPerSecond as number).toFixed(2)} images/s, ${(row.tesseractMsPerImage as number).toFixed(0)} ms/image; Recibo ${(row.msPerImage as number).toFixed(0)} ms/image -> Tesseract time / Recibo time ${(row.speedup as number).toFixed(2)}`);
     }
     if (set.kind === 'phone') {
       row.tokens = tokenAccuracy(set.images, texts);
@@ -155,6 +167,8 @@ async function main(): Promise<void> {
   // The same per-image timings as above, pooled: one more run would only add another sample of noise.
   report.phone = { images: phoneImages.length, p50Ms: percentile(phoneTotals, 50), p95Ms: percentile(phoneTotals, 95), linesP50Ms: percentile(phoneToLines, 50), linesP95Ms: percentile(phoneToLines, 95) };
   console.log(`\nall phone screenshots (${phoneImages.length}): per image, file to lines p50 ${ms(percentile(phoneToLines, 50))}, p95 ${ms(percentile(phoneToLines, 95))}; file to fields p50 ${ms(percentile(phoneTotals, 50))}, p95 ${ms(percentile(phoneTotals, 95))}`);
+  report.phoneStages = Object.fromEntries(STAGES.map((s) => [s, { p50Ms: percentile(phoneStages[s]!, 50), p95Ms: percentile(phoneStages[s]!, 95) }]));
+  console.log(`  per stage, p50 / p95: ${STAGES.map((s) => `${s} ${ms(percentile(phoneStages[s]!, 50))} / ${ms(percentile(phoneStages[s]!, 95))}`).join(', ')}`);
 
   if (!opts['no-storage']) {
     report.batch = await batchBench(opts.quick ? 50 : 1000);
