@@ -3,11 +3,11 @@ import { parseCliArgs } from './args';
 
 describe('parseCliArgs', () => {
   it('takes the defaults: balanced, jsonl, standard output', () => {
-    expect(parseCliArgs(['extract', 'a.png', 'dir'])).toEqual({ command: 'extract', profile: 'balanced', format: 'jsonl', out: null, threads: null, inputs: ['a.png', 'dir'] });
+    expect(parseCliArgs(['extract', 'a.png', 'dir'])).toEqual({ command: 'extract', profile: 'balanced', format: 'jsonl', out: null, threads: null, workers: null, inputs: ['a.png', 'dir'] });
   });
 
   it('takes every option', () => {
-    expect(parseCliArgs(['extract', '--profile', 'fast', '--format', 'csv', '--out', 'x.csv', '--threads', '1', 'a.png'])).toMatchObject({ profile: 'fast', format: 'csv', out: 'x.csv', threads: 1 });
+    expect(parseCliArgs(['extract', '--profile', 'fast', '--format', 'csv', '--out', 'x.csv', '--threads', '1', '--workers', '3', 'a.png'])).toMatchObject({ profile: 'fast', format: 'csv', out: 'x.csv', threads: 1, workers: 3 });
   });
 
   it.each([

@@ -14,6 +14,8 @@ export interface ExtractCommand {
   format: OutputFormat;
   out: string | null;
   threads: number | null;
+  /** Worker processes reading at once (null: as the machine measures best, see cli.ts). */
+  workers: number | null;
   inputs: string[];
 }
 
@@ -77,9 +79,10 @@ Options:
   --profile <name>   ${PROFILE_NAMES.join(' | ')} (default: ${DEFAULT_PROFILE})
   --format <name>    jsonl | json | csv (default: jsonl)
   --out <file>       write to this file instead of standard output
-  --threads <n>      threads per inference (default: all cores)
+  --threads <n>      threads per inference (default: the cores shared among the workers)
   --data-dir <dir>   the data folder (database, images, logs) for ingest and status
-  --workers <n>      OCR worker processes for ingest (default: half the cores, at least one)
+  --workers <n>      OCR worker processes (extract: default one per core, output in input
+                     order; ingest: default half the cores, at least one)
   --json             status as JSON
   --now <time>       sweep as of this ISO time (e.g. 2026-11-24T09:00:00Z)
   --delimiter <c>    export csv with , (default) or ;
@@ -150,14 +153,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (inputs.length === 0) return { command: 'usage-error', message: 'No files or folders given' };
   const profile = values.profile ?? DEFAULT_PROFILE;
   if (!isProfileName(profile)) return { command: 'usage-error', message: `Unknown profile "${profile}": use ${PROFILE_NAMES.join(', ')}` };
-  if (command === 'ingest') {
-    let workers: number | null = null;
-    if (values.workers !== undefined) {
-      workers = Number(values.workers);
-      if (!Number.isInteger(workers) || workers < 1 || workers > 32) return { command: 'usage-error', message: `--workers must be a whole number from 1 to 32, not "${values.workers}"` };
-    }
-    return { command, dataDir: values['data-dir']!, profile, workers, inputs };
-  }
+  const workers = values.workers === undefined ? null : Number(values.workers);
+  if (workers !== null && (!Number.isInteger(workers) || workers < 1 || workers > 32)) return { command: 'usage-error', message: `--workers must be a whole number from 1 to 32, not "${values.workers}"` };
+  if (command === 'ingest') return { command, dataDir: values['data-dir']!, profile, workers, inputs };
   const format = values.format ?? 'jsonl';
   if (!(FORMATS as readonly string[]).includes(format)) return { command: 'usage-error', message: `Unknown format "${format}": use ${FORMATS.join(', ')}` };
   let threads: number | null = null;
@@ -166,5 +164,5 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (!Number.isInteger(threads) || threads < 1 || threads > 64) return { command: 'usage-error', message: `--threads must be a whole number from 1 to 64, not "${values.threads}"` };
   }
   if (values.out === '') return { command: 'usage-error', message: '--out needs a file name' };
-  return { command: 'extract', profile, format: format as OutputFormat, out: values.out ?? null, threads, inputs };
+  return { command: 'extract', profile, format: format as OutputFormat, out: values.out ?? null, threads, workers, inputs };
 }
