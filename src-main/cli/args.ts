@@ -82,7 +82,7 @@ Options:
   --threads <n>      threads per inference (default: the cores shared among the workers)
   --data-dir <dir>   the data folder (database, images, logs) for ingest and status
   --workers <n>      OCR worker processes (extract: default one per core, output in input
-                     order; ingest: default half the cores, at least one)
+                     order; ingest: default one per core too)
   --json             status as JSON
   --now <time>       sweep as of this ISO time (e.g. 2026-11-24T09:00:00Z)
   --delimiter <c>    export csv with , (default) or ;

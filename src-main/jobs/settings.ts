@@ -13,7 +13,7 @@ export const StoredSettingsSchema = z.object({
   profile: z.enum(PROFILE_NAMES),
   /** A folder whose new images are taken in as they arrive; null: none. */
   watchFolder: z.string().nullable(),
-  /** OCR worker processes; null: half the cores. */
+  /** OCR worker processes; null: one per core. */
   workers: z.number().int().min(1).max(64).nullable(),
   /** Inference threads per worker; null: the cores split between the workers. */
   threadsPerWorker: z.number().int().min(1).max(64).nullable(),
