@@ -10,7 +10,7 @@ import { labelCandidates, owningLabel, standaloneCandidates, type Candidate } fr
 import { NORMALIZERS, type NormalizeContext } from './normalize';
 import { findPhrases, joinWords, pageFromLines, phrases, type PageRow, type Phrase, type PhraseHit, type WordRef } from './page';
 import { paragraphRows, proseValues, receivedBy } from './prose';
-import { transactionKind } from './kind';
+import { keywordField, refsOf, transactionKind } from './kind';
 import { applyRoles, longestLabels, rowRoles } from './roles';
 import { RULE_FIELDS, type RuleField, type Rules } from './rules';
 import type { ExtractedField, Fields } from './types';
@@ -72,7 +72,7 @@ function toField(rows: readonly PageRow[], c: Candidate, ocr: number): Extracted
   };
 }
 
-const range = (h: PhraseHit): WordRef[] => Array.from({ length: h.last - h.first + 1 }, (_, i) => ({ row: h.row, word: h.first + i }));
+const range = refsOf;
 const meanConfidence = (rows: readonly PageRow[], refs: readonly WordRef[]) => refs.reduce((s, w) => s + rows[w.row]!.words[w.word]!.confidence, 0) / refs.length;
 
 /** A label the field itself excludes ("comprobante de operación" is not "comprobante"). */
@@ -274,14 +274,8 @@ function derive(fields: Fields, rules: Rules, channelName: string | undefined, c
 
 /** The app and the kind of transaction, from their own words (not from any field's value). */
 function keywordFields(fields: Fields, rows: readonly PageRow[], hits: readonly PhraseHit[], rules: Rules, appHit: PhraseHit | undefined, taken: (w: WordRef) => boolean): void {
-  const { dictionary } = compileRules(rules);
-  const fromHit = (h: PhraseHit, value: string): ExtractedField => {
-    const words = range(h);
-    const raw = joinWords(rows, words).text;
-    return { value, raw, confidence: round(h.score * meanConfidence(rows, words)), box: unionBoxes(words.map((w) => rows[w.row]!.words[w.word]!.box)), source: { via: 'keyword', label: raw } };
-  };
-  if (appHit) fields.canal_pago = fromHit(appHit, appHit.key.slice('channel:'.length));
-  const kind = transactionKind(rows, hits, dictionary, rules, taken);
+  if (appHit) fields.canal_pago = keywordField(rows, range(appHit), appHit.score, appHit.key.slice('channel:'.length));
+  const kind = transactionKind(rows, hits, compileRules(rules).dictionary, rules, taken);
   if (kind) fields.tipo_transaccion = kind;
 }
 

@@ -13,9 +13,11 @@ const TITLE_SIZE = 1.2;
 /** Words looked at on each side of a line break for a kind wrapped across it. */
 const WRAP_WORDS = 3;
 
-const refsOf = (h: PhraseHit): WordRef[] => Array.from({ length: h.last - h.first + 1 }, (_, i) => ({ row: h.row, word: h.first + i }));
+/** The words a phrase hit covers. */
+export const refsOf = (h: PhraseHit): WordRef[] => Array.from({ length: h.last - h.first + 1 }, (_, i) => ({ row: h.row, word: h.first + i }));
 
-function field(rows: readonly PageRow[], refs: readonly WordRef[], score: number, value: string): ExtractedField {
+/** A field read from words that name it (the app, the kind): its value is the words' meaning. */
+export function keywordField(rows: readonly PageRow[], refs: readonly WordRef[], score: number, value: string): ExtractedField {
   const words = refs.map((w) => rows[w.row]!.words[w.word]!);
   const raw = joinWords(rows, refs).text;
   const confidence = Math.round(score * (words.reduce((s, w) => s + w.confidence, 0) / words.length) * 10000) / 10000;
@@ -32,7 +34,7 @@ function titledKind(rows: readonly PageRow[], hits: readonly PhraseHit[], types:
   const named = hits.filter((x) => x.key.startsWith('tx:') && rank(x) >= 0);
   const largest = Math.max(0, ...named.map(letterWidth));
   const tx = named.filter((x) => letterWidth(x) * TITLE_SIZE >= largest).sort((a, b) => rank(a) - rank(b) || b.score - a.score || a.row - b.row)[0];
-  return tx ? field(rows, refsOf(tx), tx.score, tx.key.slice('tx:'.length)) : undefined;
+  return tx ? keywordField(rows, refsOf(tx), tx.score, tx.key.slice('tx:'.length)) : undefined;
 }
 
 /** A kind whose words run from the end of one line into the start of the line below. */
@@ -51,7 +53,7 @@ function wrappedKind(rows: readonly PageRow[], dictionary: readonly Phrase[], ty
     for (const hit of findPhrases([joined], kinds)) {
       const words = refsOf(hit).map((w) => refs[w.word]!);
       if (hit.first >= breakAt || hit.last < breakAt || words.some(taken)) continue;
-      return field(rows, words, hit.score, hit.key.slice('tx:'.length));
+      return keywordField(rows, words, hit.score, hit.key.slice('tx:'.length));
     }
   }
   return undefined;

@@ -4,10 +4,11 @@
  * reference), and the payment message puts one field per line, the date and time on rows of
  * their own or split from their labels.
  */
-import { BANKS, canonical, fmt, type Payment } from '../data';
+import { BANKS, fmt, type Payment } from '../data';
 import { COLORS, esc, type ReceiptStyle } from '../page';
 import { int, pick, type Rng } from '../random';
 import { accent } from './kit';
+import { smsTruth } from './prose';
 import { printPhone, printTime } from './vocab';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -52,15 +53,7 @@ export const smsInbox: ReceiptStyle = {
       body: `<div class="hdr"><div class="av"></div><b>${esc(sender)}</b></div><div class="day">${esc(day)}</div>
         <div class="m">${esc(earlier)}</div><div class="tm">${tKey}</div>
         <div class="m">${lines.map((l) => `<div>${esc(l)}</div>`).join('')}</div><div class="tm">${tPay}</div>`,
-      truth: {
-        monto: p.amount,
-        currency: 'VES',
-        referencia: p.reference,
-        fecha: canonical.date(p.date),
-        hora_operacion: canonical.time(p.time),
-        telefono: p.phone,
-        tipo_transaccion: 'pago_movil',
-      },
+      truth: smsTruth(p),
       printed: { referencia: p.reference, monto: fmt.ves(p.amount) },
       lines: [sender, day, earlier, tKey, ...lines, tPay],
     };

@@ -156,7 +156,8 @@ function bankSms(rng: Rng, p: Payment, inThread: boolean): string {
   ]);
 }
 
-const smsTruth = (p: Payment) => {
+/** What a Pago Móvil SMS states: amount, reference, date, time and the payee's phone. */
+export const smsTruth = (p: Payment) => {
   const it = new Items(() => 0, p);
   it.amount();
   it.reference();
