@@ -16,15 +16,21 @@ export interface WorkerProcess {
 
 /**
  * glibc's allocator, tuned for a process that decodes images and runs models of new shapes all
- * day (docs/benchmarks.md; ignored where glibc is not the allocator):
- * - MALLOC_ARENA_MAX: every thread that allocates (libvips, onnxruntime) would get a heap of its
- *   own and leave it fragmented;
- * - MALLOC_MMAP_THRESHOLD_: a fixed threshold keeps large buffers (decoded pages, tensors) in
- *   mmap'd blocks that go back to the system when freed; glibc's adaptive threshold otherwise
- *   rises after the first frees and keeps them in the heap for good.
- * Together: peak RSS over 91 receipts 540 MiB -> about 350 MiB, no slower.
+ * day (docs/ocr-engine.md; ignored where glibc is not the allocator). On a virtual machine every
+ * page fault is a trip to the hypervisor (about 11 µs a 4 KiB page on the machines
+ * docs/benchmarks.md was measured on, 0.7 s per 256 MiB touched), so memory handed back to the
+ * system and faulted in again for the next image is paid for again and again:
+ * - arena_max=2: every thread that allocates (libvips, onnxruntime) would get a heap of its own
+ *   and leave it fragmented;
+ * - hugetlb=1: the heap and large blocks are backed by transparent huge pages where the system
+ *   allows them (`madvise` mode, Linux's default), one fault per 2 MiB instead of 512;
+ * - mmap_threshold and trim_threshold: decoded pages and tensors under 16 MiB come from the heap
+ *   and up to 64 MiB of free heap is kept, so the next image reuses them instead of faulting.
+ * Against returning every block over 128 KiB to the system at once (the setting before): 91
+ * phone screenshots through two workers in 0.73 of the time, peak RSS about 360 MiB a worker.
  */
-export const WORKER_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' } as const;
+export const GLIBC_TUNABLES = 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=16777216:glibc.malloc.trim_threshold=67108864';
+export const WORKER_ENV = { GLIBC_TUNABLES } as const;
 
 export function forkWorker(script: string = workerScript()): WorkerProcess {
   const child = fork(script, [], {
