@@ -1,6 +1,6 @@
 /**
- * `receipt-ocr extract` as a user runs it, for the benchmarks: node start, worker, model load and
- * every image, with the wall clock. Always with the default rules, whatever the operator's data
+ * `receipt-ocr extract` as a user runs it, for the benchmarks: node start, workers (or none, for
+ * one image), model load and every image, with the wall clock. Always with the default rules, whatever the operator's data
  * folder holds: figures must be reproducible.
  */
 import { spawn } from 'node:child_process';
@@ -14,7 +14,11 @@ export function runExtract(files: readonly string[], profile: ProfileName): Prom
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const env = { ...process.env, RECIBO_DATA_DIR: path.join(root, 'bench-results', 'no-user-rules') };
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'receipt-ocr.js'), 'extract', '--profile', profile, ...files], { stdio: ['ignore', 'pipe', 'inherit'], env });
+    // Started as the installed `receipt-ocr` is, by its own first line (which sets the allocator
+    // settings it runs with); Windows has no such lines.
+    const bin = path.join(root, 'bin', 'receipt-ocr.js');
+    const [command, ...args] = process.platform === 'win32' ? [process.execPath, bin] : [bin];
+    const child = spawn(command!, [...args, 'extract', '--profile', profile, ...files], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     child.on('error', reject);

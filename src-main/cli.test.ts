@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ImageRecordSchema, type ImageRecord } from '../src-shared/receipt/record';
+import { GLIBC_TUNABLES } from './ocr/worker-process';
 import { appRoot } from './paths';
 import { FIXTURES } from './test-support/datasets';
 import { useTempDir } from './test-support/temp-dir';
@@ -101,6 +102,32 @@ describe('receipt-ocr extract', () => {
     expect(rows[1]!.monto).toBe('');
     const json = await cli('extract', '--format', 'json', '--profile', 'fast', 'inbox/10.jpg');
     expect(JSON.parse(json.stdout)).toHaveLength(1);
+  });
+
+  it('reads a single image in its own process, to the record a worker gives, failures included', async () => {
+    const withoutTimings = ({ timings_ms: _, ...rest }: ImageRecord) => rest;
+    const [alone, byWorker] = await Promise.all([cli('extract', 'inbox/2.png'), cli('extract', '--workers', '1', 'inbox/2.png')]);
+    expect(alone.code).toBe(0);
+    expect(records(alone.stdout).map(withoutTimings)).toEqual(records(byWorker.stdout).map(withoutTimings));
+    for (const [file, code] of [['inbox/sub/1-broken.png', 'CORRUPT_IMAGE'], ['missing.png', 'NOT_FOUND'], ['inbox/notes.txt', 'UNSUPPORTED_FORMAT']] as const) {
+      const r = await cli('extract', file);
+      expect(r.code, file).toBe(0);
+      expect(records(r.stdout).map((x) => [x.status, x.error?.code]), file).toEqual([['error', code]]);
+    }
+  });
+
+  it('runs as an executable, with the allocator settings its workers get', async () => {
+    const bin = path.join(appRoot(), 'bin', 'receipt-ocr.js');
+    expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe(`#!/usr/bin/env -S GLIBC_TUNABLES=${GLIBC_TUNABLES} node`);
+    if (process.platform === 'win32') return;
+    const help = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = spawn(bin, ['--help']);
+      let stdout = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d));
+      child.on('close', (code) => resolve({ code, stdout }));
+    });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: receipt-ocr extract/);
   });
 
   it('exits with 2 and the usage on usage errors', async () => {

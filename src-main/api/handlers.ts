@@ -5,7 +5,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldSourceSchema, Fields } from '../../src-shared/extract/types';
 import { INVOKE, type InvokeChannel, type ReceiptDetail, type ReceiptSummary, type Res } from '../../src-shared/ipc/contract';
 import { validateFieldValue } from '../../src-shared/extract/validate';

@@ -3,7 +3,7 @@
  * key), so the window, the CLI and a restart all see the same ones. Unset keys fall back to the
  * start-up defaults the service was given (command line), then to the app's.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_PROFILE, PROFILE_NAMES, type ProfileName } from '../../src-shared/ocr/profiles';
 import type { Db } from '../db/open';
 import { retentionHours, setRetentionHours } from '../db/retention-setting';

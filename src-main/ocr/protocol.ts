@@ -3,7 +3,7 @@
  * Electron utility process or a Node child process. Both directions are validated, since each
  * side is another process. Jobs are addressed by id; cancel and progress are messages.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROFILE_NAMES } from '../../src-shared/ocr/profiles';
 import { OcrErrorCodeSchema } from '../../src-shared/ocr/types';
 import { ImageRecordSchema } from '../../src-shared/receipt/record';

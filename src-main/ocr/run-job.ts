@@ -37,6 +37,27 @@ export interface ExtractionOptions {
   rules: Rules;
   /** The name the file arrived with (its WhatsApp metadata); the file's own name by default. */
   name?: string;
+  /** The file already being read and decoded (startImageLoad); read here when absent. */
+  image?: ImageLoad;
+}
+
+/** The decode stage of one file, under way: its sha256 once read, its pixels once decoded. */
+export interface ImageLoad {
+  sha256: Promise<string>;
+  image: Promise<RgbImage>;
+}
+
+/**
+ * Starts reading and decoding `file` (decoding runs on libuv's pool, off this thread), so that a
+ * caller can overlap it with other work, such as loading the models for a single image.
+ */
+export function startImageLoad(file: string): ImageLoad {
+  const read = readImageFile(file);
+  const load = { sha256: read.then((r) => r.sha256), image: read.then((r) => decodeImage(r.bytes)) };
+  // The job awaits both; a failure before then is held for it, not reported as unhandled.
+  load.sha256.catch(() => {});
+  load.image.catch(() => {});
+  return load;
 }
 
 export async function runOcrJob(file: string, profile: ProfileName, models: ModelSet, control: JobControl, extraction: ExtractionOptions): Promise<ImageRecord> {
@@ -50,9 +71,9 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
     checkpoint();
     const settings = PROFILES[profile];
     control.progress('decode', 0, 1);
-    const read = await readImageFile(file);
-    sha256 = read.sha256;
-    const image = await decodeImage(read.bytes);
+    const load = extraction.image ?? startImageLoad(file);
+    sha256 = await load.sha256;
+    const image = await load.image;
     const tDecode = performance.now();
     checkpoint();
 

@@ -4,12 +4,10 @@
  * onnxruntime cannot abort an inference, so cancel takes effect between stages and batches;
  * a hard stop is the parent killing this process.
  */
-import { DEFAULT_PROFILE, type ProfileName } from '../../src-shared/ocr/profiles';
-import type { Rules } from '../../src-shared/extract/rules';
-import { loadRules } from '../extract/rules-file';
-import { ModelSet } from './model-set';
+import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { assertNever, WorkerRequestSchema, type WorkerMessage, type WorkerRequest } from './protocol';
-import { runOcrJob, type OcrStage } from './run-job';
+import { Reader } from './reader';
+import type { OcrStage } from './run-job';
 
 interface Port {
   post(message: WorkerMessage): void;
@@ -29,8 +27,7 @@ function connect(): Port {
 
 const PROGRESS_INTERVAL_MS = 100;
 const port = connect();
-let models: ModelSet | null = null;
-let rules: Rules | null = null;
+let reader: Reader | null = null;
 let queue: Promise<void> = Promise.resolve();
 const cancelled = new Set<string>();
 let jobsDone = 0;
@@ -63,7 +60,7 @@ function handle(msg: WorkerRequest): void {
     }
     case 'shutdown':
       queue = queue.then(async () => {
-        await models?.dispose();
+        await reader?.dispose();
         process.exit(0);
       });
       return;
@@ -72,28 +69,26 @@ function handle(msg: WorkerRequest): void {
   }
 }
 
-async function init(modelsDir: string, threads: number, warm: ProfileName[], rulesFile: string | null): Promise<void> {
+async function init(modelsDir: string, intraOpThreads: number, warmProfiles: ProfileName[], rulesFile: string | null): Promise<void> {
   const started = performance.now();
   try {
-    const inForce = await loadRules(rulesFile);
-    rules = inForce.rules;
-    models = await ModelSet.open(modelsDir, { intraOpThreads: threads });
-    for (const p of warm.length > 0 ? warm : [DEFAULT_PROFILE]) await models.forProfile(p);
+    reader = await Reader.open({ modelsDir, intraOpThreads, warmProfiles, rulesFile });
+    const inForce = reader.rulesInForce;
     port.post({
       type: 'ready',
       pid: process.pid,
       loadMs: Math.round(performance.now() - started),
-      models: models.info(),
+      models: reader.modelInfo(),
       rules: { file: inForce.file, revision: inForce.rules.revision, problems: inForce.problems },
     });
   } catch (e) {
     port.post({ type: 'error', jobId: null, error: { code: 'INIT_FAILED', message: (e as Error).message } });
-    models = null;
+    reader = null;
   }
 }
 
 async function run(jobId: string, file: string, profile: ProfileName, name: string | undefined): Promise<void> {
-  if (!models || !rules) {
+  if (!reader) {
     port.post({ type: 'error', jobId, error: { code: 'INIT_FAILED', message: 'The OCR worker has no models loaded (init failed or was not sent)' } });
     return;
   }
@@ -104,7 +99,7 @@ async function run(jobId: string, file: string, profile: ProfileName, name: stri
     lastProgress = now;
     port.post({ type: 'progress', jobId, stage, done, total });
   };
-  const record = await runOcrJob(file, profile, models, { isCancelled: () => cancelled.has(jobId), progress }, { rules, ...(name ? { name } : {}) });
+  const record = await reader.read(file, profile, { isCancelled: () => cancelled.has(jobId), progress }, name ? { name } : {});
   cancelled.delete(jobId);
   jobsDone++;
   port.post({ type: 'result', jobId, record });

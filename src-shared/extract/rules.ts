@@ -4,7 +4,7 @@
  * replaces them. Parsing never throws: an invalid file gives messages naming the rule and the
  * JSON path of each problem, and the caller keeps the defaults.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { NORMALIZER_NAMES } from './normalize';
 
 export const RULES_SCHEMA_VERSION = 1;

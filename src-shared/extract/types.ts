@@ -1,5 +1,5 @@
 /** Extracted fields as every consumer sees them (CLI, storage, the review form). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BoxSchema } from '../ocr/types';
 import { FIELD_NAMES } from '../receipt/fields';
 

@@ -7,7 +7,7 @@
  * letter of the name is capitalised), and every correction is reported: nothing silently. The
  * top-level values are the corrected ones; `validation.corrections` keeps what the name said.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const METADATA_FIELDS = ['numerosorteo', 'fechasorteo', 'idWhatsapp', 'nombre', 'horamin'] as const;
 export type MetadataField = (typeof METADATA_FIELDS)[number];

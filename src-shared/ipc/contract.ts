@@ -4,7 +4,7 @@
  * main's handler map, the WebSocket host and the renderer's client are all derived from these
  * two maps: nothing restates them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FieldsSchema } from '../extract/types';
 import { WhatsappMetadataSchema } from '../extract/whatsapp';
 import { LineSchema } from '../ocr/types';

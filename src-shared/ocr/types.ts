@@ -4,7 +4,7 @@
  * validate whatever crosses a process boundary.
  * All coordinates are pixels of the original image after EXIF orientation is applied.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Axis-aligned box: [x0, y0, x1, y1], x0 <= x1, y0 <= y1. */
 export const BoxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);

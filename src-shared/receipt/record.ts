@@ -2,7 +2,7 @@
  * One image's record, exactly as `receipt-ocr extract` prints it (the CLI contract), and as the
  * worker returns it. `image`, `timings_ms`, `text` and `lines` are present when status is "ok".
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FieldsSchema } from '../extract/types';
 import { WhatsappMetadataSchema } from '../extract/whatsapp';
 import { LineSchema, OcrErrorCodeSchema, StageTimingsSchema } from '../ocr/types';

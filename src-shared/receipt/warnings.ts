@@ -4,7 +4,7 @@
  * is never an "ok" with quiet gaps: it carries warnings, is stored as needing review and is put
  * first in the review queue with the reason shown. Pure: the worker and the tests use it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Fields } from '../extract/types';
 import type { Line } from '../ocr/types';
 
