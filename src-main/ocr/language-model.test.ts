@@ -1,5 +1,5 @@
 /**
- * The committed language model (models/recibo-lm-es.json, training/recibo_rec/language_model.py)
+ * The committed language model (models/recibo-lm-es.bin, training/recibo_rec/language_model.py)
  * as the recogniser's beam search uses it: what it knows of receipt text, and how far it may
  * overrule the frames.
  */

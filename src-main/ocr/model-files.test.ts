@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { appRoot } from '../paths';
 import { useTempDir } from '../test-support/temp-dir';
 import { filesOf, ManifestSchema, type RecognizerEntry } from './manifest';
-import { loadClasses, loadLanguageModel, readVerified, sha256Hex } from './model-files';
+import { loadClasses, loadLanguageModel, readLanguageModelFile, readVerified, sha256Hex } from './model-files';
 
 const tmp = useTempDir();
 
@@ -48,7 +48,6 @@ describe('a recogniser language model', () => {
   const committed = path.join(appRoot(), 'models');
   const manifest = ManifestSchema.parse(JSON.parse(readFileSync(path.join(committed, 'manifest.json'), 'utf8')));
   const own = manifest.models['recibo-rec-es'] as RecognizerEntry;
-  const withModel = (file: string, text: string) => ({ ...own, languageModel: { ...own.languageModel!, file, sha256: sha256Hex(Buffer.from(text)) } });
 
   it('loads the committed one with the options its entry gives', async () => {
     const decoder = await loadLanguageModel(committed, own);
@@ -61,11 +60,37 @@ describe('a recogniser language model', () => {
     expect(await loadLanguageModel(committed, manifest.models['ppocrv4-rec'] as RecognizerEntry)).toBeUndefined();
   });
 
-  it('refuses a file that is not JSON, or not a language model, naming it', async () => {
-    await writeFile(path.join(tmp.path, 'broken.json'), '{"format": ');
-    await expect(loadLanguageModel(tmp.path, withModel('broken.json', '{"format": '))).rejects.toThrow(/broken\.json is not valid JSON/);
-    const other = JSON.stringify({ format: 'arpa', version: 1 });
-    await writeFile(path.join(tmp.path, 'other.json'), other);
-    await expect(loadLanguageModel(tmp.path, withModel('other.json', other))).rejects.toThrow(/other\.json is not a recibo-char-lm file: format/);
+  const write = async (file: string, bytes: Uint8Array) => {
+    await writeFile(path.join(tmp.path, file), bytes);
+    return { ...own, languageModel: { ...own.languageModel!, file, sha256: sha256Hex(bytes) } };
+  };
+  /** A version-2 file around `header` (padded as the writer pads it), then `tables` bytes. */
+  const lmFile = (header: string, tables: Uint8Array = new Uint8Array(0)) => {
+    const text = Buffer.from(header + ' '.repeat((8 - ((12 + Buffer.byteLength(header)) % 8)) % 8));
+    const size = Buffer.alloc(4);
+    size.writeUInt32LE(text.length);
+    return Buffer.concat([Buffer.from('RECIBOLM'), size, text, tables]);
+  };
+
+  it('refuses a file that is not one, naming it', async () => {
+    await expect(loadLanguageModel(tmp.path, await write('old.json', Buffer.from('{"format":"recibo-char-lm","version":1}')))).rejects.toThrow(/old\.json is not a recibo-char-lm file: it does not start with RECIBOLM/);
+    await expect(loadLanguageModel(tmp.path, await write('broken.bin', lmFile('{"format": ')))).rejects.toThrow(/broken\.bin is not a recibo-char-lm file: its header is not valid JSON/);
+    await expect(loadLanguageModel(tmp.path, await write('other.bin', lmFile(JSON.stringify({ format: 'arpa', version: 2 }))))).rejects.toThrow(/other\.bin is not a recibo-char-lm file: format/);
+  });
+
+  it('reads the same tables from bytes that do not start aligned (copied, then)', () => {
+    const bytes = readFileSync(path.join(committed, own.languageModel!.file));
+    const aligned = readLanguageModelFile(bytes);
+    const shifted = readLanguageModelFile(Buffer.concat([Buffer.alloc(1), bytes]).subarray(1));
+    expect(shifted.ngrams.keys.byteOffset % 8).toBe(0);
+    expect(shifted.ngrams.keys).toEqual(aligned.ngrams.keys);
+    expect(shifted.backoff.values).toEqual(aligned.backoff.values);
+    expect(aligned.ngrams.keys.length).toBeGreaterThan(100_000);
+  });
+
+  it('refuses a file cut short, or with bytes its header does not describe', async () => {
+    const committedBytes = readFileSync(path.join(committed, own.languageModel!.file));
+    await expect(loadLanguageModel(tmp.path, await write('short.bin', committedBytes.subarray(0, committedBytes.length - 4)))).rejects.toThrow(/short\.bin is damaged: it ends at byte/);
+    await expect(loadLanguageModel(tmp.path, await write('long.bin', Buffer.concat([committedBytes, Buffer.alloc(4)])))).rejects.toThrow(/long\.bin is damaged: it holds \d+ bytes, its header describes/);
   });
 });

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RecognizerEntry } from './manifest';
-import { CharLanguageModel, LanguageModelFile, type Table } from './pipeline/char-lm';
+import { CharLanguageModel, LanguageModelHeader, type LanguageModelTables } from './pipeline/char-lm';
 import type { LanguageModelDecoder } from './pipeline/ctc-beam';
 
 export class ModelFileError extends Error {
@@ -65,40 +65,62 @@ export async function loadLanguageModel(modelsDir: string, entry: RecognizerEntr
   if (!lm) return undefined;
   const full = path.join(modelsDir, lm.file);
   const bytes = await readVerified(modelsDir, lm.file, lm.sha256);
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString('utf8'));
-  } catch (e) {
-    throw new ModelFileError(`Language model ${full} is not valid JSON: ${(e as Error).message}`, full);
-  }
-  const parsed = LanguageModelFile.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ModelFileError(`Language model ${full} is not a recibo-char-lm file: ${issue.path.join('.') || '(root)'}: ${issue.message}`, full);
-  }
   let model: CharLanguageModel;
   try {
-    const { ngrams, backoff, ...header } = parsed.data;
-    model = new CharLanguageModel({ ...header, ngrams: decodeTable('n-gram', ngrams), backoff: decodeTable('backoff', backoff) });
+    model = new CharLanguageModel(readLanguageModelFile(bytes));
   } catch (e) {
-    throw new ModelFileError(`Language model ${full} is damaged: ${(e as Error).message}`, full);
+    const reason = (e as Error).message;
+    throw new ModelFileError(e instanceof NotALanguageModel ? `Language model ${full} is not a recibo-char-lm file: ${reason}` : `Language model ${full} is damaged: ${reason}`, full);
   }
   const { weight, charBonus, beamWidth, minProbability } = lm;
   return { model, options: { weight, charBonus, beamWidth, minProbability } };
 }
 
-/** A table's base64 arrays (little-endian float64 keys, float32 values), each copied to a buffer of its own so its view starts aligned. */
-export function decodeTable(name: string, stored: LanguageModelFile['ngrams']): Table {
+class NotALanguageModel extends Error {}
+
+const MAGIC = 'RECIBOLM';
+
+/**
+ * The model in a version-2 file (training/recibo_rec/language_model.py gives the layout): the
+ * header checked, the tables viewed in place.
+ */
+export function readLanguageModelFile(bytes: Uint8Array): LanguageModelTables {
   if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('the file is little-endian, and this machine is not');
-  const bytes = (text: string) => {
-    const decoded = Buffer.from(text, 'base64');
-    const copy = new ArrayBuffer(decoded.length);
-    new Uint8Array(copy).set(decoded);
-    return copy;
-  };
-  const table = { keys: new Float64Array(bytes(stored.keys)), values: new Float32Array(bytes(stored.values)) };
-  if (table.keys.length !== stored.count || table.values.length !== stored.count) {
-    throw new Error(`its ${name} table holds ${table.keys.length} keys and ${table.values.length} values, not ${stored.count}`);
+  if (bytes.length < 12 || Buffer.from(bytes.subarray(0, 8)).toString('latin1') !== MAGIC) throw new NotALanguageModel(`it does not start with ${MAGIC}`);
+  const size = new DataView(bytes.buffer, bytes.byteOffset + 8, 4).getUint32(0, true);
+  if (12 + size > bytes.length) throw new Error(`its header is ${size} bytes long, the file ${bytes.length}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(bytes.subarray(12, 12 + size)).toString('utf8'));
+  } catch (e) {
+    throw new NotALanguageModel(`its header is not valid JSON: ${(e as Error).message}`);
   }
-  return table;
+  const parsed = LanguageModelHeader.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new NotALanguageModel(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  const { ngrams, backoff, ...header } = parsed.data;
+  let offset = 12 + size;
+  // Views on the file's own bytes where they are aligned (a file read whole is), a copy elsewhere.
+  const take = (count: number, width: 4 | 8) => {
+    const end = offset + count * width;
+    if (end > bytes.length) throw new Error(`it ends at byte ${bytes.length}, before the tables its header describes`);
+    const at = bytes.byteOffset + offset;
+    let view: { buffer: ArrayBufferLike; byteOffset: number };
+    if (at % width === 0) view = { buffer: bytes.buffer, byteOffset: at };
+    else view = { buffer: new Uint8Array(bytes.subarray(offset, end)).buffer, byteOffset: 0 };
+    offset = end;
+    return { ...view, count };
+  };
+  const f64 = (t: ReturnType<typeof take>) => new Float64Array(t.buffer, t.byteOffset, t.count);
+  const f32 = (t: ReturnType<typeof take>) => new Float32Array(t.buffer, t.byteOffset, t.count);
+  const [ngramKeys, backoffKeys] = [take(ngrams.count, 8), take(backoff.count, 8)];
+  const [ngramValues, backoffValues] = [take(ngrams.count, 4), take(backoff.count, 4)];
+  if (offset !== bytes.length) throw new Error(`it holds ${bytes.length} bytes, its header describes ${offset}`);
+  return {
+    ...header,
+    ngrams: { keys: f64(ngramKeys), values: f32(ngramValues) },
+    backoff: { keys: f64(backoffKeys), values: f32(backoffValues) },
+  };
 }

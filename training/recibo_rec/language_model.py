@@ -1,6 +1,6 @@
 """A character n-gram language model of receipt text, for the app's CTC beam search.
 
-    python3 -m recibo_rec.language_model [--out ../models/recibo-lm-es.json] [--lines 200000] [--seed lm]
+    python3 -m recibo_rec.language_model [--out ../models/recibo-lm-es.bin] [--lines 200000] [--seed lm]
 
 writes the model and its block in the recogniser's manifest entry (`languageModel`: file, sha256,
 and the beam search's options, DECODING unless the entry already has its own).
@@ -25,12 +25,19 @@ The file holds the model in backoff form: for every n-gram kept, ln p(w | h) by 
 floor, ln((1 - lambda) / |alphabet|). p(w | h) is the n-gram's when it is kept, else h's backoff
 (0 when absent) + p(w | h[1:]), down to `unseen`. `floor` is mixed in at run time,
 p' = (1 - floor) p + floor / |alphabet|, so that no reading the pixels are sure of is ever
-vetoed by the text. Each table is two arrays in base64, little-endian: the keys as float64 codes,
+vetoed by the text. Each table is two arrays, little-endian: the keys as float64 codes,
 ascending, and the values as float32. A key's code is sum(index(s[i]) * base**i) over its
 characters, index 1 for BOS and 2.. for the alphabet's characters in order, base their count + 2
-(exact in a float64 for keys up to 8 characters): the app loads 125,000 n-grams in milliseconds
-and a few megabytes, where a JSON object of them took 650 ms and 100 MB. `corpus` records the
-recipe (lines, seed, the share of printed lines): same recipe, same file, on any machine.
+(exact in a float64 for keys up to 8 characters). `corpus` records the recipe (lines, seed, the
+share of printed lines): same recipe, same file, on any machine.
+
+The file (version 2) is binary, so that a process reading one screenshot loads it in a few
+milliseconds (the JSON with base64 tables of version 1 took 45 ms to decode and parse): the 8
+bytes `RECIBOLM`; the header's length as a little-endian uint32; the header, UTF-8 JSON (every
+field above, each table as its `count`), padded with spaces to a multiple of 8 bytes from the
+file's start; then the n-gram keys, the backoff keys, the n-gram values and the backoff values,
+back to back. In memory (`build`, `decode`) the tables are base64 strings, as `LanguageModel`
+reads them.
 """
 from __future__ import annotations
 
@@ -40,6 +47,7 @@ import hashlib
 import json
 import math
 import random
+import struct
 from array import array
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -57,6 +65,10 @@ BOS, EOS = "\u0002", "\u0003"
 #: character earns, hypotheses kept, and the least probability of a class tried in a frame.
 DECODING = {"weight": 0.3, "charBonus": 1.0, "beamWidth": 8, "minProbability": 0.0003}
 DIGIT = "0"
+FILE_VERSION = 2
+MAGIC = b"RECIBOLM"
+#: The arrays after the header, in file order: table, part, bytes per item.
+ARRAYS = (("ngrams", "keys", 8), ("backoff", "keys", 8), ("ngrams", "values", 4), ("backoff", "values", 4))
 
 
 def fold(ch: str) -> str:
@@ -126,7 +138,7 @@ def build(lines: list[str], order: int = ORDER, min_count: int = MIN_COUNT, floo
     ngrams = {h + w: math.log(v) for table in p for h, row in table.items() for w, v in row.items()}
     return {
         "format": "recibo-char-lm",
-        "version": 1,
+        "version": FILE_VERSION,
         "order": order,
         "alphabet": ALPHABET,
         "bos": BOS,
@@ -189,12 +201,39 @@ class LanguageModel:
         return mixed - math.log(10) if ch != EOS and ch.isdigit() else mixed
 
 
-def model_file(lines: int, seed: str) -> str:
+def encode(model: dict) -> bytes:
+    """The file's bytes for a model as `build` returns it (the module's docstring)."""
+    header = {key: {"count": value["count"]} if key in ("ngrams", "backoff") else value for key, value in model.items()}
+    text = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    text += b" " * (-(len(MAGIC) + 4 + len(text)) % 8)
+    return MAGIC + struct.pack("<I", len(text)) + text + b"".join(base64.b64decode(model[table][part]) for table, part, _ in ARRAYS)
+
+
+def decode(data: bytes) -> dict:
+    """A file's model in the form `build` returns it."""
+    if data[:len(MAGIC)] != MAGIC:
+        raise ValueError("not a recibo-char-lm file: it does not start with RECIBOLM")
+    (size,) = struct.unpack_from("<I", data, len(MAGIC))
+    start = len(MAGIC) + 4
+    model = json.loads(data[start:start + size].decode("utf-8"))
+    offset = start + size
+    for table, part, width in ARRAYS:
+        end = offset + width * model[table]["count"]
+        model[table][part] = base64.b64encode(data[offset:end]).decode("ascii")
+        offset = end
+    if offset != len(data):
+        raise ValueError(f"the file holds {len(data)} bytes, its header describes {offset}")
+    for table in ("ngrams", "backoff"):
+        model[table] = {"count": model[table]["count"], "keys": model[table]["keys"], "values": model[table]["values"]}
+    return model
+
+
+def model_file(lines: int, seed: str) -> bytes:
     """The file `main` writes: the model of `lines` corpus lines drawn with `seed`, with that recipe
     recorded, so anyone can rebuild the same bytes."""
     model = build(training_text(lines, seed)) | {"corpus": {"lines": lines, "seed": seed, "printedShare": PRINTED_SHARE,
                                                           "printedMarksShare": PRINTED_MARKS_SHARE}}
-    return json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return encode(model)
 
 
 def manifest_block(out: Path, lines: int, seed: str, decoding: dict) -> dict:
@@ -209,16 +248,16 @@ def manifest_block(out: Path, lines: int, seed: str, decoding: dict) -> dict:
 
 def main(argv=None) -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--out", type=Path, default=ROOT / "models" / "recibo-lm-es.json")
+    p.add_argument("--out", type=Path, default=ROOT / "models" / "recibo-lm-es.bin")
     p.add_argument("--manifest", type=Path, default=ROOT / "models" / "manifest.json")
     p.add_argument("--lines", type=int, default=200_000)
     p.add_argument("--seed", default="lm")
     args = p.parse_args(argv)
-    text = model_file(args.lines, args.seed)
-    args.out.write_text(text, encoding="utf-8")
-    model = json.loads(text)
+    data = model_file(args.lines, args.seed)
+    args.out.write_bytes(data)
+    model = decode(data)
     print(f"{args.out}: order {ORDER}, {model['ngrams']['count']} n-grams, {model['backoff']['count']} contexts, "
-          f"{len(text.encode()) / 1e6:.1f} MB, from {args.lines} lines (seed {args.seed!r})")
+          f"{len(data) / 1e6:.1f} MB, from {args.lines} lines (seed {args.seed!r})")
     manifest = json.loads(args.manifest.read_text(encoding="utf-8"))
     entry = manifest["models"][MODEL_ID]
     entry["languageModel"] = manifest_block(args.out, args.lines, args.seed, entry.get("languageModel", {}))

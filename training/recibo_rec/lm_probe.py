@@ -15,7 +15,6 @@ near `npm run bench:recognizer`'s and are for comparing the decoders.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,12 +72,12 @@ def main(argv=None) -> None:
     p.add_argument("model", type=Path, help="a checkpoint (.pt) or an exported model (.onnx)")
     p.add_argument("--set", type=Path, default=lm.ROOT / "bench-results" / "recognizer-eval",
                    help="the held-out sets (make_eval; npm run bench:recognizer renders them here)")
-    p.add_argument("--language-model", type=Path, default=lm.ROOT / "models" / "recibo-lm-es.json")
+    p.add_argument("--language-model", type=Path, default=lm.ROOT / "models" / "recibo-lm-es.bin")
     p.add_argument("--lines", type=int, default=200_000, help="corpus lines for the second model")
     args = p.parse_args(argv)
     torch.set_num_threads(2)
     recogniser = initial_model(args.model)
-    committed = lm.LanguageModel(json.loads(args.language_model.read_text(encoding="utf-8")))
+    committed = lm.LanguageModel(lm.decode(args.language_model.read_bytes()))
     with every_other_word() as left_out:
         partial = lm.LanguageModel(lm.build(lm.training_text(args.lines, "lm")))
     print(f"second model: {args.lines} corpus lines without {len(left_out)} of the open lists' words")

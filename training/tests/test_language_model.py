@@ -55,22 +55,30 @@ class LanguageModelTest(unittest.TestCase):
 
     def test_main_writes_the_file_and_the_recognisers_manifest_block(self):
         with tempfile.TemporaryDirectory() as tmp:
-            out, manifest = Path(tmp) / "lm.json", Path(tmp) / "manifest.json"
+            out, manifest = Path(tmp) / "lm.bin", Path(tmp) / "manifest.json"
             manifest.write_text(json.dumps({"models": {"recibo-rec-es": {"file": "x.onnx", "languageModel": {"weight": 0.5}}}}))
             lmod.main(["--out", str(out), "--manifest", str(manifest), "--lines", "500"])
             block = json.loads(manifest.read_text())["models"]["recibo-rec-es"]["languageModel"]
-            self.assertEqual(block["file"], "lm.json")
+            self.assertEqual(block["file"], "lm.bin")
             self.assertEqual(block["weight"], 0.5)  # an entry's own options are kept
             self.assertEqual(block["beamWidth"], lmod.DECODING["beamWidth"])
-            self.assertEqual(json.loads(out.read_text())["format"], "recibo-char-lm")
+            self.assertEqual(lmod.decode(out.read_bytes())["format"], "recibo-char-lm")
+
+    def test_the_file_holds_the_model_as_built(self):
+        data = lmod.encode(self.stored)
+        self.assertEqual(data[:8], b"RECIBOLM")
+        self.assertEqual((12 + int.from_bytes(data[8:12], "little")) % 8, 0)  # the float64 keys start aligned
+        self.assertEqual(lmod.decode(data), self.stored)
+        with self.assertRaisesRegex(ValueError, "header describes"):
+            lmod.decode(data[:-4])
 
 
 class CommittedModelTest(unittest.TestCase):
     def test_the_recipe_rebuilds_the_committed_file_byte_for_byte(self):
         manifest = json.loads((lmod.ROOT / "models" / "manifest.json").read_text(encoding="utf-8"))
         block = manifest["models"][lmod.MODEL_ID]["languageModel"]
-        committed = (lmod.ROOT / "models" / block["file"]).read_text(encoding="utf-8")
-        recipe = json.loads(committed)["corpus"]
+        committed = (lmod.ROOT / "models" / block["file"]).read_bytes()
+        recipe = lmod.decode(committed)["corpus"]
         self.assertEqual(recipe["printedShare"], lmod.PRINTED_SHARE)
         self.assertEqual(recipe["printedMarksShare"], lmod.PRINTED_MARKS_SHARE)
         self.assertEqual(lmod.model_file(recipe["lines"], recipe["seed"]), committed)

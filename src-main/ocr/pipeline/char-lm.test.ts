@@ -6,7 +6,7 @@ const EOS = '\u0003';
 function bigrams(floor = 0): LanguageModelTables {
   return {
     format: 'recibo-char-lm',
-    version: 1,
+    version: 2,
     order: 2,
     alphabet: `ab${EOS}`,
     bos: '\u0002',

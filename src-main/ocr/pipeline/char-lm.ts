@@ -1,5 +1,5 @@
 /**
- * A character n-gram language model of receipt text (models/recibo-lm-es.json, written by
+ * A character n-gram language model of receipt text (models/recibo-lm-es.bin, written by
  * training/recibo_rec/language_model.py, whose docstring gives the format). The CTC beam search
  * weighs a recogniser's readings of a line with it, so that where the pixels leave two letters
  * close the word decides (`comprobante`, not `camprobante`).
@@ -9,14 +9,15 @@
  * digit). Accents are kept. Its probabilities are mixed with a uniform floor, so no reading the
  * recogniser is sure of is ever vetoed by the text.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
-/** A table of the file: float64 key codes, ascending, and their float32 values, in base64. */
-const StoredTable = z.object({ count: z.number().int().nonnegative(), keys: z.string(), values: z.string() });
+/** A table of the file, by its size: its float64 key codes and float32 values follow the header. */
+const StoredTable = z.object({ count: z.number().int().nonnegative() });
 
-export const LanguageModelFile = z.object({
+/** The file's JSON header (model-files.ts reads the arrays after it). */
+export const LanguageModelHeader = z.object({
   format: z.literal('recibo-char-lm'),
-  version: z.literal(1),
+  version: z.literal(2),
   order: z.number().int().min(1).max(8),
   /** Every folded class the model knows, `eos` included. */
   alphabet: z.string().min(2),
@@ -30,16 +31,16 @@ export const LanguageModelFile = z.object({
   /** ln(1 - lambda_h) by the code of context h: what an n-gram the context never saw falls back with. */
   backoff: StoredTable,
 });
-export type LanguageModelFile = z.infer<typeof LanguageModelFile>;
+export type LanguageModelHeader = z.infer<typeof LanguageModelHeader>;
 
-/** A table as the model holds it: its `count` keys and values, decoded from the file's base64 by its reader. */
+/** A table as the model holds it: its `count` keys and values, read from the file's arrays. */
 export interface Table {
   keys: Float64Array;
   values: Float32Array;
 }
 
 /** The file's model with its tables decoded (model-files.ts reads it). */
-export type LanguageModelTables = Omit<LanguageModelFile, 'ngrams' | 'backoff'> & { ngrams: Table; backoff: Table };
+export type LanguageModelTables = Omit<LanguageModelHeader, 'ngrams' | 'backoff'> & { ngrams: Table; backoff: Table };
 
 const LN10 = Math.log(10);
 const isDigit = (ch: string) => ch.length === 1 && ch >= '0' && ch <= '9';

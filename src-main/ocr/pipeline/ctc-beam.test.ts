@@ -7,7 +7,7 @@ import { alignedLine, ctcBeamDecode, type LanguageModelDecoder } from './ctc-bea
 const classes: CtcClasses = { characters: ['', 'a', 'b', 'c'], blankIndex: 0 };
 const EOS = '\u0003';
 const knowsNothing = new CharLanguageModel({
-  format: 'recibo-char-lm', version: 1, order: 2, alphabet: `abc${EOS}`, bos: '\u0002', eos: EOS, digit: '0', floor: 0, unseen: Math.log(0.25),
+  format: 'recibo-char-lm', version: 2, order: 2, alphabet: `abc${EOS}`, bos: '\u0002', eos: EOS, digit: '0', floor: 0, unseen: Math.log(0.25),
   ngrams: { keys: new Float64Array(), values: new Float32Array() }, backoff: { keys: new Float64Array(), values: new Float32Array() },
 });
 const decoder = (minProbability = 0.001): LanguageModelDecoder => ({ model: knowsNothing, options: { weight: 1, charBonus: Math.log(4), beamWidth: 8, minProbability } });
