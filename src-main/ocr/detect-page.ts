@@ -2,7 +2,8 @@
  * Text regions of a whole page as a profile finds them: a first detector pass at the profile's
  * size, a second, larger one when the text it saw was too small, then closer passes over the
  * bands whose text the page passes missed or saw too small (tall captures, desktop pages, small
- * print under a large header). Shared by the job runner and the tool that cuts the recogniser's
+ * print under a large header). The page passes leave out long runs of background rows
+ * (pipeline/blank-rows.ts). Shared by the job runner and the tool that cuts the recogniser's
  * training crops, so both see the app's own boxes.
  */
 import type { ProfileSettings } from '../../src-shared/ocr/profiles';
@@ -10,6 +11,7 @@ import { cropResizedRgb, resizeRgb } from './decode';
 import type { ProfileModels } from './model-set';
 import { DB_DEFAULTS, type TextRegion } from './pipeline/db-postprocess';
 import { detectText, medianTextHeight, refinedDetectorSide } from './pipeline/detect';
+import { flatRows, keptRows, stackedHeight, stackRows, unstackRegion } from './pipeline/blank-rows';
 import { detectorInputSize, greyBlocks, type RgbImage } from './pipeline/image';
 import { bandsNeedingDetail, mergeRegions, planBands, type BandPlan } from './pipeline/text-bands';
 
@@ -17,6 +19,8 @@ import { bandsNeedingDetail, mergeRegions, planBands, type BandPlan } from './pi
 const GREY_WIDTH = 960;
 /** Taller than this (height / width), a page's first pass is sized by its width, not its height. */
 const TALL_ASPECT = 2.2;
+/** Background kept above and below each stretch of page a pass stacks, in detector pixels. */
+const STACK_MARGIN_PX = 8;
 
 export interface PageDetection {
   regions: TextRegion[];
@@ -27,11 +31,25 @@ export interface PageDetection {
 /** `beforeSecondPass` runs between the passes (the job runner checks for cancellation there). */
 export async function detectPage(image: RgbImage, detector: ProfileModels['detector'], settings: ProfileSettings, beforeSecondPass?: () => void): Promise<PageDetection> {
   const dbOptions = { ...DB_DEFAULTS, threshold: settings.detThreshold, boxThreshold: settings.boxThreshold, unclipRatio: settings.unclipRatio };
+  const grey = greyBlocks(image, GREY_WIDTH);
+  const flat = flatRows(grey);
   const detectAt = async (longestSide: number) => {
     const size = detectorInputSize(image.width, image.height, longestSide, longestSide);
-    const input = await resizeRgb(image, size.width, size.height);
-    const found = await detectText(input, image, detector.run, detector.normalisation, dbOptions);
-    return { found, scaleY: size.height / image.height, longest: Math.max(size.width, size.height) };
+    const longest = Math.max(size.width, size.height);
+    const segments = keptRows(flat, grey.scale, image.height, Math.ceil((STACK_MARGIN_PX * image.height) / size.height));
+    if (!segments) {
+      const input = await resizeRgb(image, size.width, size.height);
+      const found = await detectText(input, image, detector.run, detector.normalisation, dbOptions);
+      return { found, scaleY: size.height / image.height, longest };
+    }
+    // The kept rows one under the other, at the scale the whole page would have had.
+    const stacked: RgbImage = { data: stackRows(image.data, image.width, 3, segments), width: image.width, height: stackedHeight(segments) };
+    const inputHeight = Math.max(32, Math.round((stacked.height * size.height) / image.height / 32) * 32);
+    const input = await resizeRgb(stacked, size.width, inputHeight);
+    const found = (await detectText(input, stacked, detector.run, detector.normalisation, dbOptions))
+      .map((r) => unstackRegion(r, segments))
+      .sort((a, b) => a.quad[0].y - b.quad[0].y || a.quad[0].x - b.quad[0].x);
+    return { found, scaleY: inputHeight / stacked.height, longest };
   };
   // A tall capture sized by its height would be read a few hundred pixels wide: nothing at all.
   const aspect = image.height / image.width;
@@ -43,7 +61,6 @@ export async function detectPage(image: RgbImage, detector: ProfileModels['detec
     beforeSecondPass?.();
     page = await detectAt(secondSide);
   }
-  const grey = greyBlocks(image, GREY_WIDTH);
   const need = bandsNeedingDetail(grey, page.found, page.scaleY, settings.detMinTextPx);
   const bands = planBands(need.bands, page.scaleY, settings.detTargetTextPx, settings.detBandBudgetPx);
   if (bands.length === 0) return { regions: page.found, inkLines: need.inkLines };

@@ -55,18 +55,13 @@ function logAdd(a: number, b: number): number {
 
 const score = (h: Hypothesis) => logAdd(h.blank, h.nonBlank) + h.lm;
 
-/**
- * Adds a frame's paths to `text` in `next`: merged into the hypothesis already there, or a new
- * one from `make` (called only then, so the language model is asked once per new text).
- */
-function arrive(next: Map<string, Hypothesis>, text: string, blank: number, nonBlank: number, make: () => Omit<Hypothesis, 'blank' | 'nonBlank'>): void {
+/** Adds a frame's paths to a hypothesis already in `next`, or returns false when `text` is new there. */
+function merge(next: Map<string, Hypothesis>, text: string, blank: number, nonBlank: number): boolean {
   const known = next.get(text);
-  if (known) {
-    known.blank = logAdd(known.blank, blank);
-    known.nonBlank = logAdd(known.nonBlank, nonBlank);
-  } else {
-    next.set(text, { ...make(), blank, nonBlank });
-  }
+  if (!known) return false;
+  known.blank = logAdd(known.blank, blank);
+  known.nonBlank = logAdd(known.nonBlank, nonBlank);
+  return true;
 }
 
 /**
@@ -95,22 +90,28 @@ export function ctcBeamDecode(probs: Float32Array, offset: number, frames: numbe
     const next = new Map<string, Hypothesis>();
     for (const h of beams) {
       const total = logAdd(h.blank, h.nonBlank);
-      const same = () => h;
-      arrive(next, h.text, total + blank, NEG, same);
+      // The same text again, ending in a blank; the hypothesis itself carries it on when new.
+      if (!merge(next, h.text, total + blank, NEG)) next.set(h.text, { ...h, blank: total + blank, nonBlank: NEG });
       const last = h.written?.cls;
       for (const cls of tried) {
         const p = Math.log(probs[row + cls]!);
         // The same class again continues the last character, unless a blank came between.
-        if (cls === last) arrive(next, h.text, NEG, h.nonBlank + p, same);
+        if (cls === last && !merge(next, h.text, NEG, h.nonBlank + p)) next.set(h.text, { ...h, blank: NEG, nonBlank: h.nonBlank + p });
         const from = cls === last ? h.blank : total;
         if (from === NEG) continue;
         const ch = classes.characters[cls] ?? '';
-        arrive(next, h.text + ch, NEG, from + p, () => ({
-          text: h.text + ch,
-          written: { cls, previous: h.written },
-          context: model.next(h.context, ch),
-          lm: h.lm + options.weight * model.logProbability(h.context, ch) + options.charBonus,
-        }));
+        const text = h.text + ch;
+        // The language model is asked once per new text.
+        if (!merge(next, text, NEG, from + p)) {
+          next.set(text, {
+            text,
+            written: { cls, previous: h.written },
+            context: model.next(h.context, ch),
+            lm: h.lm + options.weight * model.logProbability(h.context, ch) + options.charBonus,
+            blank: NEG,
+            nonBlank: from + p,
+          });
+        }
       }
     }
     beams = [...next.values()].sort((a, b) => score(b) - score(a)).slice(0, options.beamWidth);

@@ -35,25 +35,27 @@ export interface TextRegion {
  */
 export function findRegions(map: ProbabilityMap, threshold: number, maxRegions: number): Point[][] {
   const { data, width, height } = map;
-  const labels = new Int32Array(width * height);
+  const seen = new Uint8Array(width * height);
   const stack = new Int32Array(width * height);
+  // Each row's leftmost and rightmost pixel of the region being filled, reset after it.
+  const rowMin = new Int32Array(height).fill(width);
+  const rowMax = new Int32Array(height).fill(-1);
   const regions: Point[][] = [];
   for (let start = 0; start < data.length && regions.length < maxRegions; start++) {
-    if (labels[start] !== 0 || data[start]! <= threshold) continue;
-    const label = regions.length + 1;
-    const rowMin = new Map<number, number>();
-    const rowMax = new Map<number, number>();
+    if (seen[start] !== 0 || data[start]! <= threshold) continue;
     let top = 0;
+    let yMin = height;
+    let yMax = -1;
     stack[top++] = start;
-    labels[start] = label;
+    seen[start] = 1;
     while (top > 0) {
       const idx = stack[--top]!;
       const y = (idx / width) | 0;
       const x = idx - y * width;
-      const lo = rowMin.get(y);
-      if (lo === undefined || x < lo) rowMin.set(y, x);
-      const hi = rowMax.get(y);
-      if (hi === undefined || x > hi) rowMax.set(y, x);
+      if (x < rowMin[y]!) rowMin[y] = x;
+      if (x > rowMax[y]!) rowMax[y] = x;
+      if (y < yMin) yMin = y;
+      if (y > yMax) yMax = y;
       for (let dy = -1; dy <= 1; dy++) {
         const ny = y + dy;
         if (ny < 0 || ny >= height) continue;
@@ -61,18 +63,22 @@ export function findRegions(map: ProbabilityMap, threshold: number, maxRegions: 
           const nx = x + dx;
           if (nx < 0 || nx >= width) continue;
           const n = ny * width + nx;
-          if (labels[n] === 0 && data[n]! > threshold) {
-            labels[n] = label;
+          if (seen[n] === 0 && data[n]! > threshold) {
+            seen[n] = 1;
             stack[top++] = n;
           }
         }
       }
     }
     const points: Point[] = [];
-    for (const [y, x0] of rowMin) {
+    for (let y = yMin; y <= yMax; y++) {
+      const x0 = rowMin[y]!;
+      const x1 = rowMax[y]!;
+      // An 8-connected region spans every row between its first and last.
       points.push({ x: x0, y });
-      const x1 = rowMax.get(y)!;
       if (x1 !== x0) points.push({ x: x1, y });
+      rowMin[y] = width;
+      rowMax[y] = -1;
     }
     regions.push(points);
   }

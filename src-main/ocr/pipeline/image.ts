@@ -86,45 +86,62 @@ export function warpCrop(img: RgbImage, g: CropGeometry, outW: number, outH: num
   const shrink = Math.max(sx, sy);
   const k = shrink > 2 ? Math.min(4, Math.ceil(shrink)) : 1;
   const { data, width, height } = img;
-  const px = [0, 0, 0];
+  // A sample's position is origin + a * along + c * across, with a fixed by the column and c by
+  // the row: both terms are worked out once per column and per row, not once per sample.
+  const alongX = new Float64Array(outW * k);
+  const alongY = new Float64Array(outW * k);
+  for (let u = 0; u < outW; u++) {
+    for (let i = 0; i < k; i++) {
+      const a = (u + (i + 0.5) / k) * sx;
+      alongX[u * k + i] = g.origin.x + a * g.along.x;
+      alongY[u * k + i] = g.origin.y + a * g.along.y;
+    }
+  }
+  const acrossX = new Float64Array(outH * k);
+  const acrossY = new Float64Array(outH * k);
+  for (let v = 0; v < outH; v++) {
+    for (let j = 0; j < k; j++) {
+      const c = (v + (j + 0.5) / k) * sy;
+      acrossX[v * k + j] = c * g.across.x;
+      acrossY[v * k + j] = c * g.across.y;
+    }
+  }
+  const n = k * k;
+  const maxX = width - 1;
+  const maxY = height - 1;
   for (let v = 0; v < outH; v++) {
     for (let u = 0; u < outW; u++) {
       let r = 0, gg = 0, b = 0;
       for (let j = 0; j < k; j++) {
+        const cx = acrossX[v * k + j]!;
+        const cy = acrossY[v * k + j]!;
         for (let i = 0; i < k; i++) {
-          const a = (u + (i + 0.5) / k) * sx;
-          const c = (v + (j + 0.5) / k) * sy;
-          const x = g.origin.x + a * g.along.x + c * g.across.x - 0.5;
-          const y = g.origin.y + a * g.along.y + c * g.across.y - 0.5;
-          bilinear(data, width, height, x, y, px);
-          r += px[0]!;
-          gg += px[1]!;
-          b += px[2]!;
+          // Bilinear, the position clamped to the image.
+          const x = Math.min(Math.max(alongX[u * k + i]! + cx - 0.5, 0), maxX);
+          const y = Math.min(Math.max(alongY[u * k + i]! + cy - 0.5, 0), maxY);
+          const x0 = Math.floor(x), y0 = Math.floor(y);
+          const x1 = Math.min(x0 + 1, maxX), y1 = Math.min(y0 + 1, maxY);
+          const fx = x - x0, fy = y - y0;
+          const i00 = (y0 * width + x0) * 3, i01 = (y0 * width + x1) * 3;
+          const i10 = (y1 * width + x0) * 3, i11 = (y1 * width + x1) * 3;
+          let top = data[i00]! + (data[i01]! - data[i00]!) * fx;
+          let bottom = data[i10]! + (data[i11]! - data[i10]!) * fx;
+          r += top + (bottom - top) * fy;
+          top = data[i00 + 1]! + (data[i01 + 1]! - data[i00 + 1]!) * fx;
+          bottom = data[i10 + 1]! + (data[i11 + 1]! - data[i10 + 1]!) * fx;
+          gg += top + (bottom - top) * fy;
+          top = data[i00 + 2]! + (data[i01 + 2]! - data[i00 + 2]!) * fx;
+          bottom = data[i10 + 2]! + (data[i11 + 2]! - data[i10 + 2]!) * fx;
+          b += top + (bottom - top) * fy;
         }
       }
       const o = (v * outW + u) * 3;
-      const n = k * k;
       out[o] = r / n + 0.5;
       out[o + 1] = gg / n + 0.5;
       out[o + 2] = b / n + 0.5;
     }
   }
   return { data: out, width: outW, height: outH };
-}
-
-function bilinear(data: Uint8Array, width: number, height: number, x: number, y: number, out: number[]): void {
-  const cx = Math.min(Math.max(x, 0), width - 1);
-  const cy = Math.min(Math.max(y, 0), height - 1);
-  const x0 = Math.floor(cx), y0 = Math.floor(cy);
-  const x1 = Math.min(x0 + 1, width - 1), y1 = Math.min(y0 + 1, height - 1);
-  const fx = cx - x0, fy = cy - y0;
-  const i00 = (y0 * width + x0) * 3, i01 = (y0 * width + x1) * 3;
-  const i10 = (y1 * width + x0) * 3, i11 = (y1 * width + x1) * 3;
-  for (let c = 0; c < 3; c++) {
-    const top = data[i00 + c]! + (data[i01 + c]! - data[i00 + c]!) * fx;
-    const bottom = data[i10 + c]! + (data[i11 + c]! - data[i10 + c]!) * fx;
-    out[c] = top + (bottom - top) * fy;
-  }
 }
 
 /** Turns a patch half a turn (for lines the angle classifier finds upside down). */
