@@ -44,6 +44,11 @@ export function parseAmountNumber(raw: string, decimalHint?: ',' | '.'): Parsed 
     const confidence = decimalHint && decimalHint !== decMark ? 0.85 : 1;
     return { value: withCents(before, after), confidence };
   }
+  if (marks.length > 1 && (after.length === 1 || after.length === 2) && groupsOk(before, decMark)) {
+    // "13.903.00": groups of three then two digits. The last mark can only be the decimal one,
+    // read as the thousands mark (OCR takes a comma for a dot).
+    return { value: withCents(before.split(decMark).join(''), after), confidence: 0.8, note: `"${raw}": el último ${decMark} se leyó como separador decimal` };
+  }
   if (after.length === 3 && groupsOk(s, decMark)) {
     // Sure it is thousands when it repeats, or when the page's other amounts use the other mark.
     const sure = marks.length > 1 || (decimalHint !== undefined && decimalHint !== decMark);

@@ -28,6 +28,9 @@ describe('amount', () => {
     ['1.250.000', labelled, '1250000.00', 'VES', 0.8 * 0.85],
     ['125075', labelled, '125075.00', 'VES', 0.6 * 0.85],
     ['210,00', { labelled: true, currency: 'USD' }, '210.00', 'USD', 0.85],
+    // The decimal comma read as a dot after dotted thousands, and the other way round.
+    ['13.903.00 Bs', free, '13903.00', 'VES', 0.8],
+    ['1,234,56', labelled, '1234.56', 'VES', 0.8 * 0.85],
   ] as const)('%s -> %s', (text, ctx, value, currency, confidence) => {
     const r = normalizeAmount(text, ctx);
     expect(r?.value).toBe(value);
@@ -39,7 +42,7 @@ describe('amount', () => {
     expect(normalizeAmount('1.250', labelled)?.note).toMatch(/ambiguo/);
   });
 
-  it.each([['104,54', free], ['Bs', labelled], ['1.250,75.3', labelled], ['0,00 Bs', free], ['12,3456', labelled]] as const)('rejects %s', (text, ctx) => {
+  it.each([['104,54', free], ['Bs', labelled], ['1.250,75.3', labelled], ['1.25.00', labelled], ['0,00 Bs', free], ['12,3456', labelled]] as const)('rejects %s', (text, ctx) => {
     expect(normalizeAmount(text, ctx)).toBeNull();
   });
 });
@@ -63,6 +66,9 @@ describe('date', () => {
     ['2O/O6/2025', '2025-06-20', 1],
     ['09/01/2025 - 12:36 p. m.', '2025-01-09', 1],
     ['06/13/2025', '2025-06-13', 0.7],
+    // Beyond Latin-1 in the same text (a bullet, a long dash): month words are still found.
+    ['• 14 julio 2025 — 3:08 pm', '2025-07-14', 1],
+    ['Fecha – 05 de marzo de 2025', '2025-03-05', 1],
   ])('%s -> %s', (text, value, confidence) => {
     const r = normalizeDate(text, free);
     expect(r?.value).toBe(value);
