@@ -1,7 +1,8 @@
 /**
  * One screenshot from the shell, cold: the whole `receipt-ocr extract FILE` process against the
  * whole `tesseract FILE stdout` process (OpenMP held to one thread), taken in turn so the two
- * meet the same machine, median of several. What a script that reads one receipt pays.
+ * meet the same machine, median of several, and the median of the run-by-run ratios. What a script
+ * that reads one receipt pays.
  */
 import type { ProfileName } from '../src-shared/ocr/profiles';
 import { percentile } from './metrics';
@@ -15,6 +16,8 @@ export interface OneShot {
   tesseractMs: number[] | null;
   reciboMedianMs: number;
   tesseractMedianMs: number | null;
+  /** Recibo's time over Tesseract's, run by run: the median of those ratios. */
+  ratioMedian: number | null;
 }
 
 export async function oneShot(file: string, profile: ProfileName, runs: number, tesseractLang: string | null): Promise<OneShot> {
@@ -40,5 +43,6 @@ export async function oneShot(file: string, profile: ProfileName, runs: number, 
     tesseractMs: tesseractLang ? tess : null,
     reciboMedianMs: percentile(recibo, 50),
     tesseractMedianMs: tesseractLang ? percentile(tess, 50) : null,
+    ratioMedian: tesseractLang ? percentile(recibo.map((r, i) => r / tess[i]!), 50) : null,
   };
 }
