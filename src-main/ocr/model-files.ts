@@ -102,25 +102,22 @@ export function readLanguageModelFile(bytes: Uint8Array): LanguageModelTables {
   }
   const { ngrams, backoff, ...header } = parsed.data;
   let offset = 12 + size;
-  // Views on the file's own bytes where they are aligned (a file read whole is), a copy elsewhere.
-  const take = (count: number, width: 4 | 8) => {
-    const end = offset + count * width;
+  /** The next `count` items as a typed array: a view on the file's bytes where aligned (a file read whole is), a copy elsewhere. */
+  const take = <T>(count: number, Kind: { BYTES_PER_ELEMENT: number; new (buffer: ArrayBufferLike, byteOffset: number, length: number): T }): T => {
+    const end = offset + count * Kind.BYTES_PER_ELEMENT;
     if (end > bytes.length) throw new Error(`it ends at byte ${bytes.length}, before the tables its header describes`);
     const at = bytes.byteOffset + offset;
-    let view: { buffer: ArrayBufferLike; byteOffset: number };
-    if (at % width === 0) view = { buffer: bytes.buffer, byteOffset: at };
-    else view = { buffer: new Uint8Array(bytes.subarray(offset, end)).buffer, byteOffset: 0 };
+    const table = at % Kind.BYTES_PER_ELEMENT === 0 ? new Kind(bytes.buffer, at, count) : new Kind(new Uint8Array(bytes.subarray(offset, end)).buffer, 0, count);
     offset = end;
-    return { ...view, count };
+    return table;
   };
-  const f64 = (t: ReturnType<typeof take>) => new Float64Array(t.buffer, t.byteOffset, t.count);
-  const f32 = (t: ReturnType<typeof take>) => new Float32Array(t.buffer, t.byteOffset, t.count);
-  const [ngramKeys, backoffKeys] = [take(ngrams.count, 8), take(backoff.count, 8)];
-  const [ngramValues, backoffValues] = [take(ngrams.count, 4), take(backoff.count, 4)];
+  // The file's order: both key arrays, then both value arrays.
+  const [ngramKeys, backoffKeys] = [take(ngrams.count, Float64Array), take(backoff.count, Float64Array)];
+  const [ngramValues, backoffValues] = [take(ngrams.count, Float32Array), take(backoff.count, Float32Array)];
   if (offset !== bytes.length) throw new Error(`it holds ${bytes.length} bytes, its header describes ${offset}`);
   return {
     ...header,
-    ngrams: { keys: f64(ngramKeys), values: f32(ngramValues) },
-    backoff: { keys: f64(backoffKeys), values: f32(backoffValues) },
+    ngrams: { keys: ngramKeys, values: ngramValues },
+    backoff: { keys: backoffKeys, values: backoffValues },
   };
 }
