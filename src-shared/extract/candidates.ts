@@ -35,7 +35,11 @@ function nextColumnLabel(hits: readonly PhraseHit[], h: PhraseHit): PhraseHit | 
   return hits.filter((o) => o.row === h.row && o.first > h.last && o.startsSegment && isLabel(o)).sort((a, b) => a.first - b.first)[0];
 }
 
-const labelRows = (hits: readonly PhraseHit[]) => new Set(hits.filter((h) => isLabel(h) && h.startsSegment).map((h) => h.row));
+// Module-level predicates, not arrows in the call: V8 optimises a function created per call
+// afresh each time it gets hot (docs/ocr-engine.md, "Code V8 optimises once").
+const startsLabelSegment = (h: PhraseHit) => isLabel(h) && h.startsSegment;
+const rowOf = (h: PhraseHit) => h.row;
+const labelRows = (hits: readonly PhraseHit[]) => new Set(hits.filter(startsLabelSegment).map(rowOf));
 
 /**
  * Where the label's column ends on its own row: at the next label, or at the next word after a

@@ -106,14 +106,16 @@ export function compileRules(rules: Rules): { dictionary: Phrase[]; banks: BankD
   return c;
 }
 
+/** Module-level: V8 optimises a function created per call afresh each time (docs/ocr-engine.md). */
+const isFieldLabel = (h: PhraseHit) => (RULE_FIELDS as readonly string[]).includes(h.key);
+
 export function extractFields(lines: readonly Line[], rules: Rules): Extraction {
   const rows = pageFromLines(lines);
   const { dictionary, banks } = compileRules(rules);
-  const isFieldLabel = (h: PhraseHit) => (RULE_FIELDS as readonly string[]).includes(h.key);
   const found = longestLabels(findPhrases(rows, dictionary), isFieldLabel);
   const hits = withoutValueLabels(rows, applyRoles(found, rowRoles(rows, found, rules.roles, isFieldLabel), rules.roles), rules, banks, isFieldLabel);
   // Rows of a field's label and value: an app's name there is a value ("Banco: BANESCO").
-  const labelledRows = new Set(hits.filter((h) => (RULE_FIELDS as readonly string[]).includes(h.key)).map((h) => h.row));
+  const labelledRows = new Set(hits.filter(isFieldLabel).map((h) => h.row));
 
   // The app from rows that are not label/value rows (headers, logos, menus), best and topmost
   // first. Before the fields only to know the currency of a USD wallet; the app itself is

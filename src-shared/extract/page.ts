@@ -150,9 +150,11 @@ export function findPhrases(rows: readonly PageRow[], dictionary: readonly Phras
   // differs by at most three edits, words run together by at most two), so only those are tried.
   const byLength: Phrase[][] = [];
   for (const p of dictionary) (byLength[p.joined.length] ??= []).push(p);
-  rows.forEach((row, r) => {
+  // Plain loops, not forEach: V8 optimises a callback created per call afresh each time (docs/ocr-engine.md).
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
     const tokens: { token: string; word: number }[] = [];
-    row.words.forEach((w, i) => w.tokens.forEach((token) => tokens.push({ token, word: i })));
+    for (let i = 0; i < row.words.length; i++) for (const token of row.words[i]!.tokens) tokens.push({ token, word: i });
     for (let t = 0; t < tokens.length; t++) {
       // A phrase starts at a word's first token: "rif" inside "CI/RIF" is not a label.
       if (t > 0 && tokens[t - 1]!.word === tokens[t]!.word) continue;
@@ -176,15 +178,21 @@ export function findPhrases(rows: readonly PageRow[], dictionary: readonly Phras
           const score = phraseScore(words, p.tokens, joined, p.joined);
           if (score === 0) continue;
           const hit: PhraseHit = { key: p.key, phrase: p.phrase, row: r, first, last, score, startsSegment, colon };
-          const same = hits.findIndex((h) => h.key === hit.key && h.row === r && h.first === first);
+          const same = hitAt(hits, hit.key, r, first);
           if (same < 0) hits.push(hit);
           // A longer phrase read well is the label ("Nombre y apelido" is "nombre y apellido", not "nombre").
           else if (hit.last > hits[same]!.last ? hit.score >= LONGER_LABEL_SCORE : hit.last === hits[same]!.last && hit.score > hits[same]!.score) hits[same] = hit;
         }
       }
     }
-  });
+  }
   return hits;
+}
+
+/** Index of the hit of `key` at row `row`, word `first`; -1 when there is none. */
+function hitAt(hits: readonly PhraseHit[], key: string, row: number, first: number): number {
+  for (let i = 0; i < hits.length; i++) if (hits[i]!.key === key && hits[i]!.row === row && hits[i]!.first === first) return i;
+  return -1;
 }
 
 /** The words' text joined by spaces, with each word's character range, for mapping back. */

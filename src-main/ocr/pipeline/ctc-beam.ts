@@ -54,6 +54,11 @@ function logAdd(a: number, b: number): number {
 }
 
 const score = (h: Hypothesis) => logAdd(h.blank, h.nonBlank) + h.lm;
+/**
+ * Module-level, not an arrow in the call: V8 optimises a function created per call afresh each
+ * time it gets hot (docs/ocr-engine.md, "Code V8 optimises once").
+ */
+const byScoreDescending = (a: Hypothesis, b: Hypothesis) => score(b) - score(a);
 
 /** Adds a frame's paths to a hypothesis already in `next`, or returns false when `text` is new there. */
 function merge(next: Map<string, Hypothesis>, text: string, blank: number, nonBlank: number): boolean {
@@ -114,10 +119,15 @@ export function ctcBeamDecode(probs: Float32Array, offset: number, frames: numbe
         }
       }
     }
-    beams = [...next.values()].sort((a, b) => score(b) - score(a)).slice(0, options.beamWidth);
+    beams = [...next.values()].sort(byScoreDescending).slice(0, options.beamWidth);
   }
-  const ended = (h: Hypothesis) => score(h) + options.weight * model.logProbability(h.context, undefined);
-  const best = beams.reduce((a, b) => (ended(b) > ended(a) ? b : a));
+  // The best hypothesis once the text ends (the first of equals).
+  let best = beams[0]!;
+  let bestEnded = score(best) + options.weight * model.logProbability(best.context, undefined);
+  for (let i = 1; i < beams.length; i++) {
+    const ended = score(beams[i]!) + options.weight * model.logProbability(beams[i]!.context, undefined);
+    if (ended > bestEnded) [best, bestEnded] = [beams[i]!, ended];
+  }
   const greedy = ctcGreedyDecode(probs, offset, frames, classCount, classes);
   if (best.text === greedy.text) return greedy;
   const written: number[] = [];

@@ -8,10 +8,16 @@ export { unionBoxes } from '../../../src-shared/ocr/boxes';
 
 const cross = (o: Point, a: Point, b: Point): number => (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
 
+/**
+ * Module-level, not an arrow in the call: V8 optimises a function created per call afresh each
+ * time it gets hot (docs/ocr-engine.md, "Code V8 optimises once").
+ */
+const byXThenY = (a: Point, b: Point): number => a.x - b.x || a.y - b.y;
+
 /** Andrew's monotone chain; returns the hull counter-clockwise without repeating the first point. */
 export function convexHull(points: readonly Point[]): Point[] {
   if (points.length < 3) return [...points];
-  const sorted = [...points].sort((a, b) => a.x - b.x || a.y - b.y);
+  const sorted = [...points].sort(byXThenY);
   const lower: Point[] = [];
   for (const p of sorted) {
     while (lower.length >= 2 && cross(lower[lower.length - 2]!, lower[lower.length - 1]!, p) <= 0) lower.pop();

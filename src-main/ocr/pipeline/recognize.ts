@@ -88,7 +88,8 @@ export function batchTensor(patches: readonly RgbImage[], width: number, height:
   const plane = width * height;
   const data = new Float32Array(patches.length * 3 * plane);
   const src = norm.order === 'BGR' ? [2, 1, 0] : [0, 1, 2];
-  patches.forEach((p, b) => {
+  for (let b = 0; b < patches.length; b++) {
+    const p = patches[b]!;
     for (let c = 0; c < 3; c++) {
       const s = src[c]!;
       const scale = 1 / (255 * norm.std[c]!);
@@ -100,7 +101,7 @@ export function batchTensor(patches: readonly RgbImage[], width: number, height:
         }
       }
     }
-  });
+  }
   return { data, dims: [patches.length, 3, height, width] };
 }
 
@@ -165,16 +166,21 @@ export async function recognizeCrops(crops: readonly Crop[], lanes: readonly Lan
   return out;
 }
 
+/**
+ * A point `along` and `across` a crop's box (in image pixels from its origin) on the image.
+ * Module-level: V8 optimises a function created per call afresh each time (docs/ocr-engine.md).
+ */
+function patchToImage(g: CropGeometry, along: number, across: number): { x: number; y: number } {
+  return { x: g.origin.x + along * g.along.x + across * g.across.x, y: g.origin.y + along * g.along.y + across * g.across.y };
+}
+
 /** Words of one crop, with boxes in original-image pixels. */
 export function cropToSegment(crop: Crop, read: RecognizedCrop, split?: WordSplitOptions): Segment {
   const { patch, geometry: g } = crop;
   const ink = inkProfile(toGrey(patch), patch.width, patch.height);
   const sx = g.width / patch.width;
   const sy = g.height / patch.height;
-  const toImage = (u: number, v: number) => ({
-    x: g.origin.x + u * sx * g.along.x + v * sy * g.across.x,
-    y: g.origin.y + u * sx * g.along.y + v * sy * g.across.y,
-  });
+  const toImage = (u: number, v: number) => patchToImage(g, u * sx, v * sy);
   const words: Word[] = splitWords(read.line, read.stride, ink, split).map((w) => ({
     text: w.text,
     confidence: w.confidence,

@@ -67,15 +67,39 @@ export function bandsNeedingDetail(grey: GreyPage, regions: readonly TextRegion[
     const b = boxOf(r);
     return h * detScale < minTextPx * SMALL_SHARE && h >= MIN_TEXT_PX && b.x1 - b.x0 >= MIN_LINE_ASPECT * h;
   });
-  // Well-read boxes as a mask of the grey page, so the scan below is one pass over its pixels.
+  const { rowEdges, allEdges, rowX0, rowX1 } = edgeRows(grey, coverMask(grey, good));
+  const inkLines = countInkLines(allEdges);
+  const runs = textRuns(rowEdges, rowX0, rowX1, s);
+  const pieces = [
+    ...runs.map((r) => ({ x0: r.x0 / s, x1: (r.x1 + 1) / s, y0: r.y0 / s, y1: (r.y1 + 1) / s, h: (r.y1 - r.y0 + 1) / s })),
+    ...small.map((r) => ({ ...boxOf(r), h: regionHeight(r) })),
+  ].sort((a, b) => a.y0 - b.y0);
+  return { bands: mergeIntoBands(pieces, grey.width / s, grey.height / s), inkLines, fused };
+}
+
+/*
+ * The pixel scans below are functions of their own: V8 optimises one small hot loop once, where
+ * the whole of bandsNeedingDetail was optimised and thrown away again and again (24 times over
+ * the 72 rendered receipts; docs/ocr-engine.md, "Code V8 optimises once").
+ */
+
+/** Well-read boxes as a mask of the grey page, so the edge scan is one pass over its pixels. */
+function coverMask(grey: GreyPage, good: readonly { x0: number; y0: number; x1: number; y1: number }[]): Uint8Array {
+  const s = grey.scale;
   const covered = new Uint8Array(grey.width * grey.height);
   for (const b of good) {
     const [x0, x1] = [Math.max(0, Math.floor(b.x0 * s) - 2), Math.min(grey.width, Math.ceil(b.x1 * s) + 2)];
     for (let y = Math.max(0, Math.floor(b.y0 * s) - 2); y < Math.min(grey.height, Math.ceil(b.y1 * s) + 2); y++) covered.fill(1, y * grey.width + x0, y * grey.width + x1);
   }
-  // Per grey row: how many stroke edges lie outside well-read boxes, and where.
+  return covered;
+}
+
+/**
+ * Per grey row: how many stroke edges lie outside well-read boxes, and where (first and last
+ * column); and all of a row's edges, masked or not, to count the page's lines of text.
+ */
+function edgeRows(grey: GreyPage, covered: Uint8Array) {
   const rowEdges = new Uint32Array(grey.height);
-  // And all of a row's edges, masked or not: how many lines of text the page holds.
   const allEdges = new Uint32Array(grey.height);
   const rowX0 = new Float64Array(grey.height).fill(Infinity);
   const rowX1 = new Float64Array(grey.height).fill(-Infinity);
@@ -100,21 +124,30 @@ export function bandsNeedingDetail(grey: GreyPage, regions: readonly TextRegion[
     rowX0[y] = first;
     rowX1[y] = last;
   }
-  const textRow = (y: number) => rowEdges[y]! >= MIN_EDGES_PER_ROW;
+  return { rowEdges, allEdges, rowX0, rowX1 };
+}
+
+/** Runs of three or more rows with the edges of text: the page's lines of text. */
+function countInkLines(allEdges: Uint32Array): number {
   let inkLines = 0;
-  for (let y = 0, run = 0; y <= grey.height; y++) {
-    if (y < grey.height && allEdges[y]! >= MIN_EDGES_PER_ROW) run++;
+  for (let y = 0, run = 0; y <= allEdges.length; y++) {
+    if (y < allEdges.length && allEdges[y]! >= MIN_EDGES_PER_ROW) run++;
     else {
       if (run >= 3) inkLines++;
       run = 0;
     }
   }
-  // Runs of text rows: each is roughly one line of text; its height estimates the text's.
+  return inkLines;
+}
+
+/** Runs of text rows outside well-read boxes: each is roughly one line of text, its height the text's. */
+function textRuns(rowEdges: Uint32Array, rowX0: Float64Array, rowX1: Float64Array, s: number) {
+  const height = rowEdges.length;
   const runs: { y0: number; y1: number; x0: number; x1: number }[] = [];
-  for (let y = 0; y < grey.height; y++) {
-    if (!textRow(y)) continue;
+  for (let y = 0; y < height; y++) {
+    if (rowEdges[y]! < MIN_EDGES_PER_ROW) continue;
     const run = { y0: y, y1: y, x0: rowX0[y]!, x1: rowX1[y]! };
-    while (y + 1 < grey.height && textRow(y + 1)) {
+    while (y + 1 < height && rowEdges[y + 1]! >= MIN_EDGES_PER_ROW) {
       y++;
       run.y1 = y;
       run.x0 = Math.min(run.x0, rowX0[y]!);
@@ -126,11 +159,7 @@ export function bandsNeedingDetail(grey: GreyPage, regions: readonly TextRegion[
     const rows = run.y1 - run.y0 + 1;
     if (rows >= 3 && rows / s >= MIN_TEXT_PX && run.x1 - run.x0 >= MIN_LINE_ASPECT * rows) runs.push(run);
   }
-  const pieces = [
-    ...runs.map((r) => ({ x0: r.x0 / s, x1: (r.x1 + 1) / s, y0: r.y0 / s, y1: (r.y1 + 1) / s, h: (r.y1 - r.y0 + 1) / s })),
-    ...small.map((r) => ({ ...boxOf(r), h: regionHeight(r) })),
-  ].sort((a, b) => a.y0 - b.y0);
-  return { bands: mergeIntoBands(pieces, grey.width / s, grey.height / s), inkLines, fused };
+  return runs;
 }
 
 /** Lines of ink inside a box: runs of grey rows with the edges of text, blank rows between. */

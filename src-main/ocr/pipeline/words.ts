@@ -38,11 +38,22 @@ const inNumber = (a: string, b: string) => (DIGIT.test(a) && (DIGIT.test(b) || N
 /** Centre of a character in patch pixels; `stride` is patch pixels per recogniser frame. */
 const centre = (c: CtcChar, stride: number) => ((c.firstFrame + c.lastFrame + 1) / 2) * stride;
 
+/** Columns of background between two characters' centres. */
+const gapBetween = (ink: InkProfile, stride: number, a: CtcChar, b: CtcChar) => widestGap(ink.columns, Math.floor(centre(a, stride)), Math.ceil(centre(b, stride))).length;
+
+// Module-level callbacks, not arrows in the call: V8 optimises a function created per call
+// afresh each time it gets hot (docs/ocr-engine.md, "Code V8 optimises once").
+const ascending = (a: number, b: number) => a - b;
+const isLetter = (c: CtcChar) => c.char.trim() !== '';
+const charOf = (c: CtcChar) => c.char;
+const addProbability = (sum: number, c: CtcChar) => sum + c.probability;
+
 export function splitWords(line: CtcLine, stride: number, ink: InkProfile, options: WordSplitOptions = WORD_SPLIT_DEFAULTS): PatchWord[] {
   const textHeight = ink.top >= 0 ? ink.bottom - ink.top + 1 : ink.height / 2;
-  const gapBetween = (a: CtcChar, b: CtcChar) => widestGap(ink.columns, Math.floor(centre(a, stride)), Math.ceil(centre(b, stride))).length;
-  const letters = line.chars.filter((c) => c.char.trim() !== '');
-  const gaps = letters.slice(1).map((c, i) => gapBetween(letters[i]!, c)).sort((a, b) => a - b);
+  const letters = line.chars.filter(isLetter);
+  const gaps: number[] = [];
+  for (let i = 1; i < letters.length; i++) gaps.push(gapBetween(ink, stride, letters[i - 1]!, letters[i]!));
+  gaps.sort(ascending);
   // Lower median: with few letters, the upper one may be the very word gap being looked for.
   const medianGap = gaps.length > 0 ? gaps[(gaps.length - 1) >> 1]! : 0;
   const minGap = Math.max(2, options.gapRatio * textHeight, options.medianGapFactor * medianGap);
@@ -60,7 +71,7 @@ export function splitWords(line: CtcLine, stride: number, ink: InkProfile, optio
     const prev = current[current.length - 1];
     if (prev) {
       const needed = inNumber(prev.char, c.char) ? minDigitGap : minGap;
-      if (gapBetween(prev, c) >= needed) {
+      if (gapBetween(ink, stride, prev, c) >= needed) {
         groups.push(current);
         current = [];
       }
@@ -86,8 +97,8 @@ export function splitWords(line: CtcLine, stride: number, ink: InkProfile, optio
     const x1 = extent ? extent[1] + 1 : Math.min(ink.width, centre(chars[chars.length - 1]!, stride) + stride / 2);
     const rows = inkRows(ink, Math.floor(x0), Math.ceil(x1) - 1);
     return {
-      text: chars.map((c) => c.char).join(''),
-      confidence: chars.reduce((s, c) => s + c.probability, 0) / chars.length,
+      text: chars.map(charOf).join(''),
+      confidence: chars.reduce(addProbability, 0) / chars.length,
       x0,
       x1,
       y0: rows ? rows[0] : 0,
