@@ -14,7 +14,10 @@ export function withRecognizer(manifest: Manifest, id: string): Manifest {
     const known = Object.entries(manifest.models).filter(([, m]) => m.task === 'recognize').map(([k]) => k);
     throw new Error(`"${id}" is not a recogniser in models/manifest.json (recognisers: ${known.join(', ')})`);
   }
-  const profiles = Object.fromEntries(Object.entries(manifest.profiles).map(([name, uses]) => [name, { ...uses, recognizer: id }]));
+  // A profile's int8 mark stays only where the new recogniser has an int8 copy to run.
+  const profiles = Object.fromEntries(
+    Object.entries(manifest.profiles).map(([name, { int8, ...uses }]) => [name, { ...uses, recognizer: id, ...(int8 && entry.int8 ? { int8 } : {}) }]),
+  );
   return ManifestSchema.parse({ ...manifest, profiles });
 }
 

@@ -51,3 +51,18 @@ export async function openModel(bytes: Uint8Array, label: string, inputName: str
   };
   return { run, release: () => session.release() };
 }
+
+/**
+ * A model run for several of its tensors at once, by name, for calibration (model-tools/):
+ * graph optimisation `basic`, so that the tensors asked for are not fused away.
+ */
+export async function openProbe(bytes: Uint8Array, inputName: string, outputNames: readonly string[]): Promise<{ run(input: Tensor): Promise<Map<string, Float32Array>>; release(): Promise<void> }> {
+  const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 2, graphOptimizationLevel: 'basic' });
+  return {
+    run: async (input) => {
+      const result = await session.run({ [inputName]: new ort.Tensor('float32', input.data, input.dims) }, [...outputNames]);
+      return new Map(outputNames.map((name) => [name, result[name]!.data as Float32Array]));
+    },
+    release: () => session.release(),
+  };
+}

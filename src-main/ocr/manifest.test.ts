@@ -57,4 +57,9 @@ describe('model manifest', () => {
     const bad = await withManifest('bad-reread', (m) => (m.models['recibo-rec-es']!.rereadBelow = 1.5));
     await expect(loadManifest(bad)).rejects.toThrow(/models\.recibo-rec-es\.rereadBelow/);
   });
+
+  it('refuses a profile that asks for the int8 copy of a recogniser that has none', async () => {
+    const bad = await withManifest('bad-int8', (m) => delete m.models['recibo-rec-es']!.int8);
+    await expect(loadManifest(bad)).rejects.toThrow(/profiles\.balanced\.int8: "recibo-rec-es" has no int8 file/);
+  });
 });

@@ -69,6 +69,11 @@ const RecognizerEntry = z.object({
    */
   rereadBelow: z.number().positive().max(1).optional(),
   /**
+   * The same recogniser quantised to int8 (model-tools/quantize.ts, written by `npm run
+   * models:quantize`): about half the time a line; a profile runs it when it says `int8`.
+   */
+  int8: z.object({ file: z.string().min(1), sha256: Sha256 }).optional(),
+  /**
    * A character language model (pipeline/char-lm.ts) the lines are decoded with by beam search
    * (pipeline/ctc-beam.ts, where the options are explained); without one, greedily.
    */
@@ -94,7 +99,13 @@ const ClassifierEntry = z.object({
 
 const ModelEntry = z.discriminatedUnion('task', [DetectorEntry, RecognizerEntry, ClassifierEntry]);
 
-const ProfileModels = z.object({ detector: z.string(), recognizer: z.string(), classifier: z.string().optional() });
+const ProfileModels = z.object({
+  detector: z.string(),
+  recognizer: z.string(),
+  classifier: z.string().optional(),
+  /** Run the recogniser's int8 file (its entry must have one). */
+  int8: z.boolean().optional(),
+});
 
 export const ManifestSchema = z
   .object({
@@ -112,6 +123,8 @@ export const ManifestSchema = z
         if (!entry) ctx.addIssue({ code: 'custom', path: ['profiles', profile, role], message: `names model "${id}", which the manifest does not define` });
         else if (entry.task !== want[role]) ctx.addIssue({ code: 'custom', path: ['profiles', profile, role], message: `"${id}" is a ${entry.task} model, not a ${want[role]} model` });
       }
+      const recognizer = m.models[uses.recognizer];
+      if (uses.int8 && recognizer?.task === 'recognize' && !recognizer.int8) ctx.addIssue({ code: 'custom', path: ['profiles', profile, 'int8'], message: `"${uses.recognizer}" has no int8 file (npm run models:quantize writes it)` });
     }
   });
 
@@ -133,6 +146,7 @@ export function filesOf(id: string, entry: Manifest['models'][string]): ModelFil
   if (entry.task === 'recognize') {
     if ('file' in entry.charset) files.push({ label: `${id} charset`, ...entry.charset });
     if (entry.languageModel) files.push({ label: `${id} language model`, file: entry.languageModel.file, sha256: entry.languageModel.sha256 });
+    if (entry.int8) files.push({ label: `${id} int8`, file: entry.int8.file, sha256: entry.int8.sha256 });
   }
   return files;
 }

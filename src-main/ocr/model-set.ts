@@ -67,11 +67,13 @@ export class ModelSet {
 
   /** Files behind the models loaded so far (a recogniser's language model included), for the run's provenance. */
   info(): LoadedModelInfo[] {
-    const ids = new Set([...this.loaded.keys()].map((key) => key.split('@')[0]!));
-    return [...ids].flatMap((id) => {
+    const loaded = new Set([...this.loaded.keys()].map((key) => key.split('@')[0]!));
+    return [...loaded].flatMap((key) => {
+      const [id, precision] = key.split(':') as [string, string | undefined];
       const m = this.manifest.models[id]!;
+      const file = precision === 'int8' && m.task === 'recognize' && m.int8 ? m.int8 : m;
       const lm = m.task === 'recognize' && this.languageModels.has(id) ? m.languageModel : undefined;
-      return [{ id, file: m.file, sha256: m.sha256 }, ...(lm ? [{ id: `${id} language model`, file: lm.file, sha256: lm.sha256 }] : [])];
+      return [{ id, file: file.file, sha256: file.sha256 }, ...(lm ? [{ id: `${id} language model`, file: lm.file, sha256: lm.sha256 }] : [])];
     });
   }
 
@@ -87,13 +89,14 @@ export class ModelSet {
    * A session of model `id` with `threads` intra-op threads, on this thread (`lane` 0) or on an
    * inference thread of its own (`lane` > 0).
    */
-  private model(id: string, threads: number, lane = 0): Promise<LoadedModel> {
-    const key = `${id}@${threads}#${lane}`;
+  private model(id: string, threads: number, lane = 0, int8 = false): Promise<LoadedModel> {
+    const key = `${id}${int8 ? ':int8' : ''}@${threads}#${lane}`;
     let m = this.loaded.get(key);
     if (!m) {
       const entry = this.manifest.models[id]!;
-      const label = `model "${id}" (${entry.file})`;
-      m = readVerified(this.modelsDir, entry.file, entry.sha256).then((bytes) =>
+      const file = int8 && entry.task === 'recognize' && entry.int8 ? entry.int8 : entry;
+      const label = `model "${id}" (${file.file})`;
+      m = readVerified(this.modelsDir, file.file, file.sha256).then((bytes) =>
         lane === 0
           ? openModel(bytes, label, entry.input.name, entry.output, { intraOpThreads: threads })
           : openThreadModel(inferenceThreadScript(), bytes, label, entry.input.name, entry.output),
@@ -121,7 +124,7 @@ export class ModelSet {
     const cls = uses.classifier ? (this.manifest.models[uses.classifier] as ClassifierEntry) : undefined;
 
     const threads = this.options.intraOpThreads;
-    const lanes = Array.from({ length: Math.min(threads, MAX_RECOGNITION_LANES) }, (_, lane) => this.model(uses.recognizer, 1, lane));
+    const lanes = Array.from({ length: Math.min(threads, MAX_RECOGNITION_LANES) }, (_, lane) => this.model(uses.recognizer, 1, lane, uses.int8 === true));
     const [detModel, clsModel, classes, languageModel, ...recModels] = await Promise.all([
       this.model(uses.detector, threads),
       uses.classifier ? this.model(uses.classifier, threads) : Promise.resolve(undefined),

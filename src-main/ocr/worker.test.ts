@@ -89,9 +89,10 @@ describe('OCR worker start-up and crashes', () => {
     const dir = path.join(tmp.path, 'models');
     await mkdir(dir, { recursive: true });
     for (const f of await readdir(defaultModelsDir())) await copyFile(path.join(defaultModelsDir(), f), path.join(dir, f));
-    await writeFile(path.join(dir, 'recibo-rec-es.onnx'), 'not the model');
+    // The balanced profile's recogniser file: the int8 copy.
+    await writeFile(path.join(dir, 'recibo-rec-es.int8.onnx'), 'not the model');
     await expect(start(dir)).rejects.toThrow(WorkerStartError);
-    await expect(start(dir)).rejects.toThrow(/recibo-rec-es\.onnx does not match models\/manifest\.json/);
+    await expect(start(dir)).rejects.toThrow(/recibo-rec-es\.int8\.onnx does not match models\/manifest\.json/);
   });
 
   it('settles the job in flight when the worker is killed', async () => {

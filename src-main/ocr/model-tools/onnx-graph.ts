@@ -58,6 +58,13 @@ export class Graph {
     return name;
   }
 
+  /** Adds a constant of any element type from its raw little-endian bytes, under a new name. */
+  addRaw(base: string, dims: number[], dataType: number, raw: Uint8Array): string {
+    const name = `${base}__recibo${this.counter++}`;
+    this.constants.set(name, onnx.TensorProto.create({ name, dims, dataType, rawData: raw }));
+    return name;
+  }
+
   freshName(base: string): string {
     return `${base}__recibo${this.counter++}`;
   }
