@@ -6,12 +6,12 @@
  */
 import { utilityProcess } from 'electron';
 import type { WorkerRequest } from '../ocr/protocol';
-import { WORKER_ENV, type WorkerProcess } from '../ocr/worker-process';
+import { workerEnv, type WorkerProcess } from '../ocr/worker-process';
 
 export function forkUtilityWorker(script: string): WorkerProcess {
   const child = utilityProcess.fork(script, [], {
     serviceName: 'Recibo OCR',
-    env: { ...WORKER_ENV, ...process.env },
+    env: workerEnv(),
     stdio: 'inherit',
   });
   let exited = false;

@@ -3,7 +3,8 @@
  * Every way a file can be wrong ends in an OcrFailure with a code the operator can act on.
  */
 import { open, stat } from 'node:fs/promises';
-import sharp, { type Metadata, type SharpOptions } from 'sharp';
+import { createRequire } from 'node:module';
+import type { Metadata, SharpOptions } from 'sharp';
 import type { OcrErrorCode } from '../../src-shared/ocr/types';
 import { sha256Hex } from './model-files';
 import type { RgbImage } from './pipeline/image';
@@ -21,6 +22,10 @@ export class OcrFailure extends Error {
     super(message);
   }
 }
+
+// Required, not imported: Node's ES-module loader would compile sharp's ES build module by module
+// (about 40 ms more at every start, which a one-screenshot read pays).
+const sharp = createRequire(import.meta.url)('sharp') as typeof import('sharp').default;
 
 // libvips keeps a cache of decoded images; a worker reads each file once, so it is only memory.
 sharp.cache(false);

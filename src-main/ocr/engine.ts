@@ -2,9 +2,14 @@
  * The one file that imports onnxruntime-node: it turns verified model bytes into a RunModel
  * function. Everything else in the OCR pipeline is plain TypeScript around that function.
  */
-import * as ort from 'onnxruntime-node';
+import { createRequire } from 'node:module';
+import type { InferenceSession } from 'onnxruntime-node';
 import type { Tensor } from './pipeline/image';
 import type { RunModel } from './pipeline/recognize';
+
+// Required, not imported: onnxruntime-node is CommonJS, and importing it makes Node's loader lex
+// its sources (and onnxruntime-common's) for their exports, then compile that lexer hot.
+const ort = createRequire(import.meta.url)('onnxruntime-node') as typeof import('onnxruntime-node');
 
 export interface SessionOptions {
   /** Threads one inference may use. */
@@ -21,7 +26,7 @@ export class ModelRunError extends Error {
 }
 
 export async function openModel(bytes: Uint8Array, label: string, inputName: string, outputName: string, options: SessionOptions): Promise<LoadedModel> {
-  let session: ort.InferenceSession;
+  let session: InferenceSession;
   try {
     session = await ort.InferenceSession.create(bytes, {
       intraOpNumThreads: options.intraOpThreads,

@@ -30,13 +30,27 @@ export interface WorkerProcess {
  * phone screenshots through two workers in 0.73 of the time, peak RSS about 360 MiB a worker.
  */
 export const GLIBC_TUNABLES = 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=16777216:glibc.malloc.trim_threshold=67108864';
-export const WORKER_ENV = { GLIBC_TUNABLES } as const;
+const WORKER_ENV = { GLIBC_TUNABLES } as const;
+
+/**
+ * Variables a worker must not inherit. NODE_EXTRA_CA_CERTS makes Node parse a certificate file
+ * before it runs any code (40 to 60 ms a start on the machines docs/benchmarks.md was measured
+ * on, against about 20 ms for Node's whole start without it); a worker never opens a connection.
+ */
+const NOT_INHERITED = ['NODE_EXTRA_CA_CERTS'] as const;
+
+/** The environment a worker starts with: this process's, less NOT_INHERITED, with WORKER_ENV's defaults. */
+export function workerEnv(parent: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...WORKER_ENV, ...parent };
+  for (const name of NOT_INHERITED) delete env[name];
+  return env;
+}
 
 export function forkWorker(script: string = workerScript()): WorkerProcess {
   const child = fork(script, [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'advanced',
-    env: { ...WORKER_ENV, ...process.env },
+    env: workerEnv(),
   });
   let exited = false;
   child.on('exit', () => {
