@@ -169,7 +169,8 @@ export async function loadManifest(modelsDir: string): Promise<Manifest> {
   } catch (e) {
     throw new ManifestError(`The model manifest ${file} is not valid JSON: ${(e as Error).message}`);
   }
-  const parsed = ManifestSchema.safeParse(json);
+  // Parsed once per process: zod generating a fast parser for it would cost more than it saves.
+  const parsed = ManifestSchema.safeParse(json, { jitless: true });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new ManifestError(`The model manifest ${file} is invalid: ${issues}`);

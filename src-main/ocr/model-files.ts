@@ -95,7 +95,7 @@ export function readLanguageModelFile(bytes: Uint8Array): LanguageModelTables {
   } catch (e) {
     throw new NotALanguageModel(`its header is not valid JSON: ${(e as Error).message}`);
   }
-  const parsed = LanguageModelHeader.safeParse(json);
+  const parsed = LanguageModelHeader.safeParse(json, { jitless: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new NotALanguageModel(`${issue.path.join('.') || '(root)'}: ${issue.message}`);

@@ -99,7 +99,8 @@ const jsonPath = (path: readonly PropertyKey[]) =>
   `$${path.map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_][\w]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`)).join('')}`;
 
 export function parseRules(json: unknown): RulesParse {
-  const parsed = RulesSchema.safeParse(json);
+  // Parsed once per process: zod generating a fast parser for it would cost more than it saves.
+  const parsed = RulesSchema.safeParse(json, { jitless: true });
   if (parsed.success) return { ok: true, rules: parsed.data };
   const problem = (path: readonly PropertyKey[], message: string): RuleProblem => ({
     rule: path[0] === 'fields' && path[1] !== undefined ? String(path[1]) : String(path[0] ?? '(file)'),
