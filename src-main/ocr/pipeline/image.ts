@@ -85,39 +85,44 @@ export function warpCrop(img: RgbImage, g: CropGeometry, outW: number, outH: num
   const sy = g.height / outH;
   const shrink = Math.max(sx, sy);
   const k = shrink > 2 ? Math.min(4, Math.ceil(shrink)) : 1;
-  const { data, width, height } = img;
   // A sample's position is origin + a * along + c * across, with a fixed by the column and c by
   // the row: both terms are worked out once per column and per row, not once per sample.
-  const alongX = new Float64Array(outW * k);
-  const alongY = new Float64Array(outW * k);
-  for (let u = 0; u < outW; u++) {
-    for (let i = 0; i < k; i++) {
-      const a = (u + (i + 0.5) / k) * sx;
-      alongX[u * k + i] = g.origin.x + a * g.along.x;
-      alongY[u * k + i] = g.origin.y + a * g.along.y;
-    }
-  }
-  const acrossX = new Float64Array(outH * k);
-  const acrossY = new Float64Array(outH * k);
-  for (let v = 0; v < outH; v++) {
-    for (let j = 0; j < k; j++) {
-      const c = (v + (j + 0.5) / k) * sy;
-      acrossX[v * k + j] = c * g.across.x;
-      acrossY[v * k + j] = c * g.across.y;
-    }
-  }
-  const n = k * k;
-  const maxX = width - 1;
-  const maxY = height - 1;
+  const alongX = stepsAlong(outW, k, sx, g.origin.x, g.along.x);
+  const alongY = stepsAlong(outW, k, sx, g.origin.y, g.along.y);
+  const acrossX = stepsAlong(outH, k, sy, 0, g.across.x);
+  const acrossY = stepsAlong(outH, k, sy, 0, g.across.y);
+  const maxX = img.width - 1;
+  const maxY = img.height - 1;
   // An upright box (most of them: the detector's rectangles are axis-aligned for level text)
   // samples each column at one x and each row at one y: positions and weights are worked out
   // once, not once per sample. The same arithmetic, so the same bytes, as the general case.
   if (g.along.y === 0 && g.across.x === 0) {
-    const cols = sampleAxis(alongX, 0, maxX, 3);
-    const rows = sampleAxis(acrossY, g.origin.y, maxY, width * 3);
-    sampleUpright(data, out, outW, outH, k, cols, rows);
-    return { data: out, width: outW, height: outH };
+    sampleUpright(img.data, out, outW, outH, k, sampleAxis(alongX, 0, maxX, 3), sampleAxis(acrossY, g.origin.y, maxY, img.width * 3));
+  } else {
+    sampleTurned(img, out, outW, outH, k, alongX, alongY, acrossX, acrossY);
   }
+  return { data: out, width: outW, height: outH };
+}
+
+/**
+ * start + (u + (i + 0.5) / k) * step * direction for each of `count` output pixels and its k
+ * samples. Loops live in functions of their own: V8 then optimises the loop, not its caller
+ * half-run (docs/ocr-engine.md, "Code V8 optimises once").
+ */
+function stepsAlong(count: number, k: number, step: number, start: number, direction: number): Float64Array {
+  const out = new Float64Array(count * k);
+  for (let u = 0; u < count; u++) {
+    for (let i = 0; i < k; i++) out[u * k + i] = start + (u + (i + 0.5) / k) * step * direction;
+  }
+  return out;
+}
+
+/** warpCrop's sampling for a box at any angle: each sample bilinear at its own position. */
+function sampleTurned(img: RgbImage, out: Uint8Array, outW: number, outH: number, k: number, alongX: Float64Array, alongY: Float64Array, acrossX: Float64Array, acrossY: Float64Array): void {
+  const { data, width, height } = img;
+  const n = k * k;
+  const maxX = width - 1;
+  const maxY = height - 1;
   for (let v = 0; v < outH; v++) {
     for (let u = 0; u < outW; u++) {
       let r = 0, gg = 0, b = 0;
@@ -150,7 +155,6 @@ export function warpCrop(img: RgbImage, g: CropGeometry, outW: number, outH: num
       out[o + 2] = b / n + 0.5;
     }
   }
-  return { data: out, width: outW, height: outH };
 }
 
 /** Sample positions along one axis, clamped: the two pixels' offsets either side and the weight of the second. */
