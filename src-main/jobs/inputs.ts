@@ -22,6 +22,11 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
   return out;
 }
 
+/** A link to an image is the image (a folder of links made to pick some files out); a link to a folder is not followed, so a loop of links cannot be. */
+async function linksToFile(link: string): Promise<boolean> {
+  return (await stat(link).catch(() => null))?.isFile() ?? false;
+}
+
 async function imagesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const found: string[] = [];
@@ -29,7 +34,7 @@ async function imagesIn(dir: string): Promise<string[]> {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
     if (e.isDirectory()) found.push(...(await imagesIn(full)));
-    else if (e.isFile() && IMAGE_EXTENSIONS.has(path.extname(e.name).toLowerCase())) found.push(full);
+    else if (IMAGE_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && (e.isFile() || (e.isSymbolicLink() && (await linksToFile(full))))) found.push(full);
   }
   return found.sort(naturalOrder);
 }
