@@ -19,7 +19,7 @@ import { sweep } from '../jobs/retention';
 import { readSettings, writeSettings, type Settings } from '../jobs/settings';
 import { WatchedFolder } from '../jobs/watch-folder';
 import type { OcrWorkerClient } from '../ocr/worker-client';
-import type { WorkerProcess } from '../ocr/worker-process';
+import type { LaunchWorker } from '../ocr/worker-process';
 import { defaultModelsDir, rulesFileIn } from '../paths';
 
 /** A setting refused, with a code the window words in its language. */
@@ -44,7 +44,7 @@ export interface ServiceOptions {
   watchEveryMs?: number;
   sampleEveryMs?: number;
   /** Starts an OCR worker process (Electron: a utility process); default a forked Node process. */
-  launch?: () => WorkerProcess;
+  launch?: LaunchWorker;
 }
 
 export class CoreService {

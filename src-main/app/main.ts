@@ -46,7 +46,7 @@ if (!app.requestSingleInstanceLock()) {
     const binding = sqliteBinding();
     if (!existsSync(binding)) throw new Error(`The database library built for Electron is missing (${binding}). Start Recibo with "npm start", which builds it.`);
     useSqliteBinding(binding);
-    service = new CoreService({ dataDir: dataDir(), modelsDir: modelsDir(), launch: () => forkUtilityWorker(workerScript()) });
+    service = new CoreService({ dataDir: dataDir(), modelsDir: modelsDir(), launch: (launch) => forkUtilityWorker(workerScript(), launch) });
     const handlers = createHandlers(service);
     handleProtocols(path.join(appRoot(), 'dist', 'renderer'), service.core);
     registerInvokeHandler(ipcMain, handlers);

@@ -6,12 +6,13 @@
  */
 import { utilityProcess } from 'electron';
 import type { WorkerRequest } from '../ocr/protocol';
-import { workerEnv, type WorkerProcess } from '../ocr/worker-process';
+import { workerEnv, workerExecArgv, type WorkerLaunch, type WorkerProcess } from '../ocr/worker-process';
 
-export function forkUtilityWorker(script: string): WorkerProcess {
+export function forkUtilityWorker(script: string, launch: WorkerLaunch): WorkerProcess {
   const child = utilityProcess.fork(script, [], {
     serviceName: 'Recibo OCR',
     env: workerEnv(),
+    execArgv: workerExecArgv(launch),
     stdio: 'inherit',
   });
   let exited = false;

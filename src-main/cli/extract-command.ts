@@ -23,10 +23,10 @@ interface ExtractReader extends PoolWorker<string, ImageRecord> {
 
 const warnAboutRules = rulesWarner(userRulesFile());
 
-async function startWorker(cmd: ExtractCommand, threads: number): Promise<ExtractReader> {
+async function startWorker(cmd: ExtractCommand, pool: { workers: number; threads: number }): Promise<ExtractReader> {
   // Loaded here: a single image, read in this process, needs neither.
-  const [{ OcrWorkerClient }, { forkWorker }] = await Promise.all([import('../ocr/worker-client'), import('../ocr/worker-process')]);
-  const client = await OcrWorkerClient.start(forkWorker(), { modelsDir: defaultModelsDir(), intraOpThreads: threads, warmProfiles: [cmd.profile], rulesFile: userRulesFile() });
+  const [{ OcrWorkerClient }, { forkWorker, takesEveryCore }] = await Promise.all([import('../ocr/worker-client'), import('../ocr/worker-process')]);
+  const client = await OcrWorkerClient.start(forkWorker({ coresTaken: takesEveryCore(pool.workers, pool.threads) }), { modelsDir: defaultModelsDir(), intraOpThreads: pool.threads, warmProfiles: [cmd.profile], rulesFile: userRulesFile() });
   warnAboutRules(client.ready.rules.problems);
   return {
     get alive() {
@@ -84,7 +84,7 @@ export async function extract(args: ExtractCommand): Promise<number> {
     const readerFor = async (slot: number) => {
       // A worker that crashed on one image is replaced; the record of that image says so.
       let reader = readers[slot];
-      if (!reader?.alive) reader = readers[slot] = inProcess ? await startInProcess(args, files[0]!) : await startWorker(args, pool.threads);
+      if (!reader?.alive) reader = readers[slot] = inProcess ? await startInProcess(args, files[0]!) : await startWorker(args, pool);
       return reader;
     };
     await readInOrder(files, pool.workers, readerFor, async (record, i) => {

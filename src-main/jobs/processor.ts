@@ -12,7 +12,7 @@ import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { claimNext, markFailed, requeue, requeueInterrupted, type ReceiptRow } from '../db/receipts';
 import { saveResult } from '../db/results';
 import { WorkerStartError, type OcrWorkerClient, type WorkerInit } from '../ocr/worker-client';
-import type { WorkerProcess } from '../ocr/worker-process';
+import { takesEveryCore, type LaunchWorker } from '../ocr/worker-process';
 import type { Core } from './core';
 import { SupervisedWorker } from './supervised-worker';
 
@@ -50,7 +50,7 @@ export interface ProcessorOptions {
   /** Stop taking new receipts (the ones in flight finish). */
   signal?: AbortSignal;
   /** Starts a worker process (default: a forked Node process; Electron passes a utility process). */
-  launch?: () => WorkerProcess;
+  launch?: LaunchWorker;
 }
 
 // One single-threaded worker per core: on 2 cores, ingesting the 72 fixtures takes 0.76 of the
@@ -80,6 +80,7 @@ export async function processQueue(core: Core, opts: ProcessorOptions): Promise<
     (_, slot) =>
       new SupervisedWorker({
         init, log, slot,
+        launchWith: { coresTaken: takesEveryCore(count, threadsPerWorker) },
         ...(opts.onReady ? { onReady: opts.onReady } : {}),
         ...(opts.onWorkerCrash ? { onCrash: opts.onWorkerCrash } : {}),
         ...(opts.onWorkerStarted ? { onStarted: opts.onWorkerStarted } : {}),

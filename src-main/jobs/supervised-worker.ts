@@ -7,7 +7,7 @@ import type { RuleProblem } from '../../src-shared/extract/rules';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import type { ImageRecord } from '../../src-shared/receipt/record';
 import { OcrWorkerClient, WorkerStartError, type WorkerInit } from '../ocr/worker-client';
-import { forkWorker, type WorkerProcess } from '../ocr/worker-process';
+import { forkWorker, type LaunchWorker, type WorkerLaunch } from '../ocr/worker-process';
 import type { Logger } from './log';
 
 export interface SupervisorOptions {
@@ -27,7 +27,9 @@ export interface SupervisorOptions {
   /** Index of this worker in its pool, for the log. */
   slot?: number;
   /** Starts a worker process: forked here, a utility process in Electron. */
-  launch?: () => WorkerProcess;
+  launch?: LaunchWorker;
+  /** What the pool tells each start of this worker. */
+  launchWith?: WorkerLaunch;
 }
 
 /** Starts tried in a row before a reading is failed for want of a worker. */
@@ -62,7 +64,7 @@ export class SupervisedWorker {
       }
       const started = Date.now();
       try {
-        this.client = await OcrWorkerClient.start((this.opts.launch ?? forkWorker)(), this.opts.init);
+        this.client = await OcrWorkerClient.start((this.opts.launch ?? forkWorker)(this.opts.launchWith ?? {}), this.opts.init);
         this.opts.log.write({ event: 'worker-ready', slot: this.opts.slot ?? 0, pid: this.client.pid, startMs: Date.now() - started });
         this.gaveUp = false;
         break;

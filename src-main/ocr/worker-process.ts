@@ -3,6 +3,7 @@
  * The Electron shell provides the same interface over `utilityProcess.fork`.
  */
 import { fork } from 'node:child_process';
+import os from 'node:os';
 import type { WorkerRequest } from './protocol';
 import { workerScript } from '../paths';
 
@@ -46,11 +47,35 @@ export function workerEnv(parent: NodeJS.ProcessEnv = process.env): NodeJS.Proce
   return env;
 }
 
-export function forkWorker(script: string = workerScript()): WorkerProcess {
+/** How a worker is started, as its pool decides. */
+export interface WorkerLaunch {
+  /** The pool's inference threads take every core (one single-threaded worker per core, the default). */
+  coresTaken?: boolean;
+}
+
+/** Starts a worker process: forked in Node, a utility process in Electron. */
+export type LaunchWorker = (launch: WorkerLaunch) => WorkerProcess;
+
+/** Whether `workers` of `threadsPerWorker` inference threads each take every core. */
+export const takesEveryCore = (workers: number, threadsPerWorker: number, cores = os.availableParallelism()) => workers * threadsPerWorker >= cores;
+
+/**
+ * Node's options for a worker. When the pool takes every core, V8's background threads
+ * (concurrent compilation, concurrent and parallel garbage collection) can only take time from
+ * the other workers' inference, and `--single-threaded` does that work on the worker's own thread
+ * instead: 60 phone screenshots through two workers on two cores in 0.87 to 0.91 of the time
+ * (docs/benchmarks.md). With a core to spare they use it, and a worker keeps them.
+ */
+export function workerExecArgv(launch: WorkerLaunch, inherited: readonly string[] = []): string[] {
+  return launch.coresTaken ? [...inherited, '--single-threaded'] : [...inherited];
+}
+
+export function forkWorker(launch: WorkerLaunch = {}, script: string = workerScript()): WorkerProcess {
   const child = fork(script, [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'advanced',
     env: workerEnv(),
+    execArgv: workerExecArgv(launch, process.execArgv),
   });
   let exited = false;
   child.on('exit', () => {
