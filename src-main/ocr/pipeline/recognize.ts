@@ -174,18 +174,19 @@ function patchToImage(g: CropGeometry, along: number, across: number): { x: numb
   return { x: g.origin.x + along * g.along.x + across * g.across.x, y: g.origin.y + along * g.along.y + across * g.across.y };
 }
 
+/** The box on the image around the patch's rectangle (x0, y0)-(x1, y1), in patch pixels scaled by sx, sy. */
+function patchBox(g: CropGeometry, sx: number, sy: number, x0: number, y0: number, x1: number, y1: number): Box {
+  return quadBounds([patchToImage(g, x0 * sx, y0 * sy), patchToImage(g, x1 * sx, y0 * sy), patchToImage(g, x1 * sx, y1 * sy), patchToImage(g, x0 * sx, y1 * sy)]) as Box;
+}
+
 /** Words of one crop, with boxes in original-image pixels. */
 export function cropToSegment(crop: Crop, read: RecognizedCrop, split?: WordSplitOptions): Segment {
   const { patch, geometry: g } = crop;
   const ink = inkProfile(toGrey(patch), patch.width, patch.height);
   const sx = g.width / patch.width;
   const sy = g.height / patch.height;
-  const toImage = (u: number, v: number) => patchToImage(g, u * sx, v * sy);
-  const words: Word[] = splitWords(read.line, read.stride, ink, split).map((w) => ({
-    text: w.text,
-    confidence: w.confidence,
-    box: quadBounds([toImage(w.x0, w.y0), toImage(w.x1, w.y0), toImage(w.x1, w.y1), toImage(w.x0, w.y1)]) as Box,
-  }));
-  const box = quadBounds([toImage(0, 0), toImage(patch.width, 0), toImage(patch.width, patch.height), toImage(0, patch.height)]) as Box;
+  const words: Word[] = [];
+  for (const w of splitWords(read.line, read.stride, ink, split)) words.push({ text: w.text, confidence: w.confidence, box: patchBox(g, sx, sy, w.x0, w.y0, w.x1, w.y1) });
+  const box = patchBox(g, sx, sy, 0, 0, patch.width, patch.height);
   return { words, box: words.length > 0 ? quadBounds(words.flatMap((w) => [{ x: w.box[0], y: w.box[1] }, { x: w.box[2], y: w.box[3] }])) : box };
 }
