@@ -22,6 +22,7 @@ export const NODE_ENTRIES = {
   'tools/install-models': 'src-main/ocr/model-tools/install-models.ts',
   'tools/render-receipts': 'tools/receipt-generator/render.ts',
   'tools/detector-crops': 'tools/detector-crops/main.ts',
+  'tools/detector-inputs': 'tools/detector-inputs/main.ts',
   'tools/quantize-recognizer': 'tools/quantize-recognizer/main.ts',
   'tools/render-families': 'tools/receipt-generator/render-families-cli.ts',
   'bench/bench': 'bench/bench.ts',

@@ -73,8 +73,10 @@ describe('recibo-rec-es on the rendered receipts', () => {
 // twenty-fifth (es33), 82.6% with the twenty-fourth (es32),
 // 82.3% with the twenty-third (es30), the models trained on till marks; the eighteenth read 80.4%
 // with the same language model, 79.8% with the one before; 78.3% without the second reading of
-// uncertain lines.
-const MIN_SROIE_WORD_F1 = 0.825;
+// uncertain lines. Since 2026-12-07 balanced detects with recibo-det (distilled from PP-OCRv4's
+// detector on screenshots, two thirds of its time): 82.3% with the twenty-sixth, against 83.6%
+// with PP-OCRv4's detector the same day (training/recibo_det/README.md).
+const MIN_SROIE_WORD_F1 = 0.82;
 
 describe.runIf(datasetAvailable('sroie-sample'))('recibo-rec-es on SROIE scans', () => {
   it('reads the words of the scanned till receipts', async () => {

@@ -2,7 +2,7 @@
  * Renders receipts of every layout family (families/index.ts) with their truth and split, for
  * the field benchmark. Seeded: the same code and seed render the same receipts.
  *
- *   npm run fixtures:families -- [--out DIR] [--per-family 8] [--seed 20261203] [--family ID]
+ *   npm run fixtures:families -- [--out DIR] [--per-family 8] [--seed 20261203] [--family ID] [--split tuning|held-out]
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -48,7 +48,13 @@ function idHash(id: string): number {
   return h;
 }
 
-export async function renderFamilies(outDir: string, perFamily: number, seed: number, only?: string): Promise<Record<string, FamilyReceipt>> {
+/** Which families to render: one by id, or one side of the split; all of them by default. */
+export interface FamilyFilter {
+  family?: string;
+  split?: Split;
+}
+
+export async function renderFamilies(outDir: string, perFamily: number, seed: number, filter: FamilyFilter = {}): Promise<Record<string, FamilyReceipt>> {
   const root = appRoot();
   const fontCss = new Map(FONTS.map((f) => [f.family, fontFaceCss(root, f.family, f.pkg)]));
   await rm(outDir, { recursive: true, force: true });
@@ -57,7 +63,7 @@ export async function renderFamilies(outDir: string, perFamily: number, seed: nu
   const truth: Record<string, FamilyReceipt> = {};
   try {
     for (const { style, split } of FAMILIES) {
-      if (only && style.id !== only) continue;
+      if ((filter.family && style.id !== filter.family) || (filter.split && split !== filter.split)) continue;
       // One generator per family, seeded by its name: adding or moving a family leaves the
       // others' receipts as they were.
       const rng = seeded(seed ^ idHash(style.id));

@@ -1,0 +1,1 @@
+"""Recibo's text detector, distilled from PP-OCRv4's (README.md)."""
