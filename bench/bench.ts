@@ -4,7 +4,9 @@
  * a process per core, each over a file list (bench/tesseract.ts). A benchmark, not a test: it prints figures for
  * docs/benchmarks.md and writes them to bench-results/. On the scans (SROIE) it prints word F1
  * and, beside it, the characters misread line by line with the spaces aside (bench/line-match.ts):
- * what the recogniser reads, apart from where it breaks words.
+ * what the recogniser reads, apart from where it breaks words. The sets: the rendered fixtures,
+ * real-ve, 60 screenshots of the held-out layout families (bench/families.ts: screenshots no rule
+ * was written from) and SROIE's scans.
  *
  * Then the storage core: a batch of 1,000 receipts through intake and the queue (bench/batch.ts)
  * and lookups in a history of 100,000 (bench/history.ts).
@@ -23,6 +25,7 @@ import { batchBench, printBatch, type BatchFigures } from './batch';
 import { useRecognizer } from './recognizer-swap';
 import { runExtract } from './run-cli';
 import { realVe, renderedReceipts, sharedDatasets, sroie, type BenchImage, type Dataset } from './datasets';
+import { heldOutScreenshots } from './families';
 import { historyBench, printHistory, type HistoryFigures } from './history';
 import { unspacedEditsByLine } from './line-match';
 import { containsToken, f1, percentile, scoreWords } from './metrics';
@@ -40,8 +43,13 @@ const ms = (v: number) => `${Math.round(v)} ms`;
 const RUNS = opts.quick ? 1 : Math.max(1, Number(opts.runs ?? 3) || 3);
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
-function load(): Dataset[] {
-  const sets = [renderedReceipts(root), realVe(datasetsDir), sroie(datasetsDir)].filter((d): d is Dataset => d !== null);
+async function load(): Promise<Dataset[]> {
+  // Rendered once into bench-results/families with Chromium (bench:fields shares the cache).
+  const heldOut = await heldOutScreenshots(root).catch((e: Error) => {
+    console.log(`held-out screenshots left out: ${e.message}`);
+    return null;
+  });
+  const sets = [renderedReceipts(root), realVe(datasetsDir), heldOut, sroie(datasetsDir)].filter((d): d is Dataset => d !== null);
   return opts.quick ? sets.map((d) => ({ ...d, images: d.images.slice(0, 6) })) : sets;
 }
 
@@ -82,7 +90,7 @@ function tokenAccuracy(images: BenchImage[], texts: string[]): { referencia: str
 }
 
 async function main(): Promise<void> {
-  const sets = load();
+  const sets = await load();
   const tess = opts['no-tesseract'] ? null : tesseractVersion();
   const langs = tess ? tesseractLanguages() : [];
   const report: Record<string, unknown> = {

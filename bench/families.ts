@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FAMILY_SEED, renderFamilies, type FamilyReceipt } from '../tools/receipt-generator/render-families';
+import type { Dataset } from './datasets';
 
 export const RECEIPTS_PER_FAMILY = 16;
 
@@ -38,4 +39,26 @@ export async function familyReceipts(root: string): Promise<{ dir: string; truth
   const truth = await renderFamilies(dir, RECEIPTS_PER_FAMILY, FAMILY_SEED);
   await writeFile(stampFile, `${stamp}\n`);
   return { dir, truth };
+}
+
+/** Screenshots of each held-out family in the speed benchmark: 60 with today's six. */
+export const HELD_OUT_SCREENSHOTS_PER_FAMILY = 10;
+
+/**
+ * Screenshots no rule was written from, for the speed benchmark: the first receipts (by name) of
+ * each held-out layout family that is a screen capture (the photographs of screens are left
+ * out). The closest the benchmark has to screenshots the project has never seen.
+ */
+export async function heldOutScreenshots(root: string, perFamily = HELD_OUT_SCREENSHOTS_PER_FAMILY): Promise<Dataset> {
+  const { dir, truth } = await familyReceipts(root);
+  const taken = new Map<string, number>();
+  const images: Dataset['images'] = [];
+  for (const [file, t] of Object.entries(truth).sort(([a], [b]) => a.localeCompare(b))) {
+    if (t.split !== 'held-out' || t.degrade.startsWith('photo')) continue;
+    const n = taken.get(t.family) ?? 0;
+    if (n >= perFamily) continue;
+    taken.set(t.family, n + 1);
+    images.push({ file: path.join(dir, file), expectTokens: t.printed });
+  }
+  return { name: 'held-out screenshots', kind: 'phone', images };
 }
