@@ -13,7 +13,7 @@ describe('workerEnv', () => {
 
 describe('workerExecArgv', () => {
   it('keeps V8 on the worker thread only when the pool takes every core', () => {
-    expect(workerExecArgv({ coresTaken: true }, ['--enable-source-maps'])).toEqual(['--enable-source-maps', '--single-threaded']);
+    expect(workerExecArgv({ coresTaken: true }, ['--enable-source-maps'])).toEqual(['--enable-source-maps', '--single-threaded', '--no-incremental-marking']);
     expect(workerExecArgv({ coresTaken: false }, ['--enable-source-maps'])).toEqual(['--enable-source-maps']);
     expect(workerExecArgv({})).toEqual([]);
   });

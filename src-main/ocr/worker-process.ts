@@ -63,11 +63,15 @@ export const takesEveryCore = (workers: number, threadsPerWorker: number, cores 
  * Node's options for a worker. When the pool takes every core, V8's background threads
  * (concurrent compilation, concurrent and parallel garbage collection) can only take time from
  * the other workers' inference, and `--single-threaded` does that work on the worker's own thread
- * instead: 60 phone screenshots through two workers on two cores in 0.87 to 0.91 of the time
- * (docs/benchmarks.md). With a core to spare they use it, and a worker keeps them.
+ * instead: 60 phone screenshots through two workers on two cores in 0.87 to 0.91 of the time.
+ * Such a worker's heap is small (10 to 30 MB) but sees megabytes of pixel buffers come and go
+ * with every image, which starts a full collection every two images or so; marked incrementally,
+ * each spread write barriers and marking steps over the reading, where done at once it is a pause
+ * of a few milliseconds: `--no-incremental-marking`, 0.90 of the time again (docs/benchmarks.md).
+ * With a core to spare V8's threads use it, and a worker keeps V8's defaults.
  */
 export function workerExecArgv(launch: WorkerLaunch, inherited: readonly string[] = []): string[] {
-  return launch.coresTaken ? [...inherited, '--single-threaded'] : [...inherited];
+  return launch.coresTaken ? [...inherited, '--single-threaded', '--no-incremental-marking'] : [...inherited];
 }
 
 export function forkWorker(launch: WorkerLaunch = {}, script: string = workerScript()): WorkerProcess {
