@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropGeometry, detectorInputSize, imageToTensor, rotate180, toGrey, warpCrop, type RgbImage } from './image';
+import { cropGeometry, detectorInputSize, greyBlocks, imageToTensor, rotate180, toGrey, warpCrop, type RgbImage } from './image';
 
 /** An image whose red channel is x, green is y and blue is 7: every pixel says where it is. */
 function coordinateImage(width: number, height: number): RgbImage {
@@ -71,5 +71,39 @@ describe('rotate180 and toGrey', () => {
   });
   it('weights channels by luma', () => {
     expect(Array.from(toGrey({ data: Uint8Array.from([255, 255, 255, 255, 0, 0, 0, 0, 255]), width: 3, height: 1 }))).toEqual([255, 76, 29]);
+  });
+});
+
+describe('greyBlocks', () => {
+  /** The definition: each grey pixel the truncated mean luma (299, 587, 114) of its f x f block. */
+  function reference(img: RgbImage, f: number): Uint8Array {
+    const width = Math.floor(img.width / f);
+    const height = Math.floor(img.height / f);
+    const out = new Uint8Array(width * height);
+    for (let gy = 0; gy < height; gy++) {
+      for (let gx = 0; gx < width; gx++) {
+        let sum = 0;
+        for (let y = gy * f; y < gy * f + f; y++) {
+          for (let x = gx * f; x < gx * f + f; x++) {
+            const i = (y * img.width + x) * 3;
+            sum += img.data[i]! * 299 + img.data[i + 1]! * 587 + img.data[i + 2]! * 114;
+          }
+        }
+        out[gy * width + gx] = Math.floor(sum / (f * f * 1000));
+      }
+    }
+    return out;
+  }
+
+  it('averages the luma of whole blocks, for single pixels, pairs and larger blocks, odd sizes included', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 8) & 255;
+    for (const [width, height, maxWidth, f] of [[37, 11, 40, 1], [75, 9, 40, 2], [80, 8, 40, 2], [101, 13, 40, 3], [170, 9, 40, 5]] as const) {
+      const img: RgbImage = { data: Uint8Array.from({ length: width * height * 3 }, random), width, height };
+      const grey = greyBlocks(img, maxWidth);
+      expect(grey.scale).toBe(1 / f);
+      expect([grey.width, grey.height]).toEqual([Math.floor(width / f), Math.floor(height / f)]);
+      expect(grey.data).toEqual(reference(img, f));
+    }
   });
 });
