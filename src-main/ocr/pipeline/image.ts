@@ -138,15 +138,9 @@ function sampleTurned(img: RgbImage, out: Uint8Array, outW: number, outH: number
           const fx = x - x0, fy = y - y0;
           const i00 = (y0 * width + x0) * 3, i01 = (y0 * width + x1) * 3;
           const i10 = (y1 * width + x0) * 3, i11 = (y1 * width + x1) * 3;
-          let top = data[i00]! + (data[i01]! - data[i00]!) * fx;
-          let bottom = data[i10]! + (data[i11]! - data[i10]!) * fx;
-          r += top + (bottom - top) * fy;
-          top = data[i00 + 1]! + (data[i01 + 1]! - data[i00 + 1]!) * fx;
-          bottom = data[i10 + 1]! + (data[i11 + 1]! - data[i10 + 1]!) * fx;
-          gg += top + (bottom - top) * fy;
-          top = data[i00 + 2]! + (data[i01 + 2]! - data[i00 + 2]!) * fx;
-          bottom = data[i10 + 2]! + (data[i11 + 2]! - data[i10 + 2]!) * fx;
-          b += top + (bottom - top) * fy;
+          r += bilinear(data, i00, i01, i10, i11, fx, fy);
+          gg += bilinear(data, i00 + 1, i01 + 1, i10 + 1, i11 + 1, fx, fy);
+          b += bilinear(data, i00 + 2, i01 + 2, i10 + 2, i11 + 2, fx, fy);
         }
       }
       const o = (v * outW + u) * 3;
@@ -155,6 +149,13 @@ function sampleTurned(img: RgbImage, out: Uint8Array, outW: number, outH: number
       out[o + 2] = b / n + 0.5;
     }
   }
+}
+
+/** One channel between four pixels (the offsets of that channel in each), weighted fx across and fy down. */
+function bilinear(data: Uint8Array, i00: number, i01: number, i10: number, i11: number, fx: number, fy: number): number {
+  const top = data[i00]! + (data[i01]! - data[i00]!) * fx;
+  const bottom = data[i10]! + (data[i11]! - data[i10]!) * fx;
+  return top + (bottom - top) * fy;
 }
 
 /** Sample positions along one axis, clamped: the two pixels' offsets either side and the weight of the second. */
@@ -188,15 +189,9 @@ function sampleUpright(data: Uint8Array, out: Uint8Array, outW: number, outH: nu
         for (let i = 0; i < k; i++) {
           const colLo = cols.lo[u * k + i]!, colHi = cols.hi[u * k + i]!, fx = cols.frac[u * k + i]!;
           const i00 = rowLo + colLo, i01 = rowLo + colHi, i10 = rowHi + colLo, i11 = rowHi + colHi;
-          let top = data[i00]! + (data[i01]! - data[i00]!) * fx;
-          let bottom = data[i10]! + (data[i11]! - data[i10]!) * fx;
-          r += top + (bottom - top) * fy;
-          top = data[i00 + 1]! + (data[i01 + 1]! - data[i00 + 1]!) * fx;
-          bottom = data[i10 + 1]! + (data[i11 + 1]! - data[i10 + 1]!) * fx;
-          gg += top + (bottom - top) * fy;
-          top = data[i00 + 2]! + (data[i01 + 2]! - data[i00 + 2]!) * fx;
-          bottom = data[i10 + 2]! + (data[i11 + 2]! - data[i10 + 2]!) * fx;
-          b += top + (bottom - top) * fy;
+          r += bilinear(data, i00, i01, i10, i11, fx, fy);
+          gg += bilinear(data, i00 + 1, i01 + 1, i10 + 1, i11 + 1, fx, fy);
+          b += bilinear(data, i00 + 2, i01 + 2, i10 + 2, i11 + 2, fx, fy);
         }
       }
       const o = (v * outW + u) * 3;
