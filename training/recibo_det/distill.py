@@ -27,7 +27,6 @@ import numpy as np
 import onnx
 import torch
 import torch.nn.functional as F
-from PIL import Image
 
 from .augment import augmented_copies
 from .graph import OnnxGraph
@@ -35,19 +34,7 @@ from .student import LOGITS, build_student
 
 ROOT = Path(__file__).resolve().parents[2]
 TEACHER = ROOT / "models" / "ch_PP-OCRv4_det_infer.folded.onnx"
-# PP-OCRv4's normalisation, channels in BGR order (models/manifest.json).
-MEAN = np.array([0.485, 0.456, 0.406], dtype=np.float32)
-STD = np.array([0.229, 0.224, 0.225], dtype=np.float32)
 THRESHOLD = 0.3
-
-
-def to_tensor(rgb: np.ndarray) -> torch.Tensor:
-    bgr = rgb[:, :, ::-1].astype(np.float32) / 255.0
-    return torch.from_numpy(((bgr - MEAN) / STD).transpose(2, 0, 1).copy())
-
-
-def load(path: Path) -> np.ndarray:
-    return np.asarray(Image.open(path).convert("RGB"))
 
 
 def split(files: list[Path], share: int) -> tuple[list[Path], list[Path]]:

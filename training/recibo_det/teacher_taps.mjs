@@ -4,8 +4,8 @@
 // 30 times faster than PyTorch's CPU build here): MODEL is the teacher with those tensors as
 // extra outputs, LIST a file of detector-input PNGs, one path a line. For each input, OUT_DIR gets
 // NAME.bin: a 4-byte little-endian header length, a JSON header ({name: [offset, shape]}), then
-// the tensors as float32. Inputs are normalised as the app normalises PP-OCRv4's (BGR, ImageNet
-// mean and deviation: models/manifest.json).
+// the tensors as float32. Inputs are normalised as the app normalises the teacher's, from its
+// entry in models/manifest.json (TEACHER_ID).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -16,9 +16,9 @@ if (!model || !list || !out) {
   console.error('usage: teacher_taps.mjs MODEL LIST OUT_DIR');
   process.exit(2);
 }
-const MEAN = [0.485, 0.456, 0.406];
-const STD = [0.229, 0.224, 0.225];
-const BGR = [2, 1, 0];
+const TEACHER_ID = 'ppocrv4-det';
+const { mean: MEAN, std: STD, order } = JSON.parse(readFileSync('models/manifest.json', 'utf8')).models[TEACHER_ID].normalisation;
+const SOURCE_CHANNEL = order === 'BGR' ? [2, 1, 0] : [0, 1, 2];
 
 mkdirSync(out, { recursive: true });
 const session = await ort.InferenceSession.create(readFileSync(model), { graphOptimizationLevel: 'all', intraOpNumThreads: 2 });
@@ -28,7 +28,7 @@ for (const [n, file] of files.entries()) {
   const plane = info.width * info.height;
   const x = new Float32Array(3 * plane);
   for (let c = 0; c < 3; c++) {
-    for (let i = 0; i < plane; i++) x[c * plane + i] = (data[i * 3 + BGR[c]] / 255 - MEAN[c]) / STD[c];
+    for (let i = 0; i < plane; i++) x[c * plane + i] = (data[i * 3 + SOURCE_CHANNEL[c]] / 255 - MEAN[c]) / STD[c];
   }
   const result = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', x, [1, 3, info.height, info.width]) });
   const header = {};
