@@ -77,8 +77,9 @@ describe('browser host', () => {
     expect(await invoke(socket, { id: 1, channel: 'settings:get', payload: {} })).toMatchObject({ ok: true, value: { retentionHours: 24, profile: 'balanced', watchFolder: null } });
     expect(await invoke(socket, { id: 2, channel: 'shell:exec', payload: { cmd: 'rm -rf /' } })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(await invoke(socket, { id: 3, channel: 'receipts:get', payload: { sha256: '/etc/passwd' } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await invoke(socket, 'not json')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    socket.close();
+    const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+    socket.send('not json');
+    expect(await closed).toBe(1008);
   });
 
   it('serves a stored image by its sha256 only, with the token', async () => {

@@ -6,7 +6,6 @@
  * connection must carry the token and come from that origin. Images are served from the content
  * store by sha256 only, the browser twin of Electron's `receipt://` protocol.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -16,6 +15,7 @@ import { dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import type { CoreService } from './api/service';
 import { receiptImage, rendererFile } from './api/files';
+import { newToken, parseFrame, requestTarget, tokenMatches } from './api/web-gate';
 import { webHostCsp } from './csp';
 
 export interface WebHost {
@@ -25,23 +25,27 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const sameToken = (a: string | null, b: string) => a !== null && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** Largest WebSocket frame: a drop is sent in slices well under this (src-renderer/state). */
+const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+/** WebSocket close code for a frame that is not a contract call (RFC 6455: policy violation). */
+const CLOSE_POLICY = 1008;
 
 export async function startWebHost(service: CoreService, opts: { rendererDir: string; port?: number }): Promise<WebHost> {
-  const token = randomBytes(24).toString('base64url');
+  const token = newToken();
   const handlers = createHandlers(service);
   let origin = '';
   let port = 0;
 
   const server = http.createServer((req, res) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', origin || 'http://127.0.0.1');
+      const url = requestTarget(req.url);
+      if (!url) return void res.writeHead(400).end('Bad request');
       res.setHeader('Content-Security-Policy', webHostCsp(port));
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Referrer-Policy', 'no-referrer');
       const image = /^\/receipt\/([^/]+)$/.exec(url.pathname);
       if (image) {
-        if (!sameToken(url.searchParams.get('token'), token)) return void res.writeHead(403).end('Forbidden');
+        if (!tokenMatches(url.searchParams.get('token'), token)) return void res.writeHead(403).end('Forbidden');
         const served = receiptImage(service.core, image[1]!);
         if (!served) return void res.writeHead(404).end('Not found');
         res.writeHead(200, { 'Content-Type': served.type, 'Cache-Control': 'private, max-age=3600' });
@@ -51,36 +55,45 @@ export async function startWebHost(service: CoreService, opts: { rendererDir: st
       if (!served) return void res.writeHead(404).end('Not found');
       res.writeHead(200, { 'Content-Type': served.type, 'Cache-Control': 'no-cache' });
       res.end(await readFile(served.file));
-    })().catch((e: Error) => res.writeHead(500).end(e.message));
+    })().catch(() => {
+      // The message could name a path; the browser needs only the status.
+      if (!res.headersSent) res.writeHead(500);
+      res.end('Internal error');
+    });
   });
 
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: 64 * 1024 * 1024,
+    maxPayload: MAX_FRAME_BYTES,
   });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
+    // A socket reset mid-handshake must not become an uncaught 'error'.
+    socket.on('error', () => socket.destroy());
+    const url = requestTarget(req.url);
+    if (!url) return void socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     // A page from anywhere else (another site open in the same browser) is refused.
-    if (url.pathname !== '/ipc' || req.headers.origin !== origin || !sameToken(url.searchParams.get('token'), token)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
+    if (url.pathname !== '/ipc' || req.headers.origin !== origin || !tokenMatches(url.searchParams.get('token'), token)) {
+      return void socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
   });
 
   wss.on('connection', (ws: WebSocket) => {
-    const off = service.on((event, payload) => ws.send(JSON.stringify({ event, payload })));
+    const send = (message: unknown) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    };
+    const off = service.on((event, payload) => send({ event, payload }));
     ws.on('close', off);
-    ws.on('message', (data) => {
-      void (async () => {
-        let msg: { id?: unknown; channel?: unknown; payload?: unknown };
-        try {
-          msg = JSON.parse(String(data)) as typeof msg;
-        } catch {
-          return ws.send(JSON.stringify({ id: null, result: { ok: false, error: { code: 'BAD_REQUEST', message: 'Not JSON' } } }));
-        }
-        ws.send(JSON.stringify({ id: msg.id ?? null, result: await dispatch(handlers, msg.channel, msg.payload) }));
-      })();
+    // An oversized or malformed frame makes ws close the socket and emit 'error': without a
+    // listener that error would end the process.
+    ws.on('error', () => ws.terminate());
+    ws.on('message', (data, isBinary) => {
+      const frame = isBinary ? null : parseFrame(String(data));
+      if (!frame) return ws.close(CLOSE_POLICY, 'Not a contract call');
+      dispatch(handlers, frame.channel, frame.payload).then(
+        (result) => send({ id: frame.id, result }),
+        () => send({ id: frame.id, result: { ok: false, error: { code: 'INTERNAL', message: 'The call failed' } } }),
+      );
     });
   });
 
