@@ -5,7 +5,7 @@
  * `timingSafeEqual` throw.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** 24 random bytes, base64url: 32 characters of [A-Za-z0-9_-]. */
 export const newToken = () => randomBytes(24).toString('base64url');

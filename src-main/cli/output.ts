@@ -3,9 +3,9 @@
  * json writes one array at the end; csv writes one row per image, one column per field value
  * (then the amount's currency, the dedupe key and the WhatsApp metadata).
  */
-import { stringify } from 'csv-stringify/sync';
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';
 import type { ImageRecord } from '../../src-shared/receipt/record';
+import { csvText } from '../jobs/csv-cells';
 import type { OutputFormat } from './args';
 
 export interface RecordWriter {
@@ -58,9 +58,9 @@ export function createWriter(format: OutputFormat): RecordWriter {
         add: (r) => {
           const rows = header ? [[...CSV_COLUMNS], csvRow(r)] : [csvRow(r)];
           header = false;
-          return stringify(rows);
+          return csvText(rows);
         },
-        finish: () => (header ? stringify([[...CSV_COLUMNS]]) : ''),
+        finish: () => (header ? csvText([[...CSV_COLUMNS]]) : ''),
       };
     }
   }

@@ -3,14 +3,15 @@
  * and duplicate flags. JSON is the legacy consolidated format (`{error, resultados: [...]}` with
  * `extracted_fields`, `palabras_detectadas` {texto, confianza, coordenadas} and
  * `processing_metadata`) so existing consumers keep working; CSV is UTF-8 with a BOM (Excel
- * then reads accents right), `,` or `;` between columns, one row per receipt.
+ * then reads accents right), `,` or `;` between columns, one row per receipt, formula-safe
+ * (jobs/csv-cells.ts).
  */
-import { stringify } from 'csv-stringify/sync';
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';
 import type { Line } from '../../src-shared/ocr/types';
 import type { Db } from '../db/open';
 import type { ReceiptState } from '../db/receipts';
 import { matchingIds, type SearchQuery } from '../db/search';
+import { csvText } from './csv-cells';
 
 export interface ExportFilter {
   states?: readonly ReceiptState[];
@@ -152,5 +153,5 @@ export function csvExport(rows: readonly ExportReceipt[], delimiter: ',' | ';'):
       m.numerosorteo ?? '', m.fechasorteo ?? '', m.idWhatsapp ?? '', m.nombre ?? '', m.horamin ?? '',
     ];
   });
-  return stringify([[...CSV_EXPORT_COLUMNS], ...body], { bom: true, delimiter });
+  return csvText([[...CSV_EXPORT_COLUMNS], ...body], { bom: true, delimiter });
 }
