@@ -64,11 +64,11 @@ export class AppWindow {
   }
 }
 
-export const test = base.extend<{ host: Host; app: AppWindow }>({
-  // Playwright reads a fixture's dependencies from its first parameter: this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use, testInfo) => {
-    const host = await startHost();
+export const test = base.extend<{ hostArgs: string[]; host: Host; app: AppWindow }>({
+  /** Extra command-line options of the browser host (`test.use({ hostArgs: [...] })`). */
+  hostArgs: [[], { option: true }],
+  host: async ({ hostArgs }, use, testInfo) => {
+    const host = await startHost(hostArgs);
     await use(host);
     if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('host output', { body: host.output.join('\n'), contentType: 'text/plain' });
     await host.stop();

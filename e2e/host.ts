@@ -24,9 +24,9 @@ export interface Host {
   stop(): Promise<void>;
 }
 
-export async function startHost(): Promise<Host> {
+export async function startHost(args: readonly string[] = []): Promise<Host> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'recibo-e2e-'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'main', 'dev-web.js'), '--data-dir', dataDir, '--workers', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'main', 'dev-web.js'), '--data-dir', dataDir, '--workers', '1', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
   const url = await new Promise<string>((resolve, reject) => {

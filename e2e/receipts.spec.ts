@@ -2,8 +2,8 @@
  * The whole path an operator takes, in the real window against the real core: drop → read →
  * word boxes → fields → correct → reload → export; and what must not go wrong on the way.
  */
-import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, fromDisk, test } from './fixtures';
@@ -122,24 +122,23 @@ test('an image pasted with Ctrl+V is taken in and read, named by when it was pas
   await expect(app.field('Referencia')).toHaveValue('406884463');
 });
 
-test('a watched folder chosen in the settings: an image copied there is read and appears in the history', async ({ app, page }) => {
-  const inbox = await mkdtemp(path.join(os.tmpdir(), 'recibo-inbox-'));
-  try {
+test.describe('a watched folder', () => {
+  const inbox = mkdtempSync(path.join(os.tmpdir(), 'recibo-inbox-'));
+  test.use({ hostArgs: ['--watch-folder', inbox] });
+  test.afterAll(() => rm(inbox, { recursive: true, force: true }));
+
+  test('chosen when the host starts: the settings show it, an image copied there is read, a note is left alone', async ({ app, page }) => {
     await page.keyboard.press('Control+,');
-    const folder = page.getByLabel('Ruta de la carpeta vigilada');
-    await folder.fill(path.join(inbox, 'missing'));
-    await folder.press('Enter');
-    await expect(page.getByTestId('watch-status')).toHaveText('Esa carpeta no existe en este equipo.');
-    await folder.fill(inbox);
-    await folder.press('Enter');
-    await expect(page.getByTestId('watch-status')).toHaveText(`Vigilando ${inbox}.`);
+    await expect(page.getByTestId('watch-folder')).toHaveText(inbox);
+    // A browser gives no folder paths: the settings say how to choose one instead of a text box.
+    await expect(page.getByText('En el navegador no se puede elegir una carpeta')).toBeVisible();
     await page.getByRole('button', { name: 'Cerrar' }).click();
 
     await copyFile(RENDERED, path.join(inbox, 'desde-carpeta.png'));
+    await writeFile(path.join(inbox, 'notas.txt'), 'no es un comprobante');
     await expect(app.row('desde-carpeta.png')).toHaveAttribute('data-state', 'done');
-    // Moved out of the inbox once its result was stored.
+    // Moved out of the inbox once its result was stored; what is not an image stays where it was.
     await expect.poll(() => existsSync(path.join(inbox, 'processed', 'desde-carpeta.png'))).toBe(true);
-  } finally {
-    await rm(inbox, { recursive: true, force: true });
-  }
+    expect(existsSync(path.join(inbox, 'notas.txt'))).toBe(true);
+  });
 });

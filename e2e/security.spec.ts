@@ -1,6 +1,7 @@
 /**
  * The browser host's gates, tried from a real page: a WebSocket without the token, a request with
- * a bad payload, an unknown channel, an image without the token, a path outside the renderer.
+ * a bad payload, an unknown channel, a path named by the page, an image without the token, a path
+ * outside the renderer.
  */
 import { expect, test } from './fixtures';
 
@@ -30,12 +31,14 @@ test('a WebSocket without the token is refused; bad payloads and unknown channel
           const msg = JSON.parse(String(e.data)) as { id?: number };
           if (msg.id === undefined) return; // events
           got.push(msg);
-          if (got.length === 3) resolve(got);
+          if (got.length === 4) resolve(got);
         };
         ws.onopen = () => {
           ws.send(JSON.stringify({ id: 1, channel: 'receipts:get', payload: { sha256: '../../etc/passwd' } }));
           ws.send(JSON.stringify({ id: 2, channel: 'fs:read', payload: { path: '/etc/passwd' } }));
-          ws.send(JSON.stringify({ id: 3, channel: 'intake:paths', payload: { paths: ['relative/secret.png'] } }));
+          // The page names no path: not files to read, not a folder to watch.
+          ws.send(JSON.stringify({ id: 3, channel: 'intake:paths', payload: { paths: ['/etc/shadow'] } }));
+          ws.send(JSON.stringify({ id: 4, channel: 'settings:set', payload: { watchFolder: '/etc' } }));
         };
       }),
     { p: port, t: token! },
@@ -43,7 +46,8 @@ test('a WebSocket without the token is refused; bad payloads and unknown channel
   expect(answers).toEqual([
     { id: 1, result: { ok: false, error: expect.objectContaining({ code: 'BAD_REQUEST' }) } },
     { id: 2, result: { ok: false, error: expect.objectContaining({ code: 'UNKNOWN_CHANNEL' }) } },
-    { id: 3, result: { ok: false, error: expect.objectContaining({ code: 'BAD_REQUEST' }) } },
+    { id: 3, result: { ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) } },
+    { id: 4, result: { ok: false, error: expect.objectContaining({ code: 'BAD_REQUEST' }) } },
   ]);
 
   const origin = new URL(host.url).origin;

@@ -3,7 +3,10 @@
  * served to a browser over loopback with the contract on a WebSocket. Development, and the
  * end-to-end suite (which reads the URL from the first line printed).
  *
- *   node dist/main/dev-web.js [--data-dir DIR] [--port N] [--workers N] [--profile P]
+ *   node dist/main/dev-web.js [--data-dir DIR] [--port N] [--workers N] [--profile P] [--watch-folder DIR]
+ *
+ * A browser has no folder picker that gives a path, and the page may not name one: the watched
+ * folder is chosen here, on the command line.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,12 +15,12 @@ import { CoreService } from './api/service';
 import { appRoot, dataDir } from './paths';
 import { startWebHost } from './web-host';
 
-const USAGE = 'usage: dev-web [--data-dir DIR] [--port N] [--workers N] [--profile fast|balanced|accurate]';
+const USAGE = 'usage: dev-web [--data-dir DIR] [--port N] [--workers N] [--profile fast|balanced|accurate] [--watch-folder DIR]';
 
 async function main(): Promise<void> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, workers: { type: 'string' }, profile: { type: 'string' } } }));
+    ({ values } = parseArgs({ options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, workers: { type: 'string' }, profile: { type: 'string' }, 'watch-folder': { type: 'string' } } }));
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -29,6 +32,15 @@ async function main(): Promise<void> {
   }
   const folder = path.resolve(values['data-dir'] ?? dataDir());
   const service = new CoreService({ dataDir: folder, profile, ...(values.workers ? { workers: Math.max(1, Number(values.workers)) } : {}) });
+  if (values['watch-folder']) {
+    try {
+      await service.changeSettings({ watchFolder: path.resolve(values['watch-folder']) });
+    } catch (e) {
+      console.error(`${(e as Error).message}\n${USAGE}`);
+      await service.close();
+      process.exit(2);
+    }
+  }
   const host = await startWebHost(service, { rendererDir: path.join(appRoot(), 'dist', 'renderer'), ...(values.port ? { port: Number(values.port) } : {}) });
   // The URL carries the token: whoever has it can use the app, so it is printed, never logged.
   console.log(`Recibo is running at ${host.url}`);

@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { dispatch } from './api/dispatch';
+import { dispatchWindowCall } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import type { CoreService } from './api/service';
 import { receiptImage, rendererFile } from './api/files';
@@ -90,7 +90,7 @@ export async function startWebHost(service: CoreService, opts: { rendererDir: st
     ws.on('message', (data, isBinary) => {
       const frame = isBinary ? null : parseFrame(String(data));
       if (!frame) return ws.close(CLOSE_POLICY, 'Not a contract call');
-      dispatch(handlers, frame.channel, frame.payload).then(
+      dispatchWindowCall(handlers, frame.channel, frame.payload).then(
         (result) => send({ id: frame.id, result }),
         () => send({ id: frame.id, result: { ok: false, error: { code: 'INTERNAL', message: 'The call failed' } } }),
       );

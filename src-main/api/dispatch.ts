@@ -2,7 +2,7 @@
  * The gate every transport goes through: the channel must be on the allowlist, the request must
  * pass its schema, and whatever happens comes back as a Result, never as a throw.
  */
-import { INVOKE, isInvokeChannel } from '../../src-shared/ipc/contract';
+import { INVOKE, isInvokeChannel, isWindowChannel } from '../../src-shared/ipc/contract';
 import { err, ok, type Result } from '../../src-shared/ipc/result';
 import { ApiError, type Handlers } from './handlers';
 
@@ -20,4 +20,10 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
     if (e instanceof ApiError) return err(e.code, e.message);
     return err('INTERNAL', (e as Error).message);
   }
+}
+
+/** A call from the page (Electron's window or the browser host's socket): window channels only. */
+export async function dispatchWindowCall(handlers: Handlers, channel: unknown, payload: unknown): Promise<Result<unknown>> {
+  if (isInvokeChannel(channel) && !isWindowChannel(channel)) return err('FORBIDDEN', `The window may not call ${channel}`);
+  return dispatch(handlers, channel, payload);
 }

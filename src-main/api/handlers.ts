@@ -162,10 +162,12 @@ export function createHandlers(service: CoreService): Handlers {
     },
     'settings:get': async () => ({ ...service.settings(), cores: os.availableParallelism() }),
     'settings:set': async (req) => {
-      await service.changeSettings(req).catch((e: Error) => {
-        throw e instanceof SettingError ? new ApiError(e.code, e.message) : e;
-      });
+      await service.changeSettings(req).catch(settingError);
       return { ...service.settings(), cores: os.availableParallelism() };
+    },
+    'settings:pickWatchFolder': async () => {
+      const picked = await service.pickWatchFolder().catch(settingError);
+      return { picked, settings: { ...service.settings(), cores: os.availableParallelism() } };
     },
     'rules:get': async () => {
       // The operator's copy, even an invalid one (it is what they wrote: given back to fix, with
@@ -182,7 +184,7 @@ export function createHandlers(service: CoreService): Handlers {
       if (!parsed.ok) throw new ApiError('INVALID_RULES', describeProblems(parsed.problems));
       // Written beside, then renamed: a crash leaves the old rules or the new, never half.
       const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, req.text, 'utf8');
+      await writeFile(tmp, req.text, { encoding: 'utf8', mode: 0o600 });
       await rename(tmp, file);
       return {};
     },
@@ -196,4 +198,8 @@ export function createHandlers(service: CoreService): Handlers {
       return { ...metrics(db, now, windowMinutes), bucketMinutes, workerRestarts: series.reduce((n, b) => n + b.restarts, 0), series };
     },
   };
+}
+
+function settingError(e: Error): never {
+  throw e instanceof SettingError ? new ApiError(e.code, e.message) : e;
 }

@@ -21,8 +21,13 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
 
-function start(dataDir = path.join(tmp.path, 'data')) {
-  const service = new CoreService({ dataDir, modelsDir: defaultModelsDir(), rulesFile: null, workers: 1, watchEveryMs: 100, sampleEveryMs: 150 });
+/**
+ * `picks`: the folders the operator chooses in the system's picker, in turn (null: closes it).
+ * Electron's dialog cannot open here; the core's side of it is what is tested.
+ */
+function start(dataDir = path.join(tmp.path, 'data'), picks?: (string | null)[]) {
+  const pickFolder = picks ? async () => picks.shift() ?? null : undefined;
+  const service = new CoreService({ dataDir, modelsDir: defaultModelsDir(), rulesFile: null, workers: 1, watchEveryMs: 100, sampleEveryMs: 150, ...(pickFolder ? { pickFolder } : {}) });
   open.push(service);
   const handlers = createHandlers(service);
   const call = (channel: string, payload: unknown) => dispatch(handlers, channel, payload) as Promise<Result<unknown>>;
@@ -43,16 +48,19 @@ async function until(check: () => boolean, ms = 30_000) {
 }
 
 describe('settings that change the running core', () => {
-  it('watches the folder the settings name: an image put there is read, then moved to processed/', async () => {
-    const { service, call, value } = start();
+  it('watches the folder the operator picked: an image put there is read, then moved to processed/', async () => {
     const inbox = path.join(tmp.path, 'inbox');
+    const dataDir = path.join(tmp.path, 'data');
+    const { service, call, value } = start(dataDir, [null, path.join(tmp.path, 'missing'), dataDir, inbox]);
     await mkdir(inbox);
-    // Refused, with the reason: a relative path, a folder that is not there, the data folder.
-    expect(await call('settings:set', { watchFolder: 'inbox' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await call('settings:set', { watchFolder: path.join(tmp.path, 'missing') })).toMatchObject({ ok: false, error: { code: 'WATCH_NOT_FOLDER', message: expect.stringMatching(/not a folder/) } });
-    expect(await call('settings:set', { watchFolder: service.opts.dataDir })).toMatchObject({ ok: false, error: { code: 'WATCH_IN_DATA', message: expect.stringMatching(/data folder/) } });
+    // The window cannot name a folder, only stop watching.
+    for (const watchFolder of ['inbox', inbox, '/etc']) expect(await call('settings:set', { watchFolder })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    // The picker closed: nothing changes. Then refused with the reason: a folder that is not there, the data folder.
+    expect(await value('settings:pickWatchFolder', {})).toMatchObject({ picked: false, settings: { watchFolder: null, canPickFolder: true } });
+    expect(await call('settings:pickWatchFolder', {})).toMatchObject({ ok: false, error: { code: 'WATCH_NOT_FOLDER', message: expect.stringMatching(/not a folder/) } });
+    expect(await call('settings:pickWatchFolder', {})).toMatchObject({ ok: false, error: { code: 'WATCH_IN_DATA', message: expect.stringMatching(/data folder/) } });
 
-    expect(await value('settings:set', { watchFolder: inbox })).toMatchObject({ watchFolder: inbox, watchProblem: null });
+    expect(await value('settings:pickWatchFolder', {})).toMatchObject({ picked: true, settings: { watchFolder: inbox, watchProblem: null } });
     await copyFile(path.join(FIXTURES, 'r001-bdv-light.png'), path.join(inbox, 'pago.png'));
     await until(() => existsSync(path.join(inbox, 'processed', 'pago.png')));
     const list = await value<Res<'receipts:list'>>('receipts:list', {});
@@ -61,8 +69,10 @@ describe('settings that change the running core', () => {
     // Kept in the data folder: the next start watches it again, and says so when it is gone.
     await service.close();
     open.length = 0;
-    const again = start(service.opts.dataDir);
-    expect((await again.value<Res<'settings:get'>>('settings:get', {})).watchFolder).toBe(inbox);
+    const again = start(dataDir);
+    expect(await again.value<Res<'settings:get'>>('settings:get', {})).toMatchObject({ watchFolder: inbox, canPickFolder: false });
+    // A host without a picker (the browser host) says so.
+    expect(await again.call('settings:pickWatchFolder', {})).toMatchObject({ ok: false, error: { code: 'NO_FOLDER_PICKER' } });
     expect(await again.value('settings:set', { watchFolder: null })).toMatchObject({ watchFolder: null });
   });
 

@@ -10,7 +10,7 @@ import type { EventChannel, EventPayload } from '../../src-shared/ipc/contract';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { duplicateShaOf } from '../db/receipt-views';
 import { openCore, type Core } from '../jobs/core';
-import { takeIn, type IntakeResult } from '../jobs/intake';
+import { takeIn, type IntakeItem, type IntakeResult } from '../jobs/intake';
 import { expandInputs } from '../jobs/inputs';
 import { lockDataFolder } from '../jobs/lock';
 import { effectivePool, processQueue } from '../jobs/processor';
@@ -24,7 +24,7 @@ import { defaultModelsDir, rulesFileIn } from '../paths';
 
 /** A setting refused, with a code the window words in its language. */
 export class SettingError extends Error {
-  constructor(readonly code: 'WATCH_NOT_FOLDER' | 'WATCH_IN_DATA' | 'INVALID_SETTING', message: string) {
+  constructor(readonly code: 'WATCH_NOT_FOLDER' | 'WATCH_IN_DATA' | 'INVALID_SETTING' | 'NO_FOLDER_PICKER', message: string) {
     super(message);
   }
 }
@@ -45,6 +45,8 @@ export interface ServiceOptions {
   sampleEveryMs?: number;
   /** Starts an OCR worker process (Electron: a utility process); default a forked Node process. */
   launch?: LaunchWorker;
+  /** The system's folder picker (Electron's dialog): the folder the operator chose, or null. */
+  pickFolder?: () => Promise<string | null>;
 }
 
 export class CoreService {
@@ -81,12 +83,12 @@ export class CoreService {
   }
 
   /** The operator's settings, over the start-up defaults. */
-  settings(): Settings & { effective: { workers: number; threadsPerWorker: number }; automatic: { workers: number; threadsPerWorker: number }; watchProblem: string | null } {
+  settings(): Settings & { effective: { workers: number; threadsPerWorker: number }; automatic: { workers: number; threadsPerWorker: number }; watchProblem: string | null; canPickFolder: boolean } {
     const s = readSettings(this.core.db, { ...(this.opts.profile ? { profile: this.opts.profile } : {}), ...(this.opts.workers ? { workers: this.opts.workers } : {}) });
     const effective = effectivePool({ workers: s.workers ?? undefined, threadsPerWorker: s.threadsPerWorker ?? undefined });
     // What each "automatic" choice resolves to: workers from the cores, threads from the workers in force.
     const automatic = { workers: effectivePool({}).workers, threadsPerWorker: effectivePool({ workers: effective.workers }).threadsPerWorker };
-    return { ...s, effective, automatic, watchProblem: this.watchProblem };
+    return { ...s, effective, automatic, watchProblem: this.watchProblem, canPickFolder: this.opts.pickFolder !== undefined };
   }
 
   /**
@@ -95,6 +97,7 @@ export class CoreService {
    * is watched from now on.
    */
   async changeSettings(change: Partial<Settings>): Promise<void> {
+    // A folder arrives here only from the host: the picker, or the command line.
     if (change.watchFolder) {
       const s = await stat(change.watchFolder).catch(() => null);
       if (!s?.isDirectory()) throw new SettingError('WATCH_NOT_FOLDER', `${change.watchFolder} is not a folder on this computer`);
@@ -114,6 +117,15 @@ export class CoreService {
       this.pass.abort();
       this.kick();
     }
+  }
+
+  /** Shows the host's folder picker and watches what the operator chose; false if they closed it. */
+  async pickWatchFolder(): Promise<boolean> {
+    if (!this.opts.pickFolder) throw new SettingError('NO_FOLDER_PICKER', 'This window cannot show a folder picker: start the browser host with --watch-folder DIR, or use the desktop app');
+    const folder = await this.opts.pickFolder();
+    if (folder === null) return false;
+    await this.changeSettings({ watchFolder: folder });
+    return true;
   }
 
   /** Starts (or stops, or moves) the watch of the folder the settings name. */
@@ -171,18 +183,27 @@ export class CoreService {
   /** Files dropped in the window, as bytes: written to a private folder, taken in, then removed. */
   async intake(files: readonly { name: string; bytes: Buffer }[], profile: ProfileName = this.profile): Promise<IntakeResult> {
     const incoming = path.join(this.opts.dataDir, 'incoming');
-    await mkdir(incoming, { recursive: true });
+    await mkdir(incoming, { recursive: true, mode: 0o700 });
     const dir = await mkdtemp(path.join(incoming, 'drop-'));
     try {
       const paths: string[] = [];
+      // A file that cannot be written (disk full) is refused alone; the others go on.
+      const unwritten = new Map<number, IntakeItem>();
       for (const [i, f] of files.entries()) {
         // The name is kept for the WhatsApp metadata; the folder is ours, so no path from outside is used.
         const file = path.join(dir, String(i), path.basename(f.name));
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(file, f.bytes);
-        paths.push(file);
+        try {
+          await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+          await writeFile(file, f.bytes, { mode: 0o600 });
+          paths.push(file);
+        } catch (e) {
+          await rm(file, { force: true });
+          unwritten.set(i, { source: file, error: { code: 'STORE_FAILED', message: `Could not store ${path.basename(f.name)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` } });
+        }
       }
       const result = await takeIn(this.core, paths, { profile, label: `dropped ${files.length} file(s)` });
+      const taken = result.items[Symbol.iterator]();
+      result.items = files.map((_, i) => unwritten.get(i) ?? taken.next().value!);
       this.kick();
       return result;
     } finally {

@@ -4,9 +4,9 @@
  * ipcRenderer and frames are exercised by e2e/electron.spec.ts where Electron's binary exists.)
  */
 import { describe, expect, it } from 'vitest';
-import { ELECTRON_EVENT_PREFIX, ELECTRON_INVOKE_CHANNEL } from '../../src-shared/ipc/channels';
+import { ELECTRON_DROP_CHANNEL, ELECTRON_EVENT_PREFIX, ELECTRON_INVOKE_CHANNEL } from '../../src-shared/ipc/channels';
 import type { Handlers } from '../api/handlers';
-import { handleInvoke } from './ipc-main';
+import { handleDrop, handleInvoke } from './ipc-main';
 import { APP_URL, isAppUrl } from './origin';
 import { createWindowApi, type PreloadIpc } from './window-api';
 
@@ -64,7 +64,9 @@ describe('the preload’s window API', () => {
       return paths[f.name] ?? '';
     });
     await api.intakeDropped([{ name: 'a.png' }, { name: 'b.jpg' }], 'fast');
-    expect(invoked).toEqual([[ELECTRON_INVOKE_CHANNEL, 'intake:paths', { paths: ['/home/op/a.png', '/home/op/b.jpg'], profile: 'fast' }]]);
+    // On a channel of its own: the page's `invoke` cannot reach intake:paths.
+    expect(invoked).toEqual([[ELECTRON_DROP_CHANNEL, { paths: ['/home/op/a.png', '/home/op/b.jpg'], profile: 'fast' }]]);
+    expect(await api.invoke('intake:paths', { paths: ['/etc/shadow'] })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(api.intakeDropped([{ name: 'a.png' }, { name: 'pasted.png' }])).toBeNull();
     expect(api.intakeDropped([{ name: 'broken' }])).toBeNull();
     expect(api.intakeDropped([])).toBeNull();
@@ -79,6 +81,16 @@ describe('main’s invoke handler', () => {
     expect(await handleInvoke(handlers, { url: APP_URL }, 'settings:get', {})).toEqual({ ok: true, value: { retentionHours: 24 } });
     expect(await handleInvoke(handlers, { url: APP_URL }, 'settings:get', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await handleInvoke(handlers, { url: APP_URL }, 'shell:open', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('takes paths only from the preload’s drop channel, never from an invoke the page sends', async () => {
+    const taken: unknown[] = [];
+    const withIntake = { 'intake:paths': async (req: unknown) => (taken.push(req), { batchId: 1, items: [] }) } as unknown as Handlers;
+    expect(await handleInvoke(withIntake, { url: APP_URL }, 'intake:paths', { paths: ['/etc/shadow'] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(taken).toEqual([]);
+    expect(await handleDrop(withIntake, { url: APP_URL }, { paths: ['/home/op/a.png'] })).toMatchObject({ ok: true });
+    expect(await handleDrop(withIntake, { url: 'https://evil.example/' }, { paths: ['/home/op/a.png'] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(taken).toEqual([{ paths: ['/home/op/a.png'] }]);
   });
 
   it('refuses any other frame: another origin, a file page, a lookalike host, no frame', async () => {

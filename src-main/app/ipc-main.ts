@@ -4,9 +4,9 @@
  * then the same dispatch gate as the browser host validates the request and returns a Result.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { ELECTRON_EVENT_PREFIX, ELECTRON_INVOKE_CHANNEL } from '../../src-shared/ipc/channels';
+import { ELECTRON_DROP_CHANNEL, ELECTRON_EVENT_PREFIX, ELECTRON_INVOKE_CHANNEL } from '../../src-shared/ipc/channels';
 import { err, type Result } from '../../src-shared/ipc/result';
-import { dispatch } from '../api/dispatch';
+import { dispatch, dispatchWindowCall } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
 import type { CoreService } from '../api/service';
 import { isAppUrl } from './origin';
@@ -16,11 +16,18 @@ export type SenderFrame = Pick<NonNullable<IpcMainInvokeEvent['senderFrame']>, '
 
 export async function handleInvoke(handlers: Handlers, senderFrame: SenderFrame, channel: unknown, payload: unknown): Promise<Result<unknown>> {
   if (!senderFrame || !isAppUrl(senderFrame.url)) return err('FORBIDDEN', 'Only Recibo’s own window may call the core');
-  return dispatch(handlers, channel, payload);
+  return dispatchWindowCall(handlers, channel, payload);
+}
+
+/** Paths of a drop, resolved by the preload from the dropped files themselves. */
+export async function handleDrop(handlers: Handlers, senderFrame: SenderFrame, payload: unknown): Promise<Result<unknown>> {
+  if (!senderFrame || !isAppUrl(senderFrame.url)) return err('FORBIDDEN', 'Only Recibo’s own window may call the core');
+  return dispatch(handlers, 'intake:paths', payload);
 }
 
 export function registerInvokeHandler(ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers): void {
   ipcMain.handle(ELECTRON_INVOKE_CHANNEL, (event, channel: unknown, payload: unknown) => handleInvoke(handlers, event.senderFrame, channel, payload));
+  ipcMain.handle(ELECTRON_DROP_CHANNEL, (event, payload: unknown) => handleDrop(handlers, event.senderFrame, payload));
 }
 
 /** Sends every service event to the window while it lives; returns the unsubscribe. */

@@ -46,7 +46,13 @@ if (!app.requestSingleInstanceLock()) {
     const binding = sqliteBinding();
     if (!existsSync(binding)) throw new Error(`The database library built for Electron is missing (${binding}). Start Recibo with "npm start", which builds it.`);
     useSqliteBinding(binding);
-    service = new CoreService({ dataDir: dataDir(), modelsDir: modelsDir(), launch: (launch) => forkUtilityWorker(workerScript(), launch) });
+    // The watched folder comes from the system's own picker, never from a path the page sends.
+    const pickFolder = async () => {
+      const options = { title: 'Carpeta vigilada', properties: ['openDirectory', 'createDirectory'] } satisfies Electron.OpenDialogOptions;
+      const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    };
+    service = new CoreService({ dataDir: dataDir(), modelsDir: modelsDir(), launch: (launch) => forkUtilityWorker(workerScript(), launch), pickFolder });
     const handlers = createHandlers(service);
     handleProtocols(path.join(appRoot(), 'dist', 'renderer'), service.core);
     registerInvokeHandler(ipcMain, handlers);

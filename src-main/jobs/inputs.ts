@@ -10,6 +10,9 @@ import path from 'node:path';
  * (HEIC, BMP) so the operator sees why they were not read. */
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.jfif', '.webp', '.gif', '.tif', '.tiff', '.avif', '.heic', '.heif', '.bmp']);
 
+/** A name a folder's image would have (the content decides later whether it is one). */
+export const hasImageName = (name: string) => IMAGE_EXTENSIONS.has(path.extname(name).toLowerCase());
+
 const naturalOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
 
 export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
@@ -34,7 +37,7 @@ async function imagesIn(dir: string): Promise<string[]> {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
     if (e.isDirectory()) found.push(...(await imagesIn(full)));
-    else if (IMAGE_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && (e.isFile() || (e.isSymbolicLink() && (await linksToFile(full))))) found.push(full);
+    else if (hasImageName(e.name) && (e.isFile() || (e.isSymbolicLink() && (await linksToFile(full))))) found.push(full);
   }
   return found.sort(naturalOrder);
 }

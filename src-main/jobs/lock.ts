@@ -28,7 +28,7 @@ export function lockDataFolder(dataDir: string): () => void {
   const file = path.join(dataDir, 'recibo.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
       return () => {
         try {
           if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file);

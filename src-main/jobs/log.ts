@@ -22,14 +22,14 @@ export class JsonLinesLog implements Logger {
     private readonly keep = 3,
     private readonly now: () => Date = () => new Date(),
   ) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     this.file = path.join(dir, 'recibo.log');
   }
 
   write(entry: LogEvent): void {
     const line = `${JSON.stringify({ at: this.now().toISOString(), ...entry })}\n`;
     if (existsSync(this.file) && statSync(this.file).size + line.length > this.maxBytes) this.rotate();
-    appendFileSync(this.file, line);
+    appendFileSync(this.file, line, { mode: 0o600 });
   }
 
   private rotate(): void {

@@ -19,6 +19,9 @@ describe('watched folder', () => {
     await copyFile(path.join(FIXTURES, 'r001-bdv-light.png'), path.join(inbox, 'good.png'));
     await writeFile(path.join(inbox, 'broken.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
     await writeFile(path.join(inbox, 'empty.png'), '');
+    // The operator's other files: never taken in, never moved.
+    await writeFile(path.join(inbox, 'notas.txt'), 'no es un comprobante');
+    await writeFile(path.join(inbox, 'pagos.xlsx'), Buffer.from('PK\u0003\u0004 spreadsheet'));
     const watch = new WatchedFolder(core, inbox, 'balanced');
 
     // First look: nothing is known to be stable yet.
@@ -32,7 +35,7 @@ describe('watched folder', () => {
 
     await processQueue(core, { profile: 'balanced', workers: 1, modelsDir: defaultModelsDir(), rulesFile: null });
     expect(await watch.settle()).toEqual({ processed: 1, failed: 1 });
-    expect((await readdir(inbox)).sort()).toEqual(['failed', 'processed']);
+    expect((await readdir(inbox)).sort()).toEqual(['failed', 'notas.txt', 'pagos.xlsx', 'processed']);
     expect(await readdir(path.join(inbox, 'processed'))).toEqual(['good.png']);
     expect(await readFile(path.join(inbox, 'failed', 'broken.png.reason.txt'), 'utf8')).toMatch(/^CORRUPT_IMAGE: /);
 
@@ -52,6 +55,7 @@ describe('watched folder', () => {
     expect(core.db.prepare("SELECT count(*) AS n FROM receipts WHERE state = 'queued'").get()).toEqual({ n: 0 });
     expect(await watch.settle()).toEqual({ processed: 1, failed: 0 });
     expect((await readdir(path.join(inbox, 'processed'))).sort()).toEqual(['broken.png', 'good (2).png', 'good.png']);
+    expect(await readFile(path.join(inbox, 'notas.txt'), 'utf8')).toBe('no es un comprobante');
     core.db.close();
   });
 });

@@ -3,7 +3,9 @@
  * path as dropped ones. A file is taken only once its size and time have stopped changing (it is
  * not still being copied). Its source is touched only after its result is stored: moved to
  * `processed/`, or to `failed/` beside a `<name>.reason.txt`. After a crash, a file still in the
- * inbox is taken in again, recognised by its hash, and moved without being read twice.
+ * inbox is taken in again, recognised by its hash, and moved without being read twice. Only
+ * files named as images are looked at: the folder may be one the operator also keeps notes,
+ * spreadsheets or PDFs in, and those are never taken or moved.
  */
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { sha256Hex } from '../ocr/model-files';
 import { receiptBySha } from '../db/receipts';
 import type { Core } from './core';
+import { hasImageName } from './inputs';
 import { takeIn } from './intake';
 
 export interface WatchPass {
@@ -66,10 +69,10 @@ export class WatchedFolder {
     return moved;
   }
 
-  /** Files in the inbox itself (not its sub-folders), without hidden or half-written ones. */
+  /** Images in the inbox itself (not its sub-folders), without hidden or half-written ones. */
   private async files(): Promise<string[]> {
     const entries = await readdir(this.inbox, { withFileTypes: true }).catch(() => []);
-    return entries.filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.endsWith('.partial')).map((e) => path.join(this.inbox, e.name));
+    return entries.filter((e) => e.isFile() && !e.name.startsWith('.') && hasImageName(e.name)).map((e) => path.join(this.inbox, e.name));
   }
 
   /** sha256 of a file, remembered while its size and time stay the same. */

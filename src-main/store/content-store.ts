@@ -5,12 +5,16 @@
  */
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readImageFile } from '../ocr/decode';
-import { sniffFormat } from '../ocr/pipeline/sniff-format';
+import { OcrFailure, readImageFile } from '../ocr/decode';
+import { FORMAT_NAMES, sniffFormat } from '../ocr/pipeline/sniff-format';
+
+/** Owner-only: the store holds other people's payment details. */
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
 
 export interface StoredImage {
   sha256: string;
-  /** File extension from the content ("png", "jpeg"...; "bin" for formats Recibo cannot read). */
+  /** File extension from the content ("png", "jpeg"...). */
   ext: string;
   sizeBytes: number;
   /** Absolute path in the store. */
@@ -26,23 +30,36 @@ export class ContentStore {
     return path.join(this.root, sha256.slice(0, 2), `${sha256}.${ext}`);
   }
 
-  /** Copies a file in (reading errors are the decoder's, with its codes: NOT_FOUND, EMPTY_FILE, TOO_LARGE). */
+  /**
+   * Copies a file in. Only a regular file holding an image Recibo reads is stored: anything else
+   * (a text file, a PDF, a device) is refused with the decoder's codes (NOT_FOUND, EMPTY_FILE,
+   * TOO_LARGE, UNSUPPORTED_FORMAT) and no copy is made.
+   */
   async put(source: string): Promise<StoredImage> {
     const { bytes, sha256 } = await readImageFile(source);
     const sniffed = sniffFormat(bytes.subarray(0, 512));
-    const ext = sniffed.supported ? sniffed.format : 'bin';
+    if (!sniffed.supported) {
+      throw new OcrFailure('UNSUPPORTED_FORMAT', `${path.basename(source)} is ${FORMAT_NAMES[sniffed.format]}; Recibo reads PNG, JPEG, WebP, GIF, TIFF and AVIF images`);
+    }
+    const ext = sniffed.format;
     const file = this.pathOf(sha256, ext);
     if (await exists(file)) return { sha256, ext, sizeBytes: bytes.length, file, existed: true };
-    await mkdir(path.dirname(file), { recursive: true });
     const partial = `${file}.${process.pid}.partial`;
-    const handle = await open(partial, 'w');
     try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
+      await mkdir(path.dirname(file), { recursive: true, mode: DIR_MODE });
+      const handle = await open(partial, 'w', FILE_MODE);
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(partial, file);
+    } catch (e) {
+      // A full disk must not leave half an image behind; the error stops this file only.
+      await rm(partial, { force: true }).catch(() => undefined);
+      throw new OcrFailure('STORE_FAILED', `Could not store ${path.basename(source)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    await rename(partial, file);
     return { sha256, ext, sizeBytes: bytes.length, file, existed: false };
   }
 

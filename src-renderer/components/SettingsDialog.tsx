@@ -71,14 +71,12 @@ function CoreSettingsForm({ client }: { client: Client }) {
   const t = all.settings;
   const [settings, setSettings] = useState<CoreSettings | null>(null);
   const [hours, setHours] = useState('');
-  const [folder, setFolder] = useState('');
   const [notes, setNotes] = useState<{ retention?: string; reading?: string; watch?: string }>({});
   useEffect(() => {
     void client.invoke('settings:get', {}).then((r) => {
       if (!r.ok) return setNotes({ reading: r.error.message });
       setSettings(r.value);
       setHours(String(r.value.retentionHours));
-      setFolder(r.value.watchFolder ?? '');
     });
   }, [client]);
   if (!settings) return notes.reading ? <p role="alert">{notes.reading}</p> : null;
@@ -94,7 +92,15 @@ function CoreSettingsForm({ client }: { client: Client }) {
     void save({ retentionHours: value }, 'retention', (s) => t.kept(s.retentionHours));
   };
 
-  const saveFolder = () => void save({ watchFolder: folder.trim() || null }, 'watch', (s) => (s.watchFolder ? t.watching(s.watchFolder) : t.notWatching));
+  const watched = (s: CoreSettings) => (s.watchFolder ? t.watching(s.watchFolder) : t.notWatching);
+  const stopWatching = () => void save({ watchFolder: null }, 'watch', watched);
+  // The folder comes from the system's picker, shown by the core: the window never names a path.
+  const pickFolder = async () => {
+    const r = await client.invoke('settings:pickWatchFolder', {});
+    if (r.ok) setSettings(r.value.settings);
+    if (r.ok && !r.value.picked) return;
+    setNotes((n) => ({ ...n, watch: r.ok ? watched(r.value.settings) : errorText(all, r.error) }));
+  };
 
   return (
     <>
@@ -129,19 +135,21 @@ function CoreSettingsForm({ client }: { client: Client }) {
       <fieldset>
         <legend>{t.watchFolder}</legend>
         <small>{t.watchHint}</small>
-        <input
-          type="text"
-          className="path"
-          aria-label={t.watchLabel}
-          placeholder={t.watchPlaceholder}
-          value={folder}
-          spellCheck={false}
-          onChange={(e) => setFolder(e.currentTarget.value)}
-          onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), saveFolder())}
-        />
-        <button type="button" onClick={saveFolder}>
-          {t.apply}
-        </button>
+        <output className="path" aria-label={t.watchLabel} data-testid="watch-folder">
+          {settings.watchFolder ?? t.noFolder}
+        </output>
+        {settings.canPickFolder ? (
+          <button type="button" onClick={() => void pickFolder()}>
+            {t.chooseFolder}
+          </button>
+        ) : (
+          <small>{t.noPicker}</small>
+        )}
+        {settings.watchFolder ? (
+          <button type="button" onClick={stopWatching}>
+            {t.stopWatching}
+          </button>
+        ) : null}
         {notes.watch || settings.watchProblem ? (
           <small role="status" data-testid="watch-status">
             {notes.watch ?? t.watchGone(settings.watchFolder ?? '')}

@@ -6,19 +6,29 @@
 import type { ProfileName } from '../ocr/profiles';
 import type { EventChannel, InvokeChannel } from './contract';
 
-export const INVOKE_CHANNELS: Record<InvokeChannel, true> = {
-  'intake:add': true, 'intake:paths': true, 'receipts:list': true, 'receipts:get': true, 'receipts:correct': true, 'receipts:review': true, 'receipts:pin': true,
-  'receipts:rerun': true, 'batches:status': true, 'batches:control': true, 'export:run': true, 'settings:get': true, 'settings:set': true, 'rules:get': true, 'rules:set': true, 'metrics:get': true,
+/**
+ * Every invoke channel; `false` marks those the page itself may not call. `intake:paths` names
+ * files on disk: it is reached only through the preload's drop handler (paths Electron resolved
+ * from a real drop), never from the page, so a script in the page cannot make the core read
+ * `/etc/shadow`.
+ */
+export const INVOKE_CHANNELS: Record<InvokeChannel, boolean> = {
+  'intake:add': true, 'intake:paths': false, 'receipts:list': true, 'receipts:get': true, 'receipts:correct': true, 'receipts:review': true, 'receipts:pin': true,
+  'receipts:rerun': true, 'batches:status': true, 'batches:control': true, 'export:run': true, 'settings:get': true, 'settings:set': true, 'settings:pickWatchFolder': true, 'rules:get': true, 'rules:set': true, 'metrics:get': true,
 };
 export const EVENT_CHANNELS: Record<EventChannel, true> = {
   'job:progress': true, 'job:done': true, 'job:failed': true, 'receipt:updated': true, 'duplicate:found': true, 'retention:swept': true, 'worker:restarted': true,
 };
 
 export const isInvokeChannel = (c: unknown): c is InvokeChannel => typeof c === 'string' && Object.hasOwn(INVOKE_CHANNELS, c);
+/** A channel the page may call (over `window.api.invoke` or the browser host's socket). */
+export const isWindowChannel = (c: unknown): c is InvokeChannel => isInvokeChannel(c) && INVOKE_CHANNELS[c];
 export const isEventChannel = (c: unknown): c is EventChannel => typeof c === 'string' && Object.hasOwn(EVENT_CHANNELS, c);
 
 /** The one Electron IPC channel invokes travel on; the contract's channel is its first argument. */
 export const ELECTRON_INVOKE_CHANNEL = 'recibo:invoke';
+/** The Electron IPC channel of files dropped from the system, resolved to paths by the preload. */
+export const ELECTRON_DROP_CHANNEL = 'recibo:intake-dropped';
 /** Prefix of the Electron IPC channels events are sent on (`recibo:event:job:done`...). */
 export const ELECTRON_EVENT_PREFIX = 'recibo:event:';
 

@@ -87,6 +87,8 @@ const SettingsSchema = z.object({
   automatic: z.object({ workers: z.number(), threadsPerWorker: z.number() }),
   /** The watched folder could not be watched (missing, not a folder...): why. */
   watchProblem: z.string().nullable(),
+  /** This host can show the system's folder picker (Electron); the browser host cannot. */
+  canPickFolder: z.boolean(),
 });
 
 const IntakeResponse = z.object({
@@ -158,7 +160,8 @@ export const INVOKE = {
       .object({
         retentionHours: z.number().positive().max(24 * 365),
         profile: z.enum(PROFILE_NAMES),
-        watchFolder: AbsolutePath.nullable(),
+        /** Only null (stop watching): a folder is chosen with `settings:pickWatchFolder`. */
+        watchFolder: z.null(),
         workers: z.number().int().min(1).max(64).nullable(),
         threadsPerWorker: z.number().int().min(1).max(64).nullable(),
       })
@@ -166,6 +169,11 @@ export const INVOKE = {
       .strict(),
     res: SettingsSchema,
   },
+  /**
+   * Shows the system's folder picker and watches the folder the operator chose there: the page
+   * never names a path. `picked` is false when the operator closed the picker.
+   */
+  'settings:pickWatchFolder': { req: Empty, res: z.object({ picked: z.boolean(), settings: SettingsSchema }) },
   /** The extraction rules in force, as text to edit: the operator's copy, or the shipped defaults. */
   'rules:get': {
     req: Empty,
@@ -209,4 +217,4 @@ export type Res<C extends InvokeChannel> = z.infer<(typeof INVOKE)[C]['res']>;
 export type EventPayload<E extends EventChannel> = z.infer<(typeof EVENTS)[E]>;
 
 
-export { EVENT_CHANNELS, INVOKE_CHANNELS, isEventChannel, isInvokeChannel } from './channels';
+export { EVENT_CHANNELS, INVOKE_CHANNELS, isEventChannel, isInvokeChannel, isWindowChannel } from './channels';

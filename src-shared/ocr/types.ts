@@ -45,6 +45,8 @@ export const OCR_ERROR_CODES = [
   'CANCELLED',
   'WORKER_CRASHED',
   'WORKER_START',
+  /** The image could not be written to the data folder (disk full, permissions). */
+  'STORE_FAILED',
   'INTERNAL',
 ] as const;
 export const OcrErrorCodeSchema = z.enum(OCR_ERROR_CODES);
