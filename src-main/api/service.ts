@@ -12,7 +12,7 @@ import { duplicateShaOf } from '../db/receipt-views';
 import { openCore, type Core } from '../jobs/core';
 import { takeIn, type IntakeItem, type IntakeResult } from '../jobs/intake';
 import { expandInputs } from '../jobs/inputs';
-import { lockDataFolder } from '../jobs/lock';
+import { lockDataFolder } from '../db/folder-lock';
 import { effectivePool, processQueue } from '../jobs/processor';
 import { ResourceHistory, sampleResources } from '../jobs/resources';
 import { sweep } from '../jobs/retention';
@@ -67,11 +67,12 @@ export class CoreService {
   private watchGeneration = 0;
 
   constructor(readonly opts: ServiceOptions) {
-    this.core = openCore(opts.dataDir);
+    // The lock first: the database is opened, checked and migrated by its holder only.
+    this.release = lockDataFolder(opts.dataDir);
     try {
-      this.release = lockDataFolder(opts.dataDir);
+      this.core = openCore(opts.dataDir);
     } catch (e) {
-      this.core.db.close();
+      this.release();
       throw e;
     }
     this.sweeper = setInterval(() => void this.sweep(new Date()), opts.sweepEveryMs ?? 3_600_000);

@@ -4,7 +4,7 @@
  * left; a second run with the same files finds them known and reads nothing twice.
  */
 import { openCore, type Core } from '../jobs/core';
-import { lockDataFolder } from '../jobs/lock';
+import { lockDataFolder } from '../db/folder-lock';
 import { takeIn } from '../jobs/intake';
 import { csvExport, exportRows, legacyJson } from '../jobs/export';
 import { processQueue } from '../jobs/processor';
@@ -24,10 +24,11 @@ function open(dataDir: string): Core {
 }
 
 export async function ingest(cmd: IngestCommand): Promise<number> {
-  const core = open(cmd.dataDir);
-  let release: (() => void) | null = null;
+  // The lock first: the database is opened, checked and migrated by its holder only.
+  const release = lockDataFolder(cmd.dataDir);
+  let core: Core | null = null;
   try {
-    release = lockDataFolder(cmd.dataDir);
+    core = open(cmd.dataDir);
     const files = await expandInputs(cmd.inputs);
     const intake = await takeIn(core, files, { profile: cmd.profile, label: `ingest ${cmd.inputs.join(' ')}` });
     for (const item of intake.items) if (item.error) process.stderr.write(`receipt-ocr: ${item.source}: ${item.error.code}: ${item.error.message}\n`);
@@ -50,8 +51,8 @@ export async function ingest(cmd: IngestCommand): Promise<number> {
     process.stderr.write(`receipt-ocr: ${counts.done} done, ${counts.failed} failed, ${counts.queued} queued, ${duplicates} possible duplicates in ${cmd.dataDir}\n`);
     return 0;
   } finally {
-    release?.();
-    core.db.close();
+    core?.db.close();
+    release();
   }
 }
 
@@ -97,20 +98,25 @@ export async function exportData(cmd: ExportCommand): Promise<number> {
 }
 
 export async function watch(cmd: WatchCommand): Promise<number> {
-  const core = open(cmd.dataDir);
+  const release = lockDataFolder(cmd.dataDir);
+  let core: Core;
+  try {
+    core = open(cmd.dataDir);
+  } catch (e) {
+    release();
+    throw e;
+  }
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   process.once('SIGTERM', () => controller.abort());
   process.stderr.write(`receipt-ocr: watching ${cmd.inbox} (Ctrl-C to stop)\n`);
   const onReady = rulesWarner(rulesFileIn(cmd.dataDir));
-  let release: (() => void) | null = null;
   try {
-    release = lockDataFolder(cmd.dataDir);
     const work = () => processQueue(core, { profile: cmd.profile, modelsDir: defaultModelsDir(), rulesFile: rulesFileIn(cmd.dataDir), signal: controller.signal, onReady });
     await watchLoop(new WatchedFolder(core, cmd.inbox, cmd.profile), work, { intervalMs: cmd.intervalMs, signal: controller.signal });
     return 0;
   } finally {
-    release?.();
     core.db.close();
+    release();
   }
 }

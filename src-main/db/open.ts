@@ -46,8 +46,11 @@ export function useSqliteBinding(file: string | undefined): void {
   nativeBinding = file;
 }
 
+/** Options every connection opens with (the addon Electron needs). */
+export const connectionOptions = (extra: Database.Options = {}): Database.Options => ({ ...extra, ...(nativeBinding ? { nativeBinding } : {}) });
+
 function openAndMigrate(file: string): Db {
-  const db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  const db = new Database(file, connectionOptions());
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
