@@ -19,6 +19,7 @@ export const NODE_ENTRIES = {
   'main/app/main': 'src-main/app/main.ts',
   'main/ocr-worker': 'src-main/ocr/worker.ts',
   'main/inference-thread': 'src-main/ocr/inference-thread.ts',
+  'main/integrity-thread': 'src-main/db/integrity-thread.ts',
   'tools/install-models': 'src-main/ocr/model-tools/install-models.ts',
   'tools/render-receipts': 'tools/receipt-generator/render.ts',
   'tools/detector-crops': 'tools/detector-crops/main.ts',

@@ -5,6 +5,12 @@
  */
 import { parseCliArgs, USAGE } from './cli/args';
 
+// Output piped into a reader that stopped (`status | head`): end quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(0);
+});
+
 export async function main(argv: readonly string[]): Promise<number> {
   const args = parseCliArgs(argv);
   if (args.command === 'help') {
@@ -22,9 +28,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.command === 'status') return status(args);
     if (args.command === 'sweep') return await sweep(args);
     if (args.command === 'export') return await exportData(args);
+    if (args.command === 'repair') return (await import('./cli/repair-command')).repair(args);
     return await watch(args);
   } catch (e) {
-    // Expected failures (a busy or newer data folder) are messages, not stack traces.
+    // Expected failures (a busy, damaged, missing or newer data folder) are messages, not stack traces.
     process.stderr.write(`receipt-ocr: ${(e as Error).message}\n`);
     return 1;
   }

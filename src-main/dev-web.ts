@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const folder = path.resolve(values['data-dir'] ?? dataDir());
+  // A damaged history stops here with its reason and the repair command (src-main/db/repair.ts).
   const service = new CoreService({ dataDir: folder, profile, ...(values.workers ? { workers: Math.max(1, Number(values.workers)) } : {}) });
   if (values['watch-folder']) {
     try {

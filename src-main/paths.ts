@@ -25,6 +25,7 @@ export function appRoot(): string {
 export const defaultModelsDir = () => process.env.RECIBO_MODELS_DIR ?? path.join(appRoot(), 'models');
 export const workerScript = () => path.join(appRoot(), 'dist', 'main', 'ocr-worker.js');
 export const inferenceThreadScript = () => path.join(appRoot(), 'dist', 'main', 'inference-thread.js');
+export const integrityThreadScript = () => path.join(appRoot(), 'dist', 'main', 'integrity-thread.js');
 export const defaultRulesFile = () => path.join(appRoot(), 'assets', 'extraction-rules.json');
 
 /**

@@ -188,6 +188,7 @@ export function createHandlers(service: CoreService): Handlers {
       await rename(tmp, file);
       return {};
     },
+    'app:health': async () => ({ databaseProblem: service.databaseProblem }),
     'metrics:get': async (req) => {
       const now = new Date();
       const windowMinutes = req.windowMinutes ?? 60;

@@ -4,17 +4,19 @@
  * every hour, the processes' CPU and memory sampled for the dashboard, and events for the
  * window. Transport-neutral: Electron's IPC and the WebSocket host both sit on top of it.
  */
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { EventChannel, EventPayload } from '../../src-shared/ipc/contract';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { duplicateShaOf } from '../db/receipt-views';
 import { openCore, type Core } from '../jobs/core';
-import { takeIn, type IntakeItem, type IntakeResult } from '../jobs/intake';
+import { takeInBytes } from '../jobs/dropped-bytes';
+import { takeIn, type IntakeResult } from '../jobs/intake';
 import { expandInputs } from '../jobs/inputs';
 import { lockDataFolder } from '../db/folder-lock';
 import { effectivePool, processQueue } from '../jobs/processor';
 import { ResourceHistory, sampleResources } from '../jobs/resources';
+import { backupDaily, checkAfterUncleanShutdown } from '../jobs/database-health';
 import { sweep } from '../jobs/retention';
 import { readSettings, writeSettings, type Settings } from '../jobs/settings';
 import { WatchedFolder } from '../jobs/watch-folder';
@@ -65,6 +67,8 @@ export class CoreService {
   private watcher: { folder: WatchedFolder; timer: NodeJS.Timeout; busy: boolean } | null = null;
   private watchProblem: string | null = null;
   private watchGeneration = 0;
+  /** A failed integrity check since the start (the window shows it until a repair). */
+  databaseProblem: string | null = null;
 
   constructor(readonly opts: ServiceOptions) {
     // The lock first: the database is opened, checked and migrated by its holder only.
@@ -75,6 +79,9 @@ export class CoreService {
       this.release();
       throw e;
     }
+    void checkAfterUncleanShutdown(this.core).then((problem) => {
+      if (problem && !this.stopping.signal.aborted) this.emit('database:damaged', { reason: (this.databaseProblem = problem) });
+    });
     this.sweeper = setInterval(() => void this.sweep(new Date()), opts.sweepEveryMs ?? 3_600_000);
     this.sweeper.unref();
     this.stopSampling = sampleResources(this.resources, () => this.workers, opts.sampleEveryMs);
@@ -181,35 +188,11 @@ export class CoreService {
     for (const l of this.listeners) l(channel, payload);
   }
 
-  /** Files dropped in the window, as bytes: written to a private folder, taken in, then removed. */
+  /** Files dropped in the window, as bytes (jobs/dropped-bytes.ts). */
   async intake(files: readonly { name: string; bytes: Buffer }[], profile: ProfileName = this.profile): Promise<IntakeResult> {
-    const incoming = path.join(this.opts.dataDir, 'incoming');
-    await mkdir(incoming, { recursive: true, mode: 0o700 });
-    const dir = await mkdtemp(path.join(incoming, 'drop-'));
-    try {
-      const paths: string[] = [];
-      // A file that cannot be written (disk full) is refused alone; the others go on.
-      const unwritten = new Map<number, IntakeItem>();
-      for (const [i, f] of files.entries()) {
-        // The name is kept for the WhatsApp metadata; the folder is ours, so no path from outside is used.
-        const file = path.join(dir, String(i), path.basename(f.name));
-        try {
-          await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-          await writeFile(file, f.bytes, { mode: 0o600 });
-          paths.push(file);
-        } catch (e) {
-          await rm(file, { force: true });
-          unwritten.set(i, { source: file, error: { code: 'STORE_FAILED', message: `Could not store ${path.basename(f.name)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` } });
-        }
-      }
-      const result = await takeIn(this.core, paths, { profile, label: `dropped ${files.length} file(s)` });
-      const taken = result.items[Symbol.iterator]();
-      result.items = files.map((_, i) => unwritten.get(i) ?? taken.next().value!);
-      this.kick();
-      return result;
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const result = await takeInBytes(this.core, files, profile);
+    this.kick();
+    return result;
   }
 
   /**
@@ -279,6 +262,7 @@ export class CoreService {
   }
 
   async sweep(asOf: Date): Promise<void> {
+    backupDaily(this.core);
     const report = await sweep(this.core, asOf);
     if (report.receipts > 0 || report.images > 0) this.emit('retention:swept', { receipts: report.receipts, images: report.images });
   }
@@ -290,6 +274,6 @@ export class CoreService {
     this.stopping.abort();
     await this.idle();
     this.release();
-    this.core.db.close();
+    this.core.close();
   }
 }

@@ -11,7 +11,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, Notification } from 'electro
 import { createHandlers } from '../api/handlers';
 import { onQueueDrained } from '../api/queue-drain';
 import { CoreService } from '../api/service';
-import { useSqliteBinding } from '../db/open';
+import { DamagedDatabaseError, useSqliteBinding } from '../db/open';
+import { offerRestore } from './damaged-database';
 import { appRoot, dataDir, defaultModelsDir, workerScript } from '../paths';
 import { forwardEvents, registerInvokeHandler } from './ipc-main';
 import { buildMenu } from './menu';
@@ -41,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
     win.focus();
   });
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     lockDownWebContents();
     const binding = sqliteBinding();
     if (!existsSync(binding)) throw new Error(`The database library built for Electron is missing (${binding}). Start Recibo with "npm start", which builds it.`);
@@ -52,7 +53,15 @@ if (!app.requestSingleInstanceLock()) {
       const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     };
-    service = new CoreService({ dataDir: dataDir(), modelsDir: modelsDir(), launch: (launch) => forkUtilityWorker(workerScript(), launch), pickFolder });
+    const start = () => new CoreService({ dataDir: dataDir(), modelsDir: modelsDir(), launch: (launch) => forkUtilityWorker(workerScript(), launch), pickFolder });
+    try {
+      service = start();
+    } catch (e) {
+      // A damaged history is never replaced silently: the operator is offered the last good backup.
+      if (!(e instanceof DamagedDatabaseError)) throw e;
+      if (!(await offerRestore(dialog, dataDir(), e))) return app.exit(1);
+      service = start();
+    }
     const handlers = createHandlers(service);
     handleProtocols(path.join(appRoot(), 'dist', 'renderer'), service.core);
     registerInvokeHandler(ipcMain, handlers);

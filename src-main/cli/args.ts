@@ -48,6 +48,11 @@ export interface ExportCommand {
   delimiter: ',' | ';';
 }
 
+export interface RepairCommand {
+  command: 'repair';
+  dataDir: string;
+}
+
 export interface WatchCommand {
   command: 'watch';
   dataDir: string;
@@ -56,7 +61,7 @@ export interface WatchCommand {
   intervalMs: number;
 }
 
-export type ParsedArgs = WatchCommand | ExtractCommand | IngestCommand | StatusCommand | SweepCommand | ExportCommand | { command: 'help' } | { command: 'usage-error'; message: string };
+export type ParsedArgs = RepairCommand | WatchCommand | ExtractCommand | IngestCommand | StatusCommand | SweepCommand | ExportCommand | { command: 'help' } | { command: 'usage-error'; message: string };
 
 export const USAGE = `Usage: receipt-ocr extract [options] <files or folders...>
        receipt-ocr ingest --data-dir DIR [--profile P] [--workers N] <files or folders...>
@@ -64,6 +69,7 @@ export const USAGE = `Usage: receipt-ocr extract [options] <files or folders...>
        receipt-ocr sweep --data-dir DIR [--now ISO-TIME]
        receipt-ocr export --data-dir DIR --format json|csv [--out FILE] [--delimiter ';']
        receipt-ocr watch --data-dir DIR [--profile P] [--interval SECONDS] <inbox folder>
+       receipt-ocr repair --data-dir DIR
 
 extract reads payment-receipt images and prints what they say, one record per image.
 ingest takes them into DIR's image store and database and reads the queue; run again after an
@@ -74,6 +80,8 @@ export writes every receipt with its corrected fields, review status and duplica
 the legacy consolidated format, csv in UTF-8 with a BOM for Excel.
 watch takes in what appears in the inbox folder until Ctrl-C, moving each file to processed/
 or failed/ (with a .reason.txt) once its result is stored.
+repair checks DIR's database; a damaged one is kept aside and the last good backup restored,
+saying what the restored history lacks.
 
 Options:
   --profile <name>   ${PROFILE_NAMES.join(' | ')} (default: ${DEFAULT_PROFILE})
@@ -91,7 +99,8 @@ Options:
 
 Folders are expanded to the images inside them (sub-folders included), sorted.
 A file that cannot be read gets a record with status "error"; the others go on.
-Exit status: 0 when the run completed (even with unreadable images), 2 for usage errors.`;
+Exit status: 0 when the run completed (even with unreadable images), 1 when it could not (a
+busy, damaged or missing data folder), 2 for usage errors.`;
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   let parsed;
@@ -121,7 +130,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (values.help) return { command: 'help' };
   const [command, ...inputs] = positionals;
   if (command === undefined) return { command: 'usage-error', message: 'Missing command: use "receipt-ocr extract <files or folders...>"' };
-  const commands = ['extract', 'ingest', 'status', 'sweep', 'export', 'watch'] as const;
+  const commands = ['extract', 'ingest', 'status', 'sweep', 'export', 'watch', 'repair'] as const;
   if (!(commands as readonly string[]).includes(command)) return { command: 'usage-error', message: `Unknown command "${command}": use ${commands.join(', ')}` };
   if (command !== 'extract') {
     const dataDir = values['data-dir'];
@@ -136,6 +145,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     }
     if (command !== 'ingest' && inputs.length > 0) return { command: 'usage-error', message: `${command} takes no files` };
     if (command === 'status') return { command, dataDir, json: values.json === true };
+    if (command === 'repair') return { command, dataDir };
     if (command === 'export') {
       const format = values.format;
       if (format !== 'json' && format !== 'csv') return { command: 'usage-error', message: 'export needs --format json or --format csv' };

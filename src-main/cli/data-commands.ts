@@ -3,6 +3,8 @@
  * the files in (store + database) and works the whole queue, including what an interrupted run
  * left; a second run with the same files finds them known and reads nothing twice.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { openCore, type Core } from '../jobs/core';
 import { lockDataFolder } from '../db/folder-lock';
 import { takeIn } from '../jobs/intake';
@@ -17,10 +19,10 @@ import { expandInputs } from '../jobs/inputs';
 import { rulesWarner } from './rules-warning';
 import { fileSink, stdoutSink } from './sinks';
 
-function open(dataDir: string): Core {
-  const core = openCore(dataDir);
-  if (core.recovered) process.stderr.write(`receipt-ocr: the database could not be read (${core.recovered.reason}); it was kept as ${core.recovered.backup} and a new one started\n`);
-  return core;
+/** `mustExist`: commands that only read or tidy a folder never create one where there was none. */
+function open(dataDir: string, mustExist = false): Core {
+  if (mustExist && !existsSync(path.join(dataDir, 'recibo.db'))) throw new Error(`${dataDir} holds no Recibo data (no recibo.db there); check --data-dir`);
+  return openCore(dataDir);
 }
 
 export async function ingest(cmd: IngestCommand): Promise<number> {
@@ -51,13 +53,13 @@ export async function ingest(cmd: IngestCommand): Promise<number> {
     process.stderr.write(`receipt-ocr: ${counts.done} done, ${counts.failed} failed, ${counts.queued} queued, ${duplicates} possible duplicates in ${cmd.dataDir}\n`);
     return 0;
   } finally {
-    core?.db.close();
+    core?.close();
     release();
   }
 }
 
 export function status(cmd: StatusCommand): number {
-  const core = open(cmd.dataDir);
+  const core = open(cmd.dataDir, true);
   try {
     const report = statusReport(core.db);
     if (cmd.json) process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -68,23 +70,23 @@ export function status(cmd: StatusCommand): number {
     }
     return 0;
   } finally {
-    core.db.close();
+    core.close();
   }
 }
 
 export async function sweep(cmd: SweepCommand): Promise<number> {
-  const core = open(cmd.dataDir);
+  const core = open(cmd.dataDir, true);
   try {
     const report = await sweepRetention(core, cmd.now ?? new Date());
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return 0;
   } finally {
-    core.db.close();
+    core.close();
   }
 }
 
 export async function exportData(cmd: ExportCommand): Promise<number> {
-  const core = open(cmd.dataDir);
+  const core = open(cmd.dataDir, true);
   try {
     const rows = exportRows(core.db);
     const text = cmd.format === 'json' ? legacyJson(rows, new Date()) : csvExport(rows, cmd.delimiter);
@@ -93,7 +95,7 @@ export async function exportData(cmd: ExportCommand): Promise<number> {
     await sink.close();
     return 0;
   } finally {
-    core.db.close();
+    core.close();
   }
 }
 
@@ -116,7 +118,7 @@ export async function watch(cmd: WatchCommand): Promise<number> {
     await watchLoop(new WatchedFolder(core, cmd.inbox, cmd.profile), work, { intervalMs: cmd.intervalMs, signal: controller.signal });
     return 0;
   } finally {
-    core.db.close();
+    core.close();
     release();
   }
 }

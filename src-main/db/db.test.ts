@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImageRecord } from '../../src-shared/receipt/record';
 import { useTempDir } from '../test-support/temp-dir';
 import { MIGRATIONS } from './migrations';
-import { DatabaseTooNewError, migrate, openDatabase, type Db } from './open';
+import { DamagedDatabaseError, DatabaseTooNewError, migrate, openDatabase, type Db } from './open';
 import { claimNext, insertReceipt, queueRerun, receiptById, requeueInterrupted, stateCounts } from './receipts';
 import { saveResult } from './results';
 
@@ -73,17 +72,17 @@ describe('migrations', () => {
   it.each([
     ['garbage', async (file: string) => writeFile(file, Buffer.alloc(8192, 7))],
     ['truncated', async (file: string) => writeFile(file, (await readFile(file)).subarray(0, 1500))],
-  ])('moves a %s database aside as a backup and starts a new one', async (kind, damage) => {
+  ])('refuses a %s database as damaged and leaves the file as it was', async (kind, damage) => {
     const file = path.join(tmp.path, `${kind}.db`);
     const first = openDatabase(file).db;
     receipt(first);
     first.pragma('wal_checkpoint(TRUNCATE)');
     first.close();
     await damage(file);
-    const opened = openDatabase(file, () => new Date('2026-11-23T10:00:00Z'));
-    expect(opened.recovered).toMatchObject({ backup: `${file}.unreadable-2026-11-23T10-00-00-000Z`, reason: expect.stringMatching(/^SQLITE_(NOTADB|CORRUPT)/) });
-    expect(existsSync(opened.recovered!.backup)).toBe(true);
-    expect(stateCounts(opened.db)).toEqual({ queued: 0, processing: 0, done: 0, failed: 0 });
+    const before = await readFile(file);
+    expect(() => openDatabase(file)).toThrow(DamagedDatabaseError);
+    expect(() => openDatabase(file)).toThrow(/SQLITE_(NOTADB|CORRUPT)|malformed|quick_check|Page/i);
+    expect((await readFile(file)).equals(before)).toBe(true);
   });
 });
 

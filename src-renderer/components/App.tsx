@@ -6,6 +6,7 @@ import { StoreContext, useStore } from '../state/context';
 import { filesOfEntries } from '../state/read-files';
 import { useReviewKeys } from './use-review-keys';
 import { Dashboard } from './Dashboard';
+import { DatabaseAlert } from './DatabaseAlert';
 import { DropOverlay, usePaste, useWindowDrop, type Dropped } from './DropZone';
 import { FieldsPanel } from './FieldsPanel';
 import { HistoryList } from './HistoryList';
@@ -77,6 +78,7 @@ export function App({ client }: { client: Client }) {
     <div className="app">
       <Toolbar client={client} />
       <Problem />
+      <DatabaseAlert client={client} />
       {view === 'dashboard' ? (
         <Dashboard client={client} />
       ) : (

@@ -41,6 +41,7 @@ export const en: Messages = {
   },
   app: {
     chooseReceipt: 'Choose a receipt from the list.',
+    databaseDamaged: (why) => `The history is damaged (${why}). What was read is still here, but close Recibo: when opened again it offers to restore the last good backup (or use “receipt-ocr repair”).`,
     connectionLost: 'The connection to Recibo was lost; retrying…',
     closeNotice: 'Close notice',
     addFailed: (n, why) => `${plural(n, 'file', 'files')} could not be added: ${why}`,

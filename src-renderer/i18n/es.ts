@@ -45,6 +45,7 @@ export const es = {
   } as Record<string, string>,
   app: {
     chooseReceipt: 'Elija un comprobante de la lista.',
+    databaseDamaged: (why: string) => `El historial está dañado (${why}). Lo leído hasta ahora sigue aquí, pero cierre Recibo: al abrirlo de nuevo ofrecerá restaurar la última copia buena (o use «receipt-ocr repair»).`,
     connectionLost: 'Se perdió la conexión con Recibo; reintentando…',
     closeNotice: 'Cerrar aviso',
     addFailed: (n: number, why: string) => `No se pudieron agregar ${plural(n, 'archivo', 'archivos')}: ${why}`,

@@ -56,7 +56,8 @@ const summary = (d: ReceiptDetail): ReceiptSummary => {
  * `history`: that many more receipts in the list after the given ones, made up as they are
  * asked for (a 100,000-row history without 100,000 objects).
  */
-export function fakeCore(receipts: ReceiptDetail[], { history = 0 } = {}) {
+export function fakeCore(receipts: ReceiptDetail[], { history = 0, databaseProblem = null as string | null } = {}) {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const byId = new Map(receipts.map((r) => [r.sha256, structuredClone(r)]));
   const calls: { channel: string; req: Record<string, unknown> }[] = [];
   let rulesText = JSON.stringify(shippedRulesJson, null, 2);
@@ -74,6 +75,8 @@ export function fakeCore(receipts: ReceiptDetail[], { history = 0 } = {}) {
       }
       case 'rules:get':
         return ok({ text: rulesText, custom: false, problems: [] });
+      case 'app:health':
+        return ok({ databaseProblem });
       case 'rules:set':
         rulesText = String(req.text);
         return ok({});
@@ -106,9 +109,17 @@ export function fakeCore(receipts: ReceiptDetail[], { history = 0 } = {}) {
       calls.push({ channel, req: req as Record<string, unknown> });
       return answer(channel, req as Record<string, unknown>) as never;
     },
-    on: () => () => {},
+    on: (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set.add(listener as (payload: unknown) => void));
+      return () => void set.delete(listener as (payload: unknown) => void);
+    },
     intakeDropped: () => null,
     imageUrl: (sha) => `/receipt/${sha}`,
   };
-  return { client, calls, receipts: byId };
+  /** An event from the core, as a transport delivers it. */
+  const emit = (event: string, payload: unknown) => {
+    for (const l of listeners.get(event) ?? []) l(payload);
+  };
+  return { client, calls, receipts: byId, emit };
 }

@@ -181,6 +181,8 @@ export const INVOKE = {
   },
   /** Saves the operator's rules (checked again here); readings from the next batch on use them. */
   'rules:set': { req: z.object({ text: z.string().max(1024 * 1024) }).strict(), res: Empty },
+  /** Whether the history can be trusted: a failed integrity check since the app started, or null. */
+  'app:health': { req: Empty, res: z.object({ databaseProblem: z.string().nullable() }) },
   /** The dashboard: the window's figures, and the same in buckets over time for the charts. */
   'metrics:get': {
     req: z.object({ windowMinutes: z.number().int().min(1).max(7 * 24 * 60).optional() }).strict(),
@@ -208,6 +210,8 @@ export const EVENTS = {
   'duplicate:found': z.object({ sha256: Sha256, duplicateOf: Sha256 }),
   'retention:swept': z.object({ receipts: z.number(), images: z.number() }),
   'worker:restarted': z.object({ reason: z.string() }),
+  /** The background integrity check (after an unclean shutdown) found damage. */
+  'database:damaged': z.object({ reason: z.string() }),
 } as const;
 
 export type InvokeChannel = keyof typeof INVOKE;
