@@ -160,7 +160,7 @@ describe('receipt-ocr ingest, status, export and sweep', () => {
     const status = await cli('status', '--data-dir', data, '--json');
     const report = JSON.parse(status.stdout) as { counts: Record<string, number>; duplicates: number; receipts: { sha256: string; file: string; state: string; fields: Record<string, string> }[] };
     // The same bytes under another name are the same receipt: one reading.
-    expect(report.counts).toEqual({ queued: 0, processing: 0, done: 1, failed: 0 });
+    expect(report.counts).toEqual({ queued: 0, processing: 0, done: 1, failed: 0, cancelled: 0 });
     expect(report.duplicates).toBe(0);
     expect(report.receipts).toEqual([expect.objectContaining({ file: BDV, state: 'done', fields: expect.objectContaining({ referencia: truth[BDV]!.fields.referencia }) })]);
     const csv = await cli('export', '--data-dir', data, '--format', 'csv', '--delimiter', ';', '--out', 'export.csv');

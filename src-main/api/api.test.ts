@@ -47,13 +47,13 @@ describe('the API over a real core', () => {
     await service.idle();
     // The window's progress bar: the batch, its one receipt read.
     const { batchId } = added as unknown as { batchId: number };
-    expect((await call<{ batches: unknown[] }>('batches:status', { batchIds: [batchId, 999] })).batches).toEqual([{ id: batchId, state: 'running', total: 1, queued: 0, processing: 0, done: 1, failed: 0, reused: 0 }]);
+    expect((await call<{ batches: unknown[] }>('batches:status', { batchIds: [batchId, 999] })).batches).toEqual([{ id: batchId, state: 'running', total: 1, queued: 0, processing: 0, done: 1, failed: 0, cancelled: 0, reused: 0 }]);
     const sha = added.items[0]!.sha256!;
     expect(events.filter((e) => e.channel === 'job:done').map((e) => (e.payload as { sha256: string }).sha256)).toEqual([sha]);
     // One receipt read (the second was the same bytes, the third refused at intake): one notice.
     expect(drained).toEqual([{ done: 1, failed: 0 }]);
     const list = await call<{ receipts: { sha256: string; state: string; values: Record<string, string> }[]; counts: Record<string, number> }>('receipts:list', {});
-    expect(list.counts).toEqual({ queued: 0, processing: 0, done: 1, failed: 0 });
+    expect(list.counts).toEqual({ queued: 0, processing: 0, done: 1, failed: 0, cancelled: 0 });
     expect(list.receipts[0]).toMatchObject({ sha256: sha, state: 'done', values: { referencia: '406884463' } });
   });
 

@@ -145,7 +145,7 @@ export function createHandlers(service: CoreService): Handlers {
       batches: req.batchIds.flatMap((id) => {
         const b = batchProgress(db, id);
         // sum() over no rows is NULL: a batch whose receipts all expired counts zeros.
-        return b ? [{ id: b.id, state: b.state, total: b.total, queued: b.queued ?? 0, processing: b.processing ?? 0, done: b.done ?? 0, failed: b.failed ?? 0, reused: b.reused ?? 0 }] : [];
+        return b ? [{ id: b.id, state: b.state, total: b.total, queued: b.queued ?? 0, processing: b.processing ?? 0, done: b.done ?? 0, failed: b.failed ?? 0, cancelled: b.cancelled ?? 0, reused: b.reused ?? 0 }] : [];
       }),
     }),
     'batches:control': async (req) => {

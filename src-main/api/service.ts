@@ -202,7 +202,7 @@ export class CoreService {
    */
   async intakePaths(paths: readonly string[], profile: ProfileName = this.profile): Promise<IntakeResult> {
     const sources = await expandInputs(paths);
-    const result = await takeIn(this.core, sources, { profile, label: `dropped ${sources.length} file(s)` });
+    const result = await takeIn(this.core, sources, { profile, label: `dropped ${sources.length} file(s)`, readUnsettledAgain: true });
     this.kick();
     return result;
   }

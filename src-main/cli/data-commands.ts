@@ -65,7 +65,7 @@ export function status(cmd: StatusCommand): number {
     if (cmd.json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else {
       const { counts } = report;
-      process.stdout.write(`queued ${counts.queued}, processing ${counts.processing}, done ${counts.done}, failed ${counts.failed}; possible duplicates ${report.duplicates}\n`);
+      process.stdout.write(`queued ${counts.queued}, processing ${counts.processing}, done ${counts.done}, failed ${counts.failed}${counts.cancelled ? `, cancelled ${counts.cancelled}` : ''}; possible duplicates ${report.duplicates}\n`);
       for (const r of report.receipts) process.stdout.write(`${r.state.padEnd(10)} ${r.sha256.slice(0, 12)} ${r.file}${r.fields.monto ? ` ${r.fields.monto}` : ''}${r.fields.referencia ? ` ref ${r.fields.referencia}` : ''}${r.error ? ` ${r.error.code}` : ''}\n`);
     }
     return 0;

@@ -1,7 +1,8 @@
 /**
  * Batch controls. Pausing keeps a batch's receipts queued (the queue skips them); resuming lets
- * them be taken again; cancelling fails the receipts still waiting (code CANCELLED, re-runnable)
- * unless another running batch also holds them. Receipts being read finish either way.
+ * them be taken again; cancelling makes the receipts still waiting `cancelled` (not an error:
+ * "not now"; read again on request or when dropped again) unless another running batch also
+ * holds them. Receipts being read finish either way.
  */
 import type { Db } from './open';
 
@@ -14,6 +15,7 @@ export interface BatchProgress {
   processing: number;
   done: number;
   failed: number;
+  cancelled: number;
   reused: number;
 }
 
@@ -25,7 +27,7 @@ export function cancelBatch(db: Db, id: number): number {
     if (db.prepare("UPDATE batches SET state = 'cancelled' WHERE id = ? AND state <> 'cancelled'").run(id).changes === 0) return 0;
     return db
       .prepare(
-        `UPDATE receipts SET state = 'failed', error_code = 'CANCELLED', error_message = 'Cancelled by the operator before it was read', settled_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        `UPDATE receipts SET state = 'cancelled'
          WHERE state = 'queued'
            AND id IN (SELECT receipt_id FROM batch_items WHERE batch_id = ?)
            AND NOT EXISTS (SELECT 1 FROM batch_items i JOIN batches b ON b.id = i.batch_id WHERE i.receipt_id = receipts.id AND b.state = 'running')`,
@@ -39,7 +41,7 @@ export function batchProgress(db: Db, id: number): BatchProgress | undefined {
     .prepare(
       `SELECT b.id, b.label, b.state, count(i.receipt_id) AS total,
               sum(r.state = 'queued') AS queued, sum(r.state = 'processing') AS processing,
-              sum(r.state = 'done') AS done, sum(r.state = 'failed') AS failed, sum(i.reused) AS reused
+              sum(r.state = 'done') AS done, sum(r.state = 'failed') AS failed, sum(r.state = 'cancelled') AS cancelled, sum(i.reused) AS reused
        FROM batches b LEFT JOIN batch_items i ON i.batch_id = b.id LEFT JOIN receipts r ON r.id = i.receipt_id
        WHERE b.id = ? GROUP BY b.id`,
     )

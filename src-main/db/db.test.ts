@@ -53,6 +53,27 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(version);
   });
 
+  it('migration 6 makes cancelled receipts a state of their own, on a file, keeping every reading', () => {
+    const file = path.join(tmp.path, 'before-6.db');
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    migrate(old, MIGRATIONS.slice(0, 5));
+    const cancelled = receipt(old);
+    const read = receipt(old);
+    saveResult(old, read, record('123'), run);
+    old.prepare("UPDATE receipts SET state = 'failed', error_code = 'CANCELLED', error_message = 'Cancelled by the operator before it was read' WHERE id = ?").run(cancelled);
+    expect(() => old.prepare("UPDATE receipts SET state = 'cancelled' WHERE id = ?").run(read)).toThrow(/CHECK constraint/);
+    old.close();
+
+    const db = openDatabase(file).db;
+    expect(receiptById(db, cancelled)).toMatchObject({ state: 'cancelled', error_code: null, error_message: null });
+    expect(receiptById(db, read)).toMatchObject({ state: 'done' });
+    expect(db.prepare('SELECT count(*) FROM fields WHERE receipt_id = ?').pluck().get(read)).toBeGreaterThan(0);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(() => db.prepare("UPDATE receipts SET state = 'lost' WHERE id = ?").run(read)).toThrow(/CHECK constraint/);
+    db.close();
+  });
+
   it('leaves nothing behind when a migration fails half-way', () => {
     const db = new Database(':memory:');
     expect(() => migrate(db, ['CREATE TABLE a (x TEXT) STRICT; CREATE TABLE broken (']) ).toThrow();

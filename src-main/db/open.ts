@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { recordedDamage } from './integrity';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
@@ -24,12 +24,14 @@ export interface OpenedDatabase {
 }
 
 /** Applies the migrations the database lacks, each in one transaction with its version. */
-export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS, file = ':memory:'): void {
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, file = ':memory:'): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) throw new DatabaseTooNewError(file, current, migrations.length);
   for (let v = current; v < migrations.length; v++) {
     db.transaction(() => {
-      db.exec(migrations[v]!);
+      const step = migrations[v]!;
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }

@@ -4,8 +4,9 @@
  */
 import type { Db } from './open';
 
-export type ReceiptState = 'queued' | 'processing' | 'done' | 'failed';
-export const RECEIPT_STATES: readonly ReceiptState[] = ['queued', 'processing', 'done', 'failed'];
+/** `cancelled`: the operator stopped its batch before it was read ("not now"; dropping it again reads it). */
+export type ReceiptState = 'queued' | 'processing' | 'done' | 'failed' | 'cancelled';
+export const RECEIPT_STATES: readonly ReceiptState[] = ['queued', 'processing', 'done', 'failed', 'cancelled'];
 
 export interface ReceiptRow {
   id: number;
@@ -54,8 +55,9 @@ export function insertReceipt(db: Db, r: NewReceipt): number {
 }
 
 /**
- * Takes the oldest queued receipt for processing: one in no batch, or in a batch that is
- * running (a paused batch keeps its receipts queued).
+ * Takes the oldest queued receipt for processing, unless a paused batch holds it and no running
+ * one does (a paused batch keeps its receipts queued). A cancelled batch holds nothing: a
+ * receipt of it queued again on the operator's request is read.
  */
 export function claimNext(db: Db): ReceiptRow | undefined {
   return db
@@ -64,7 +66,7 @@ export function claimNext(db: Db): ReceiptRow | undefined {
        WHERE id = (
          SELECT r.id FROM receipts r
          WHERE r.state = 'queued'
-           AND (NOT EXISTS (SELECT 1 FROM batch_items i WHERE i.receipt_id = r.id)
+           AND (NOT EXISTS (SELECT 1 FROM batch_items i JOIN batches b ON b.id = i.batch_id WHERE i.receipt_id = r.id AND b.state = 'paused')
                 OR EXISTS (SELECT 1 FROM batch_items i JOIN batches b ON b.id = i.batch_id WHERE i.receipt_id = r.id AND b.state = 'running'))
          ORDER BY r.id LIMIT 1)
        RETURNING *`,
@@ -83,10 +85,10 @@ export const markFailed = (db: Db, id: number, code: string, message: string, at
 
 /** The operator asks for a new reading: the receipt is queued again, its previous result kept until the new one lands. */
 export const queueRerun = (db: Db, id: number) =>
-  db.prepare("UPDATE receipts SET state = 'queued', attempts = 0, error_code = NULL, error_message = NULL WHERE id = ? AND state IN ('done', 'failed')").run(id).changes > 0;
+  db.prepare("UPDATE receipts SET state = 'queued', attempts = 0, error_code = NULL, error_message = NULL WHERE id = ? AND state IN ('done', 'failed', 'cancelled')").run(id).changes > 0;
 
 export function stateCounts(db: Db): Record<ReceiptState, number> {
-  const counts: Record<ReceiptState, number> = { queued: 0, processing: 0, done: 0, failed: 0 };
+  const counts: Record<ReceiptState, number> = { queued: 0, processing: 0, done: 0, failed: 0, cancelled: 0 };
   for (const row of db.prepare('SELECT state, count(*) AS n FROM receipts GROUP BY state').all() as { state: ReceiptState; n: number }[]) counts[row.state] = row.n;
   return counts;
 }

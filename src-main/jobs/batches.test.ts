@@ -18,7 +18,7 @@ function batchOf(db: Db, n: number, label = 'b'): { batch: number; ids: number[]
 }
 
 describe('batches', () => {
-  it('pause keeps receipts queued, resume releases them, cancel fails only what waits', () => {
+  it('pause keeps receipts queued, resume releases them, cancel sets aside only what waits, as cancelled (not an error)', () => {
     const db = openDatabase(':memory:').db;
     const { batch, ids } = batchOf(db, 3);
     expect(claimNext(db)?.id).toBe(ids[0]);
@@ -27,8 +27,8 @@ describe('batches', () => {
     expect(resumeBatch(db, batch)).toBe(true);
     expect(claimNext(db)?.id).toBe(ids[1]);
     expect(cancelBatch(db, batch)).toBe(1);
-    expect(receiptById(db, ids[2]!)).toMatchObject({ state: 'failed', error_code: 'CANCELLED' });
-    expect(batchProgress(db, batch)).toMatchObject({ state: 'cancelled', total: 3, processing: 2, failed: 1, queued: 0 });
+    expect(receiptById(db, ids[2]!)).toMatchObject({ state: 'cancelled', error_code: null, settled_at: null });
+    expect(batchProgress(db, batch)).toMatchObject({ state: 'cancelled', total: 3, processing: 2, failed: 0, cancelled: 1, queued: 0 });
     expect(cancelBatch(db, batch)).toBe(0);
   });
 

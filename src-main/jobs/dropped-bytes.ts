@@ -28,7 +28,7 @@ export async function takeInBytes(core: Core, files: readonly { name: string; by
         unwritten.set(i, { source: file, error: { code: 'STORE_FAILED', message: `Could not store ${path.basename(f.name)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` } });
       }
     }
-    const result = await takeIn(core, paths, { profile, label: `dropped ${files.length} file(s)` });
+    const result = await takeIn(core, paths, { profile, label: `dropped ${files.length} file(s)`, readUnsettledAgain: true });
     const taken = result.items[Symbol.iterator]();
     return { ...result, items: files.map((_, i) => unwritten.get(i) ?? taken.next().value!) };
   } finally {

@@ -56,7 +56,7 @@ describe('faults during a batch of 50', () => {
     });
     expect(killed).toBe(2);
     const report = statusReport(core.db);
-    expect(report.counts).toEqual({ queued: 0, processing: 0, done: 50, failed: 0 });
+    expect(report.counts).toEqual({ queued: 0, processing: 0, done: 50, failed: 0, cancelled: 0 });
     expect(events.filter((e) => e.state === 'queued' && e.error?.code === 'WORKER_CRASHED')).toHaveLength(2);
     core.db.close();
     expect(runsPerReceipt(dataDir).every((r) => r.runs === 1)).toBe(true);
@@ -77,7 +77,7 @@ describe('faults during a batch of 50', () => {
     expect(core.db.prepare('SELECT attempts FROM receipts').get()).toEqual({ attempts: 3 });
     await takeIn(core, fifty.slice(1, 2), { profile: 'fast', label: 'normal' });
     await processQueue(core, { profile: 'fast', workers: 1, modelsDir: defaultModelsDir(), rulesFile: null });
-    expect(statusReport(core.db).counts).toEqual({ queued: 0, processing: 0, done: 1, failed: 1 });
+    expect(statusReport(core.db).counts).toEqual({ queued: 0, processing: 0, done: 1, failed: 1, cancelled: 0 });
     core.db.close();
   }, 60_000);
 
@@ -93,7 +93,7 @@ describe('faults during a batch of 50', () => {
     };
     await processQueue(core, { profile: 'fast', workers: 1, modelsDir: defaultModelsDir(), rulesFile: null, backoffMs: 10, launch });
     expect(launches).toBe(2);
-    expect(statusReport(core.db).counts).toEqual({ queued: 0, processing: 0, done: 3, failed: 0 });
+    expect(statusReport(core.db).counts).toEqual({ queued: 0, processing: 0, done: 3, failed: 0, cancelled: 0 });
     core.db.close();
     const log = readFileSync(path.join(dataDir, 'logs', 'recibo.log'), 'utf8');
     expect(log).toMatch(/"event":"worker-start-failed".*exited during start-up/);
@@ -111,7 +111,7 @@ describe('faults during a batch of 50', () => {
     // Three starts for the first receipt; once given up, one for the next.
     expect(launches).toBe(4);
     const report = statusReport(core.db);
-    expect(report.counts).toEqual({ queued: 0, processing: 0, done: 0, failed: 2 });
+    expect(report.counts).toEqual({ queued: 0, processing: 0, done: 0, failed: 2, cancelled: 0 });
     expect(report.receipts.map((r) => r.error?.code)).toEqual(['WORKER_START', 'WORKER_START']);
     expect(report.receipts[0]!.error?.message).toMatch(/model/i);
     expect(events.filter((e) => e.state === 'failed')).toHaveLength(2);
@@ -141,7 +141,7 @@ describe('faults during a batch of 50', () => {
     const core = openCore(dataDir);
     const report = statusReport(core.db);
     core.db.close();
-    expect(report.counts).toEqual({ queued: 0, processing: 0, done: 50, failed: 0 });
+    expect(report.counts).toEqual({ queued: 0, processing: 0, done: 50, failed: 0, cancelled: 0 });
     expect(new Set(report.receipts.map((r) => r.sha256)).size).toBe(50);
     expect(runsPerReceipt(dataDir).every((r) => r.runs === 1)).toBe(true);
   }, 300_000);

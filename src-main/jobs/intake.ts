@@ -2,12 +2,13 @@
  * Taking receipts in. For each file, first its bytes go into the content store, then the
  * receipt and its place in the batch are recorded in one transaction: from then on it cannot be
  * lost, whatever happens to the process. The same bytes taken in again are the same receipt: it
- * is not queued again (its result is reused) unless the operator asks for a re-run.
+ * is not queued again (its result is reused) unless the operator asks for a re-run, or drops a
+ * receipt that was cancelled or failed again (`readUnsettledAgain`: dropping it again is asking).
  */
 import path from 'node:path';
 import { whatsappMetadata } from '../../src-shared/extract/whatsapp';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
-import { insertReceipt, receiptBySha } from '../db/receipts';
+import { insertReceipt, queueRerun, receiptBySha } from '../db/receipts';
 import { OcrFailure } from '../ocr/decode';
 import { retentionHours } from '../db/retention-setting';
 import type { Core } from './core';
@@ -19,6 +20,8 @@ export interface IntakeItem {
   sha256?: string;
   /** The same image was already taken in: its receipt (and result) is reused. */
   reused?: boolean;
+  /** It was cancelled or had failed, and is queued to be read again. */
+  readAgain?: boolean;
   /** Why the file could not be taken in (it does not exist, is empty, too large...). */
   error?: { code: string; message: string };
 }
@@ -28,7 +31,7 @@ export interface IntakeResult {
   items: IntakeItem[];
 }
 
-export async function takeIn(core: Core, sources: readonly string[], opts: { profile: ProfileName; label: string }): Promise<IntakeResult> {
+export async function takeIn(core: Core, sources: readonly string[], opts: { profile: ProfileName; label: string; readUnsettledAgain?: boolean }): Promise<IntakeResult> {
   const { db, store, now } = core;
   const batchId = Number(db.prepare('INSERT INTO batches (created_at, label, profile) VALUES (?, ?, ?)').run(now().toISOString(), opts.label, opts.profile).lastInsertRowid);
   const keepMs = retentionHours(db) * 3_600_000;
@@ -58,8 +61,10 @@ export async function takeIn(core: Core, sources: readonly string[], opts: { pro
           expiresAt: new Date(receivedAt.getTime() + keepMs).toISOString(),
           metadata: JSON.stringify(whatsappMetadata(name)),
         });
-      db.prepare('INSERT OR IGNORE INTO batch_items (batch_id, receipt_id, source_path, reused) VALUES (?, ?, ?, ?)').run(batchId, receiptId, path.resolve(source), known ? 1 : 0);
-      return { receiptId, reused: known !== undefined };
+      const readAgain = known !== undefined && opts.readUnsettledAgain === true && (known.state === 'cancelled' || known.state === 'failed') && queueRerun(db, known.id);
+      const reused = known !== undefined && !readAgain;
+      db.prepare('INSERT OR IGNORE INTO batch_items (batch_id, receipt_id, source_path, reused) VALUES (?, ?, ?, ?)').run(batchId, receiptId, path.resolve(source), reused ? 1 : 0);
+      return { receiptId, reused, ...(readAgain ? { readAgain } : {}) };
     })();
     items.push({ source, sha256: stored.sha256, ...record });
   }

@@ -16,6 +16,7 @@ import { Toolbar } from './Toolbar';
 function OpenReceipt({ client }: { client: Client }) {
   const t = useT();
   const detail = useStore((s) => s.detail);
+  const rerun = useStore((s) => s.rerun);
   if (!detail) return <main className="receipt empty"><p>{t.app.chooseReceipt}</p></main>;
   return (
     <main className="receipt">
@@ -26,8 +27,13 @@ function OpenReceipt({ client }: { client: Client }) {
         <section className="fields">
           <p className={`state ${detail.state}`} role="status">
             {t.state[detail.state]}
-            {detail.error ? `: ${errorText(t, detail.error)}` : '…'}
+            {detail.error ? `: ${errorText(t, detail.error)}` : detail.state === 'cancelled' ? '' : '…'}
           </p>
+          {detail.state === 'failed' || detail.state === 'cancelled' ? (
+            <button type="button" onClick={() => void rerun(detail.sha256)} aria-keyshortcuts="R">
+              {t.app.readAgain}
+            </button>
+          ) : null}
         </section>
       )}
     </main>

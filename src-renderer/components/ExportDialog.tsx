@@ -33,7 +33,7 @@ export function ExportButton() {
   const total = useStore((s) => s.total);
   const query = useStore((s) => s.query);
   const selected = useStore((s) => s.selected);
-  const stored = useStore((s) => s.counts.done + s.counts.failed + s.counts.queued + s.counts.processing);
+  const stored = useStore((s) => s.counts.done + s.counts.failed + s.counts.cancelled + s.counts.queued + s.counts.processing);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

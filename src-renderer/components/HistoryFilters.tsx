@@ -10,7 +10,7 @@ import { useStore } from '../state/context';
 import type { StatusFilter } from '../state/history';
 import { isTextEntry } from './typing';
 
-const STATUS_ORDER: StatusFilter[] = ['', 'pending', 'approved', 'flagged', 'queued', 'processing', 'failed'];
+const STATUS_ORDER: StatusFilter[] = ['', 'pending', 'approved', 'flagged', 'queued', 'processing', 'failed', 'cancelled'];
 
 export function HistoryFilters() {
   const t = useT().history;

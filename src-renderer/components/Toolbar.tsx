@@ -35,6 +35,7 @@ export function Toolbar({ client }: { client: Client }) {
         {counts.queued + counts.processing > 0 ? t.toolbar.pending(counts.queued + counts.processing) : ''}
         {t.toolbar.read(counts.done)}
         {counts.failed > 0 ? t.toolbar.withError(counts.failed) : ''}
+        {counts.cancelled > 0 ? t.toolbar.cancelled(counts.cancelled) : ''}
       </span>
       <div className="spacer" />
       <ViewSwitch />

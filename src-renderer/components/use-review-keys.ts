@@ -1,6 +1,7 @@
 /**
  * The review keys when no field has the focus: Enter approves and opens the next receipt, F
- * flags (or unflags), Ctrl+Z takes back the last correction, ↑/↓ move through the list. Inside a
+ * flags (or unflags), R reads a failed or cancelled receipt again, Ctrl+Z takes back the last
+ * correction, ↑/↓ move through the list. Inside a
  * field, the field handles Enter and Ctrl+Z itself (FieldsPanel).
  */
 import { useEffect } from 'react';
@@ -18,6 +19,7 @@ export function useReviewKeys(store: AppStore): void {
       const mod = e.ctrlKey || e.metaKey;
       if (e.key === 'Enter' && !mod) void s.approveAndNext();
       else if (e.key.toLowerCase() === 'f' && !mod && s.detail?.state === 'done') void s.review(s.detail.review === 'flagged' ? 'pending' : 'flagged');
+      else if (e.key.toLowerCase() === 'r' && !mod && (s.detail?.state === 'failed' || s.detail?.state === 'cancelled')) void s.rerun(s.detail.sha256);
       else if (e.key.toLowerCase() === 'z' && mod && !e.shiftKey) void s.undoCorrection();
       else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') void s.selectNext(e.key === 'ArrowDown' ? 1 : -1);
       else return;

@@ -23,7 +23,7 @@ export const en: Messages = {
     canal_pago: 'Channel',
   },
   review: { pending: 'To review', approved: 'Approved', flagged: 'Flagged' },
-  state: { queued: 'Queued', processing: 'Reading', done: 'Read', failed: 'Error' },
+  state: { queued: 'Queued', processing: 'Reading', done: 'Read', failed: 'Error', cancelled: 'Cancelled' },
   errors: {
     NOT_FOUND: 'The file no longer exists.',
     EMPTY_FILE: 'The file is empty.',
@@ -40,6 +40,7 @@ export const en: Messages = {
     WATCH_IN_DATA: 'The watched folder cannot be Recibo’s data folder or inside it.',
   },
   app: {
+    readAgain: 'Read again (R)',
     chooseReceipt: 'Choose a receipt from the list.',
     databaseDamaged: (why) => `The history is damaged (${why}). What was read is still here, but close Recibo: when opened again it offers to restore the last good backup (or use “receipt-ocr repair”).`,
     connectionLost: 'The connection to Recibo was lost; retrying…',
@@ -55,6 +56,7 @@ export const en: Messages = {
     pending: (n) => `${n} pending · `,
     read: (n) => `${n} read`,
     withError: (n) => ` · ${n} with errors`,
+    cancelled: (n) => ` · ${n} cancelled`,
     views: 'Views',
     reviewView: 'Review',
     dashboardView: 'Dashboard',
@@ -85,7 +87,7 @@ export const en: Messages = {
     searchPlaceholder: 'Reference, phone, amount or name',
     searchLabel: 'Search the history',
     statusLabel: 'Status',
-    status: { '': 'All', pending: 'To review', approved: 'Approved', flagged: 'Flagged', queued: 'Queued', processing: 'Reading', failed: 'With errors' },
+    status: { '': 'All', pending: 'To review', approved: 'Approved', flagged: 'Flagged', queued: 'Queued', processing: 'Reading', failed: 'With errors', cancelled: 'Cancelled' },
     bankLabel: 'Bank',
     allBanks: 'All banks',
     dayLabel: 'Received on',

@@ -27,7 +27,7 @@ export const es = {
     canal_pago: 'Canal',
   } satisfies Record<FieldName, string> as Record<FieldName, string>,
   review: { pending: 'Por revisar', approved: 'Aprobado', flagged: 'Marcado' },
-  state: { queued: 'En cola', processing: 'Leyendo', done: 'Leído', failed: 'Error' },
+  state: { queued: 'En cola', processing: 'Leyendo', done: 'Leído', failed: 'Error', cancelled: 'Cancelado' },
   errors: {
     NOT_FOUND: 'El archivo ya no existe.',
     EMPTY_FILE: 'El archivo está vacío.',
@@ -44,6 +44,7 @@ export const es = {
     WATCH_IN_DATA: 'La carpeta vigilada no puede ser la carpeta de datos de Recibo ni estar dentro de ella.',
   } as Record<string, string>,
   app: {
+    readAgain: 'Leer de nuevo (R)',
     chooseReceipt: 'Elija un comprobante de la lista.',
     databaseDamaged: (why: string) => `El historial está dañado (${why}). Lo leído hasta ahora sigue aquí, pero cierre Recibo: al abrirlo de nuevo ofrecerá restaurar la última copia buena (o use «receipt-ocr repair»).`,
     connectionLost: 'Se perdió la conexión con Recibo; reintentando…',
@@ -59,6 +60,7 @@ export const es = {
     pending: (n: number) => `${n} pendientes · `,
     read: (n: number) => `${n} leídos`,
     withError: (n: number) => ` · ${n} con error`,
+    cancelled: (n: number) => ` · ${n} cancelados`,
     views: 'Vistas',
     reviewView: 'Revisión',
     dashboardView: 'Panel',
@@ -89,7 +91,7 @@ export const es = {
     searchPlaceholder: 'Referencia, teléfono, monto o nombre',
     searchLabel: 'Buscar en el historial',
     statusLabel: 'Estado',
-    status: { '': 'Todos', pending: 'Por revisar', approved: 'Aprobados', flagged: 'Marcados', queued: 'En cola', processing: 'Leyendo', failed: 'Con error' },
+    status: { '': 'Todos', pending: 'Por revisar', approved: 'Aprobados', flagged: 'Marcados', queued: 'En cola', processing: 'Leyendo', failed: 'Con error', cancelled: 'Cancelados' },
     bankLabel: 'Banco',
     allBanks: 'Todos los bancos',
     dayLabel: 'Recibidos el día',

@@ -57,7 +57,7 @@ export function historySlice(...[client, set, get]: SliceArgs): HistorySlice {
     query: EMPTY_QUERY,
     total: 0,
     rows: new Map(),
-    counts: { queued: 0, processing: 0, done: 0, failed: 0 },
+    counts: { queued: 0, processing: 0, done: 0, failed: 0, cancelled: 0 },
 
     setQuery: (change) => {
       set((s) => ({ query: { ...s.query, ...change } }));

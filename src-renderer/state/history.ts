@@ -8,7 +8,7 @@ import type { Req, ReceiptSummary } from '../../src-shared/ipc/contract';
 export const PAGE_SIZE = 100;
 
 /** One filter for "what happened to it": the reading's state or, once read, the review's. */
-export type StatusFilter = '' | 'queued' | 'processing' | 'failed' | 'pending' | 'approved' | 'flagged';
+export type StatusFilter = '' | 'queued' | 'processing' | 'failed' | 'cancelled' | 'pending' | 'approved' | 'flagged';
 
 export interface HistoryQuery {
   /** A reference, phone, amount or part of a name. */

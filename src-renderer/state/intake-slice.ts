@@ -10,17 +10,19 @@ import type { IntakeSlice, SliceArgs } from './types';
 
 let refusedKey = 0;
 
-/** Receipts of the run read or failed, and in all. */
-export function runProgress(run: { batches: readonly { total: number; done: number; failed: number; queued: number; processing: number }[] }) {
+/** Receipts of the run read, failed or cancelled (nothing more will happen to them), and in all. */
+export function runProgress(run: { batches: readonly { total: number; done: number; failed: number; cancelled: number; queued: number; processing: number }[] }) {
   let total = 0;
   let settled = 0;
   let failed = 0;
+  let cancelled = 0;
   for (const b of run.batches) {
     total += b.total;
-    settled += b.done + b.failed;
+    settled += b.done + b.failed + b.cancelled;
     failed += b.failed;
+    cancelled += b.cancelled;
   }
-  return { total, settled, failed, finished: total > 0 && settled >= total };
+  return { total, settled, failed, cancelled, finished: total > 0 && settled >= total };
 }
 
 /**

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { runProgress, secondsLeft } from './intake-slice';
 import { chunkFiles, pastedName } from './read-files';
 
-const batch = (over: Partial<{ total: number; done: number; failed: number; queued: number; processing: number }>) => ({ total: 10, done: 0, failed: 0, queued: 10, processing: 0, ...over });
+const batch = (over: Partial<{ total: number; done: number; failed: number; cancelled: number; queued: number; processing: number }>) => ({ total: 10, done: 0, failed: 0, cancelled: 0, queued: 10, processing: 0, ...over });
 
 describe('the batch progress', () => {
   it('adds up the batches of a run', () => {
-    expect(runProgress({ batches: [batch({ done: 4, failed: 1, queued: 5 }), batch({ total: 5, done: 5, queued: 0 })] })).toEqual({ total: 15, settled: 10, failed: 1, finished: false });
+    expect(runProgress({ batches: [batch({ done: 4, failed: 1, queued: 5 }), batch({ total: 5, done: 5, queued: 0 })] })).toEqual({ total: 15, settled: 10, failed: 1, cancelled: 0, finished: false });
     expect(runProgress({ batches: [batch({ done: 9, failed: 1, queued: 0 })] }).finished).toBe(true);
+    // A cancelled run is over: nothing more will happen to its receipts.
+    expect(runProgress({ batches: [batch({ done: 3, cancelled: 7, queued: 0 })] })).toMatchObject({ settled: 10, cancelled: 7, finished: true });
     expect(runProgress({ batches: [] }).finished).toBe(false);
   });
 

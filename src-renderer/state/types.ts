@@ -103,7 +103,7 @@ export interface AppState extends HistorySlice, ReviewSlice, IntakeSlice, LearnS
   problem: string | null;
   fail(message: string): void;
   dismissProblem(): void;
-  exportAs(req: { format: 'csv' | 'json'; delimiter?: ',' | ';'; sha256?: string[]; states?: ('queued' | 'processing' | 'done' | 'failed')[] }): Promise<Res<'export:run'> | null>;
+  exportAs(req: { format: 'csv' | 'json'; delimiter?: ',' | ';'; sha256?: string[]; states?: ('queued' | 'processing' | 'done' | 'failed' | 'cancelled')[] }): Promise<Res<'export:run'> | null>;
 }
 
 export type SliceArgs = [client: Client, set: StoreApi<AppState>['setState'], get: () => AppState];

@@ -75,6 +75,11 @@ export function fakeCore(receipts: ReceiptDetail[], { history = 0, databaseProbl
       }
       case 'rules:get':
         return ok({ text: rulesText, custom: false, problems: [] });
+      case 'receipts:rerun':
+        if (!r) return err('NOT_FOUND', 'No receipt');
+        r.state = 'queued';
+        r.error = null;
+        return ok({});
       case 'app:health':
         return ok({ databaseProblem });
       case 'rules:set':

@@ -13,7 +13,7 @@ import { FIELD_NAMES } from '../receipt/fields';
 import { ReadWarningSchema } from '../receipt/warnings';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lower-case hex digits');
-const State = z.enum(['queued', 'processing', 'done', 'failed']);
+const State = z.enum(['queued', 'processing', 'done', 'failed', 'cancelled']);
 const Review = z.enum(['pending', 'approved', 'flagged']);
 const Empty = z.object({}).strict();
 
@@ -129,7 +129,7 @@ export const INVOKE = {
       receipts: z.array(ReceiptSummarySchema),
       /** How many receipts the query matches in all (the page is `limit` of them from `offset`). */
       total: z.number().int(),
-      counts: z.object({ queued: z.number(), processing: z.number(), done: z.number(), failed: z.number() }),
+      counts: z.object({ queued: z.number(), processing: z.number(), done: z.number(), failed: z.number(), cancelled: z.number() }),
     }),
   },
   'receipts:get': { req: z.object({ sha256: Sha256 }).strict(), res: ReceiptDetailSchema },
@@ -144,7 +144,7 @@ export const INVOKE = {
   'batches:status': {
     req: z.object({ batchIds: z.array(z.number().int()).max(1000) }).strict(),
     res: z.object({
-      batches: z.array(z.object({ id: z.number().int(), state: z.enum(['running', 'paused', 'cancelled']), total: z.number(), queued: z.number(), processing: z.number(), done: z.number(), failed: z.number(), reused: z.number() })),
+      batches: z.array(z.object({ id: z.number().int(), state: z.enum(['running', 'paused', 'cancelled']), total: z.number(), queued: z.number(), processing: z.number(), done: z.number(), failed: z.number(), cancelled: z.number(), reused: z.number() })),
     }),
   },
   'batches:control': { req: z.object({ batchId: z.number().int(), action: z.enum(['pause', 'resume', 'cancel']) }).strict(), res: z.object({ changed: z.boolean() }) },
