@@ -17,6 +17,7 @@ import { fieldValues, lastReadingLines, receiptNameById, storedFields } from '..
 import { correctField, correctionsOf, setPinned, setReview } from '../db/review';
 import { countReceipts, searchReceipts } from '../db/search';
 import { batchProgress, cancelBatch, pauseBatch, resumeBatch } from '../db/batches';
+import { beginSend, endSend, interruptedSends, isOpenSend } from '../db/sending';
 import { csvExport, exportRows, legacyJson } from '../jobs/export';
 import type { IntakeItem, IntakeResult } from '../jobs/intake';
 import { bucketMinutesFor, metrics, metricsSeries } from '../jobs/metrics';
@@ -98,9 +99,13 @@ export function createHandlers(service: CoreService): Handlers {
 
   return {
     'intake:add': async (req) => {
-      const result = await service.intake(req.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })), req.profile);
+      if (req.batchId !== undefined && !isOpenSend(db, req.batchId)) throw new ApiError('NOT_FOUND', `No open send ${req.batchId}`);
+      const result = await service.intake(req.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })), req.profile, req.batchId);
       return intakeResponse(result, (_, k) => req.files[k]!.name);
     },
+    'intake:begin': async (req) => ({ batchId: beginSend(db, { label: `dropped ${req.files.length} file(s)`, profile: req.profile ?? service.settings().profile, files: req.files, now: new Date() }) }),
+    'intake:end': async (req) => (endSend(db, req.batchId), {}),
+    'intake:interrupted': async () => ({ sends: interruptedSends(db, new Date()) }),
     // A dropped folder contributes several items: each is named by its own file.
     'intake:paths': async (req) => intakeResponse(await service.intakePaths(req.paths, req.profile), (i) => path.basename(i.source)),
     'receipts:list': async (req) => {

@@ -189,8 +189,8 @@ export class CoreService {
   }
 
   /** Files dropped in the window, as bytes (jobs/dropped-bytes.ts). */
-  async intake(files: readonly { name: string; bytes: Buffer }[], profile: ProfileName = this.profile): Promise<IntakeResult> {
-    const result = await takeInBytes(this.core, files, profile);
+  async intake(files: readonly { name: string; bytes: Buffer }[], profile: ProfileName = this.profile, batchId?: number): Promise<IntakeResult> {
+    const result = await takeInBytes(this.core, files, profile, batchId);
     this.kick();
     return result;
   }

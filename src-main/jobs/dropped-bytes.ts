@@ -6,10 +6,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
+import { markArrived } from '../db/sending';
 import type { Core } from './core';
 import { takeIn, type IntakeItem, type IntakeResult } from './intake';
 
-export async function takeInBytes(core: Core, files: readonly { name: string; bytes: Buffer }[], profile: ProfileName): Promise<IntakeResult> {
+/** `batchId`: a slice of a send begun with db/sending.ts's beginSend; its files are ticked off. */
+export async function takeInBytes(core: Core, files: readonly { name: string; bytes: Buffer }[], profile: ProfileName, batchId?: number): Promise<IntakeResult> {
   const incoming = path.join(core.dataDir, 'incoming');
   await mkdir(incoming, { recursive: true, mode: 0o700 });
   const dir = await mkdtemp(path.join(incoming, 'drop-'));
@@ -28,7 +30,8 @@ export async function takeInBytes(core: Core, files: readonly { name: string; by
         unwritten.set(i, { source: file, error: { code: 'STORE_FAILED', message: `Could not store ${path.basename(f.name)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` } });
       }
     }
-    const result = await takeIn(core, paths, { profile, label: `dropped ${files.length} file(s)`, readUnsettledAgain: true });
+    const result = await takeIn(core, paths, { profile, label: `dropped ${files.length} file(s)`, readUnsettledAgain: true, ...(batchId !== undefined ? { batchId } : {}) });
+    if (batchId !== undefined) markArrived(core.db, batchId, files.map((f) => ({ name: f.name, size: f.bytes.length })), core.now());
     const taken = result.items[Symbol.iterator]();
     return { ...result, items: files.map((_, i) => unwritten.get(i) ?? taken.next().value!) };
   } finally {

@@ -31,9 +31,10 @@ export interface IntakeResult {
   items: IntakeItem[];
 }
 
-export async function takeIn(core: Core, sources: readonly string[], opts: { profile: ProfileName; label: string; readUnsettledAgain?: boolean }): Promise<IntakeResult> {
+export async function takeIn(core: Core, sources: readonly string[], opts: { profile: ProfileName; label: string; readUnsettledAgain?: boolean; batchId?: number }): Promise<IntakeResult> {
   const { db, store, now } = core;
-  const batchId = Number(db.prepare('INSERT INTO batches (created_at, label, profile) VALUES (?, ?, ?)').run(now().toISOString(), opts.label, opts.profile).lastInsertRowid);
+  // A slice of a drop sent in pieces joins the batch its send began (db/sending.ts).
+  const batchId = opts.batchId ?? Number(db.prepare('INSERT INTO batches (created_at, label, profile) VALUES (?, ?, ?)').run(now().toISOString(), opts.label, opts.profile).lastInsertRowid);
   const keepMs = retentionHours(db) * 3_600_000;
   const items: IntakeItem[] = [];
   for (const source of sources) {

@@ -11,6 +11,7 @@ import { errorText, useLocale, useT } from '../i18n';
 import { useStore } from '../state/context';
 import { expiresIn, indexOfReceipt } from '../state/history';
 import { HistoryFilters } from './HistoryFilters';
+import { InterruptedSends } from './InterruptedSends';
 import { RefusedFiles } from './RefusedFiles';
 
 const ROW_HEIGHT = 72;
@@ -101,6 +102,7 @@ export function HistoryList() {
   return (
     <aside className="list">
       <HistoryFilters />
+      <InterruptedSends />
       <RefusedFiles />
       {total === 0 ? (
         <p className="empty-note">{t.empty}</p>

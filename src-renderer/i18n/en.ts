@@ -65,6 +65,12 @@ export const en: Messages = {
   intake: {
     add: 'Add receipts…',
     addTitle: 'Add screenshots (you can also drop them on the window)',
+    interruptedLabel: 'Interrupted sends',
+    interrupted: (arrived, expected) => `A send was interrupted: ${arrived} of ${expected} files arrived.`,
+    missing: (n) => `${n} missing:`,
+    moreMissing: (n) => `and ${n} more`,
+    resumeHint: 'Drop the same files to complete it (those that arrived are not sent again).',
+    setAside: 'Set the missing ones aside',
     dropHere: 'Drop the screenshots to read them',
     sendingLabel: 'Sending files',
     sending: (done, total) => `Sending ${done} of ${total}…`,

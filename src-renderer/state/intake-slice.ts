@@ -6,9 +6,12 @@
 import { messages } from '../i18n';
 import type { Res } from '../../src-shared/ipc/contract';
 import { chunkFiles, readAsBase64 } from './read-files';
+import { planSend } from './resume-send';
 import type { IntakeSlice, SliceArgs } from './types';
 
 let refusedKey = 0;
+/** The send this window has in flight: not an interrupted one, whatever the core says. */
+let sendingBatch: number | null = null;
 
 /** Receipts of the run read, failed or cancelled (nothing more will happen to them), and in all. */
 export function runProgress(run: { batches: readonly { total: number; done: number; failed: number; cancelled: number; queued: number; processing: number }[] }) {
@@ -53,6 +56,7 @@ export function intakeSlice(...[client, set, get]: SliceArgs): IntakeSlice {
     refused: [],
     sending: null,
     run: null,
+    interrupted: [],
 
     addFiles: async (dropped, expand) => {
       if (dropped.length === 0) return;
@@ -66,20 +70,35 @@ export function intakeSlice(...[client, set, get]: SliceArgs): IntakeSlice {
           if (!r.ok) return get().fail(r.error.message);
           return take(r.value);
         }
-        if (expand) {
-          files = await expand();
-          set({ sending: { done: 0, total: files.length } });
+        if (expand) files = await expand();
+        // Announced first, so that a send cut short says what is missing; the same files
+        // dropped again complete an interrupted send instead of starting another.
+        await get().loadInterrupted();
+        const plan = planSend(files, get().interrupted);
+        let batchId = plan.resume;
+        if (batchId === null) {
+          const begun = await client.invoke('intake:begin', { files: files.map((f) => ({ name: f.name, size: f.size })) });
+          if (!begun.ok) return get().fail(begun.error.message);
+          batchId = begun.value.batchId;
         }
-        for (const chunk of chunkFiles(files)) {
+        sendingBatch = batchId;
+        set({ sending: { done: 0, total: plan.send.length } });
+        for (const chunk of chunkFiles(plan.send)) {
           const encoded = await Promise.all(chunk.map(async (f) => ({ name: f.name, base64: await readAsBase64(f) })));
-          const r = await client.invoke('intake:add', { files: encoded });
+          const r = await client.invoke('intake:add', { files: encoded, batchId });
           if (!r.ok) return get().fail(messages().app.addFailed(chunk.length, r.error.message));
           take(r.value);
-          set((s) => ({ sending: { done: (s.sending?.done ?? 0) + chunk.length, total: files.length } }));
+          set((s) => ({ sending: { done: (s.sending?.done ?? 0) + chunk.length, total: plan.send.length } }));
         }
+        await client.invoke('intake:end', { batchId });
+        sendingBatch = null;
+        await get().loadInterrupted();
       } catch (e) {
         get().fail(messages().app.readFailed((e as Error).message));
       } finally {
+        // A send cut short stays open in the core: said as interrupted once it has been quiet.
+        if (sendingBatch !== null) setTimeout(() => void get().loadInterrupted(), 6_000);
+        sendingBatch = null;
         set({ sending: null });
         await get().refresh();
       }
@@ -109,5 +128,15 @@ export function intakeSlice(...[client, set, get]: SliceArgs): IntakeSlice {
     },
 
     dismissRefused: () => set({ refused: [] }),
+
+    loadInterrupted: async () => {
+      const r = await client.invoke('intake:interrupted', {});
+      if (r.ok) set({ interrupted: r.value.sends.filter((s) => s.batchId !== sendingBatch) });
+    },
+
+    dismissInterrupted: async (batchId) => {
+      await client.invoke('intake:end', { batchId });
+      set((s) => ({ interrupted: s.interrupted.filter((i) => i.batchId !== batchId) }));
+    },
   };
 }

@@ -92,6 +92,11 @@ export interface IntakeSlice {
   refreshRun(): Promise<void>;
   controlRun(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
   dismissRefused(): void;
+  /** Drops whose sending stopped half-way (this window or an earlier one closed), with their files. */
+  interrupted: Res<'intake:interrupted'>['sends'];
+  loadInterrupted(): Promise<void>;
+  /** Sets an interrupted send's missing files aside (its notice goes). */
+  dismissInterrupted(batchId: number): Promise<void>;
 }
 
 export interface AppState extends HistorySlice, ReviewSlice, IntakeSlice, LearnSlice {

@@ -70,6 +70,9 @@ const IntakeFile = z.object({
   base64: z.string().max(Math.ceil((16 * 1024 * 1024 * 4) / 3) + 4),
 });
 
+/** A file of a drop, as the window announces it before sending it. */
+const SentFile = z.object({ name: z.string().min(1).max(255), size: z.number().int().min(0) });
+
 /** A file dropped from the operator's file manager, as Electron resolves it: absolute, local. */
 const AbsolutePath = z.string().max(4096).regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'an absolute path');
 
@@ -115,8 +118,21 @@ const HistoryFilter = z
 export const INVOKE = {
   /** Dropped files as bytes: the browser, or Electron for files with no path (pasted images). */
   'intake:add': {
-    req: z.object({ files: z.array(IntakeFile).min(1).max(500), profile: z.enum(PROFILE_NAMES).optional() }).strict(),
+    /** `batchId`: a slice of a send begun with `intake:begin`. */
+    req: z.object({ files: z.array(IntakeFile).min(1).max(500), profile: z.enum(PROFILE_NAMES).optional(), batchId: z.number().int().optional() }).strict(),
     res: IntakeResponse,
+  },
+  /** A drop about to be sent in slices: its files, so that an interrupted send can say what is missing. */
+  'intake:begin': {
+    req: z.object({ files: z.array(SentFile).min(1).max(100_000), profile: z.enum(PROFILE_NAMES).optional() }).strict(),
+    res: z.object({ batchId: z.number().int() }),
+  },
+  /** The send is complete, or the operator sets its missing files aside. */
+  'intake:end': { req: z.object({ batchId: z.number().int() }).strict(), res: Empty },
+  /** Sends left open and quiet (the window closed or the connection lost half-way), with their files. */
+  'intake:interrupted': {
+    req: Empty,
+    res: z.object({ sends: z.array(z.object({ batchId: z.number().int(), startedAt: z.string(), expected: z.number(), arrived: z.number(), files: z.array(SentFile.extend({ arrived: z.boolean() })) })) }),
   },
   /** Dropped files by path (Electron's preload resolves them); folders expand to their images. */
   'intake:paths': {

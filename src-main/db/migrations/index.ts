@@ -9,8 +9,9 @@ import { migration0003 } from './0003-history-indexes';
 import { migration0004 } from './0004-name-search';
 import { migration0005 } from './0005-read-warnings';
 import { migration0006 } from './0006-cancelled-state';
+import { migration0007 } from './0007-batch-sends';
 import type { Db } from '../open';
 
 export type Migration = string | ((db: Db) => void);
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
