@@ -91,8 +91,14 @@ export async function exportData(cmd: ExportCommand): Promise<number> {
     const rows = exportRows(core.db);
     const text = cmd.format === 'json' ? legacyJson(rows, new Date()) : csvExport(rows, cmd.delimiter);
     const sink = cmd.out ? fileSink(cmd.out) : stdoutSink();
-    await sink.write(text);
-    await sink.close();
+    try {
+      await sink.write(text);
+      await sink.close();
+    } catch (e) {
+      // A full disk leaves no half-written export beside the target.
+      await sink.abort().catch(() => undefined);
+      throw e;
+    }
     return 0;
   } finally {
     core.close();

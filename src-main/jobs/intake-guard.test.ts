@@ -73,3 +73,51 @@ describe('intake guards', () => {
     core.db.close();
   });
 });
+
+describe('a full database', () => {
+  it('a result that cannot be saved (SQLITE_FULL) fails that receipt with the reason; the queue goes on and ends', async () => {
+    const { processQueue } = await import('./processor');
+    const { defaultModelsDir } = await import('../paths');
+    const core = openCore(path.join(tmp.path, 'full'));
+    const sources = await Promise.all(['r001-bdv-light.png', 'r002-stacked-light.jpg'].map(async (n) => {
+      const copy = path.join(tmp.path, `full-${n}`);
+      await copyFile(path.join(FIXTURES, n), copy);
+      return copy;
+    }));
+    await takeIn(core, sources, { profile: 'balanced', label: 'test' });
+    // The database may not grow by a page: as on a full disk, saving a reading fails.
+    const pages = core.db.pragma('page_count', { simple: true }) as number;
+    core.db.pragma(`max_page_count = ${pages}`);
+    const failed: string[] = [];
+    await processQueue(core, { profile: 'balanced', workers: 1, modelsDir: defaultModelsDir(), rulesFile: null, onProgress: (e) => e.state === 'failed' && failed.push(e.error!.code) });
+    // At least the first reading cannot be saved; none stays stuck, and the queue ended.
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(failed)).toEqual(new Set(['STORE_FAILED']));
+    const rows = core.db.prepare('SELECT state, error_code, error_message FROM receipts ORDER BY id').all() as { state: string; error_code: string | null; error_message: string | null }[];
+    expect(rows.every((r) => r.state === 'done' || (r.state === 'failed' && r.error_code === 'STORE_FAILED'))).toBe(true);
+    expect(rows.find((r) => r.state === 'failed')!.error_message).toMatch(/SQLITE_FULL/);
+    core.close();
+  });
+});
+
+describe('a database that cannot grow at intake', () => {
+  it('refuses each file it cannot record (STORE_FAILED) and goes on to the last', async () => {
+    const sharp = (await import('sharp')).default;
+    const core = openCore(path.join(tmp.path, 'full-intake'));
+    // 300 different small PNGs (each its own receipt), written to disk as a drop would be.
+    const sources = await Promise.all(Array.from({ length: 300 }, async (_, i) => {
+      const file = path.join(tmp.path, `distinct-${i}.png`);
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: i % 256, g: Math.floor(i / 256), b: 7 } } }).png().toFile(file);
+      return file;
+    }));
+    // The database may not grow beyond its size now: as on a full disk, inserts start failing.
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
+    core.db.pragma(`max_page_count = ${core.db.pragma('page_count', { simple: true }) as number}`);
+    const { items } = await takeIn(core, sources, { profile: 'balanced', label: 'test' });
+    expect(items).toHaveLength(300);
+    const refused = items.filter((i) => i.error);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((i) => i.error!.code === 'STORE_FAILED' && /SQLITE_FULL/.test(i.error!.message) && i.sha256 === undefined)).toBe(true);
+    core.close();
+  });
+});

@@ -48,7 +48,7 @@ export async function takeIn(core: Core, sources: readonly string[], opts: { pro
       continue;
     }
     const name = path.basename(source);
-    const record = db.transaction(() => {
+    const record = recordIntake(() => db.transaction(() => {
       const known = receiptBySha(db, stored.sha256);
       const receivedAt = now();
       const receiptId =
@@ -66,8 +66,20 @@ export async function takeIn(core: Core, sources: readonly string[], opts: { pro
       const reused = known !== undefined && !readAgain;
       db.prepare('INSERT OR IGNORE INTO batch_items (batch_id, receipt_id, source_path, reused) VALUES (?, ?, ?, ?)').run(batchId, receiptId, path.resolve(source), reused ? 1 : 0);
       return { receiptId, reused, ...(readAgain ? { readAgain } : {}) };
-    })();
-    items.push({ source, sha256: stored.sha256, ...record });
+    })());
+    if ('error' in record) {
+      core.log.write({ event: 'intake-refused', source, ...record.error });
+      items.push({ source, error: record.error });
+    } else items.push({ source, sha256: stored.sha256, ...record });
   }
   return { batchId, items };
+}
+
+/** The receipt's rows, or why they could not be written (a full disk): that file alone fails. */
+function recordIntake<T extends object>(write: () => T): T | { error: { code: 'STORE_FAILED'; message: string } } {
+  try {
+    return write();
+  } catch (e) {
+    return { error: { code: 'STORE_FAILED', message: `Could not record the receipt: ${(e as { code?: string }).code ?? (e as Error).message}` } };
+  }
 }

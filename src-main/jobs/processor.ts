@@ -109,12 +109,25 @@ export async function processQueue(core: Core, opts: ProcessorOptions): Promise<
     emit({ state: 'processing', ...(pid ? { workerPid: pid } : {}) });
     const { record, worker: client } = await worker.run(store.pathOf(receipt.sha256, receipt.ext), opts.profile, receipt.original_name);
     if (record.status === 'ok') {
-      saveResult(db, receipt.id, record, {
-        profile: opts.profile,
-        models: client.ready.models.map((m) => ({ id: m.id, sha256: m.sha256 })),
-        rulesRevision: client.ready.rules.revision,
-        finishedAt: core.now().toISOString(),
-      });
+      try {
+        saveResult(db, receipt.id, record, {
+          profile: opts.profile,
+          models: client.ready.models.map((m) => ({ id: m.id, sha256: m.sha256 })),
+          rulesRevision: client.ready.rules.revision,
+          finishedAt: core.now().toISOString(),
+        });
+      } catch (e) {
+        // A full disk (SQLITE_FULL) or another write error stops this receipt, not the queue.
+        const error = { code: 'STORE_FAILED', message: `The result could not be saved: ${(e as { code?: string }).code ?? (e as Error).message}` };
+        try {
+          markFailed(db, receipt.id, error.code, error.message, core.now());
+        } catch {
+          // Not even that could be written: left processing, it is taken back at the next start.
+        }
+        log.write({ event: 'receipt-failed', receipt: receipt.sha256, attempt: receipt.attempts, ...error });
+        emit({ state: 'failed', error });
+        return;
+      }
       log.write({ event: 'receipt-done', receipt: receipt.sha256, attempt: receipt.attempts, timings: record.timings_ms, fields: Object.keys(record.fields).length });
       emit({ state: 'done', totalMs: record.timings_ms?.total ?? 0 });
       return;
