@@ -74,7 +74,7 @@ export class CoreService {
     // The lock first: the database is opened, checked and migrated by its holder only.
     this.release = lockDataFolder(opts.dataDir);
     try {
-      this.core = openCore(opts.dataDir);
+      this.core = openCore(opts.dataDir, undefined, { lockHeld: true });
     } catch (e) {
       this.release();
       throw e;

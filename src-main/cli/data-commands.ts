@@ -25,12 +25,15 @@ function open(dataDir: string, mustExist = false): Core {
   return openCore(dataDir);
 }
 
+/** For the commands that hold the folder's lock (ingest, watch). */
+const openLocked = (dataDir: string): Core => openCore(dataDir, undefined, { lockHeld: true });
+
 export async function ingest(cmd: IngestCommand): Promise<number> {
   // The lock first: the database is opened, checked and migrated by its holder only.
   const release = lockDataFolder(cmd.dataDir);
   let core: Core | null = null;
   try {
-    core = open(cmd.dataDir);
+    core = openLocked(cmd.dataDir);
     const files = await expandInputs(cmd.inputs);
     const intake = await takeIn(core, files, { profile: cmd.profile, label: `ingest ${cmd.inputs.join(' ')}` });
     for (const item of intake.items) if (item.error) process.stderr.write(`receipt-ocr: ${item.source}: ${item.error.code}: ${item.error.message}\n`);
@@ -109,7 +112,7 @@ export async function watch(cmd: WatchCommand): Promise<number> {
   const release = lockDataFolder(cmd.dataDir);
   let core: Core;
   try {
-    core = open(cmd.dataDir);
+    core = openLocked(cmd.dataDir);
   } catch (e) {
     release();
     throw e;

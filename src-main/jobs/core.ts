@@ -26,9 +26,11 @@ const OPEN_MARKER = 'recibo.db.open';
 
 /**
  * Opens a data folder. Throws DamagedDatabaseError (db/open.ts) for a database that cannot be
- * trusted, leaving it untouched; the caller offers db/repair.ts.
+ * trusted, leaving it untouched; the caller offers db/repair.ts. `lockHeld`: this process holds
+ * the folder's lock (the app, ingest, watch), so it alone keeps the open marker; a `status` run
+ * beside the app neither sets nor clears it.
  */
-export function openCore(dataDir: string, now: () => Date = () => new Date()): Core {
+export function openCore(dataDir: string, now: () => Date = () => new Date(), opts: { lockHeld?: boolean } = {}): Core {
   // Owner-only: the folder holds other people's payment details (where the OS has modes).
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (process.platform !== 'win32') chmodSync(dataDir, 0o700);
@@ -41,8 +43,8 @@ export function openCore(dataDir: string, now: () => Date = () => new Date()): C
   // SQLite gives its -wal and -shm files the database file's mode.
   if (process.platform !== 'win32') chmodSync(file, 0o600);
   const marker = path.join(dataDir, OPEN_MARKER);
-  const uncleanShutdown = existsSync(marker);
-  writeFileSync(marker, String(process.pid), { mode: 0o600 });
+  const uncleanShutdown = opts.lockHeld === true && existsSync(marker);
+  if (opts.lockHeld) writeFileSync(marker, String(process.pid), { mode: 0o600 });
   const daily = backupIfDue(db, dataDir, now());
   if (daily) log.write({ event: 'database-backup', reason: 'daily', file: daily });
   // A start after a crash: the app runs the full integrity check (jobs/database-health.ts).
@@ -51,7 +53,7 @@ export function openCore(dataDir: string, now: () => Date = () => new Date()): C
     close: () => {
       if (!db.open) return;
       db.close();
-      rmSync(marker, { force: true });
+      if (opts.lockHeld) rmSync(marker, { force: true });
     },
   };
 }

@@ -5,7 +5,7 @@
  * until it is repaired.
  */
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ const start = (dataDir: string) => {
 /** A folder whose last process died with the database open, its received_at index now lying. */
 async function crashedWithDamagedIndex(name: string, damage: boolean) {
   const dataDir = path.join(tmp.path, name);
-  const core = openCore(dataDir);
+  const core = openCore(dataDir, undefined, { lockHeld: true });
   const image = path.join(tmp.path, `${name}.png`);
   await copyFile(path.join(FIXTURES, 'r001-bdv-light.png'), image);
   await takeIn(core, [image], { profile: 'balanced', label: 'test' });
@@ -65,9 +65,22 @@ describe('the integrity check after an unclean shutdown', () => {
     expect(() => openCore(dataDir)).toThrow(DamagedDatabaseError);
     expect(() => openCore(dataDir)).toThrow(/integrity check failed: .*receipts_received/);
     expect(repairDatabase(dataDir, new Date())).toMatchObject({ status: 'restored', backup: { receipts: 0 }, imagesNotInHistory: 1 });
-    const core = openCore(dataDir);
+    const core = openCore(dataDir, undefined, { lockHeld: true });
     expect(core.uncleanShutdown).toBe(false);
     core.close();
+  });
+
+  it('a reader beside the lock holder (status) neither sets nor clears the open marker', () => {
+    const dataDir = path.join(tmp.path, 'beside');
+    const holder = openCore(dataDir, undefined, { lockHeld: true });
+    const marker = path.join(dataDir, 'recibo.db.open');
+    expect(existsSync(marker)).toBe(true);
+    const status = openCore(dataDir);
+    expect(status.uncleanShutdown).toBe(false);
+    status.close();
+    expect(existsSync(marker)).toBe(true);
+    holder.close();
+    expect(existsSync(marker)).toBe(false);
   });
 
   it('a healthy database after a crash passes the check and says nothing', async () => {
