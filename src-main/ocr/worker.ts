@@ -20,7 +20,12 @@ function connect(): Port {
   if (parentPort) return { post: (m) => parentPort.postMessage(m), onMessage: (h) => parentPort.on('message', (e) => h(e.data)) };
   if (process.send) {
     process.on('disconnect', () => process.exit(0));
-    return { post: (m) => process.send!(m), onMessage: (h) => process.on('message', h) };
+    // The parent killed mid-job (SIGKILL): a message already on its way finds the channel gone.
+    // That is the end of this worker, not an error to print.
+    const post = (m: WorkerMessage) => {
+      if (process.connected) process.send!(m, undefined, undefined, (e) => e && process.exit(0));
+    };
+    return { post, onMessage: (h) => process.on('message', h) };
   }
   throw new Error('The OCR worker must be started as a child process (fork) or an Electron utility process');
 }
