@@ -12,7 +12,13 @@ import { FIXTURES, REAL_VE } from './host';
 const RENDERED = path.join(FIXTURES, 'r001-bdv-light.png');
 const REAL = 've_001.png';
 
+// The real receipt comes from the shared datasets, beside the project: without them the test
+// says why it does not run (the others need only the committed fixtures).
+const realVeMissing = existsSync(path.join(REAL_VE, 'truth.json')) ? null : `${REAL_VE} not found (set RECIBO_DATASETS to the shared datasets folder)`;
+if (realVeMissing) console.log(`[skipped] the real-receipt end-to-end test: ${realVeMissing}`);
+
 test('a real and a rendered receipt: read, boxed, corrected, kept across a reload, exported', async ({ app, page }) => {
+  test.skip(realVeMissing !== null, realVeMissing ?? '');
   const truth = (JSON.parse(await readFile(path.join(REAL_VE, 'truth.json'), 'utf8')) as Record<string, Record<string, string>>)[REAL]!;
   await app.drop([await fromDisk(path.join(REAL_VE, 'images', REAL)), await fromDisk(RENDERED)]);
 

@@ -31,7 +31,8 @@ test('a WebSocket without the token is refused; bad payloads and unknown channel
           const msg = JSON.parse(String(e.data)) as { id?: number };
           if (msg.id === undefined) return; // events
           got.push(msg);
-          if (got.length === 4) resolve(got);
+          // Answers come as each call ends, matched by id: not necessarily in order.
+          if (got.length === 4) resolve(got.sort((a, b) => (a as { id: number }).id - (b as { id: number }).id));
         };
         ws.onopen = () => {
           ws.send(JSON.stringify({ id: 1, channel: 'receipts:get', payload: { sha256: '../../etc/passwd' } }));
