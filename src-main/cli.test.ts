@@ -94,7 +94,7 @@ describe('receipt-ocr extract', () => {
 
   it('writes csv and json to a file with --out', async () => {
     expect((await cli('extract', '--format', 'csv', '--out', 'out.csv', 'inbox/2.png', 'inbox/sub')).code).toBe(0);
-    const rows = parse(await readFile(path.join(tmp.path, 'out.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse(await readFile(path.join(tmp.path, 'out.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.status, r.error_code])).toEqual([['ok', ''], ['error', 'CORRUPT_IMAGE']]);
     // One column per field value.
     for (const [field, value] of Object.entries(truth[BDV]!.fields)) expect(rows[0]![field], field).toBe(value);

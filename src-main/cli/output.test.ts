@@ -28,17 +28,21 @@ describe('record writers', () => {
     expect(JSON.parse(write('json', []))).toEqual([]);
   });
 
-  it('csv: a header, then one row per image with one column per field value', () => {
-    const rows = parse(write('csv', [ok, bad]), { columns: true }) as Record<string, string>[];
+  it('csv: a BOM and a header, then one row per image with one column per field value', () => {
+    const text = write('csv', [ok, bad]);
+    // The same Excel-safe CSV as `export`: UTF-8 with a BOM, once, before the header.
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.indexOf('\uFEFF', 1)).toBe(-1);
+    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
     expect(rows[0]).toMatchObject({ file: 'a, "quoted".png', status: 'ok', width: '10', total_ms: '6', monto: '1250.75', currency: 'VES', referencia: '', wa_nombre: '', text: 'Monto\n1.250,75 Bs' });
     expect(rows[1]).toMatchObject({ file: 'b.png', status: 'error', error_code: 'CORRUPT_IMAGE', error_message: 'damaged', width: '' });
-    expect(write('csv', []).trim()).toBe(CSV_COLUMNS.join(','));
+    expect(write('csv', []).replace(/^\uFEFF/, '').trim()).toBe(CSV_COLUMNS.join(','));
   });
 
   it('csv: WhatsApp metadata columns, and the dedupe key', () => {
     const metadata = whatsappMetadata('20250711-A--1@lid_Juan_14-30.png');
-    const rows = parse(write('csv', [{ ...ok, metadata, dedupe_key: '1|1250.75 VES||' }]), { columns: true }) as Record<string, string>[];
+    const rows = parse(write('csv', [{ ...ok, metadata, dedupe_key: '1|1250.75 VES||' }]), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows[0]).toMatchObject({ wa_numerosorteo: 'A', wa_fechasorteo: '20250711', wa_id: '1@lid', wa_nombre: 'Juan', wa_horamin: '14-30', wa_valid: 'yes', dedupe_key: '1|1250.75 VES||' });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Record writers for the CLI's three formats. jsonl streams one line per image as it finishes;
- * json writes one array at the end; csv writes one row per image, one column per field value
+ * json writes one array at the end; csv (UTF-8 with a BOM, formula-safe) writes one row per
+ * image, one column per field value
  * (then the amount's currency, the dedupe key and the WhatsApp metadata).
  */
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';
@@ -54,13 +55,14 @@ export function createWriter(format: OutputFormat): RecordWriter {
     }
     case 'csv': {
       let header = true;
+      // UTF-8 with a BOM before the header, as `export` writes it: Excel then reads accents right.
       return {
         add: (r) => {
-          const rows = header ? [[...CSV_COLUMNS], csvRow(r)] : [csvRow(r)];
+          const text = header ? csvText([[...CSV_COLUMNS], csvRow(r)], { bom: true }) : csvText([csvRow(r)]);
           header = false;
-          return csvText(rows);
+          return text;
         },
-        finish: () => (header ? csvText([[...CSV_COLUMNS]]) : ''),
+        finish: () => (header ? csvText([[...CSV_COLUMNS]], { bom: true }) : ''),
       };
     }
   }

@@ -66,7 +66,7 @@ describe('CSV exports never hold a live formula', () => {
   it('`extract --format csv`: the file name and the text read from the image', () => {
     const writer = createWriter('csv');
     const records = PAYLOADS.map(([payload]): ImageRecord => ({ file: payload, sha256: null, status: 'ok', text: payload, lines: [], metadata: {}, fields: {} }));
-    const rows = parse(records.map((r) => writer.add(r)).join('') + writer.finish(), { columns: true }) as Record<string, string>[];
+    const rows = parse(records.map((r) => writer.add(r)).join('') + writer.finish(), { bom: true, columns: true }) as Record<string, string>[];
     rows.forEach((row, i) => {
       const [payload, expected] = PAYLOADS[i]!;
       expectInert(Object.values(row), payload, expected);
@@ -76,7 +76,7 @@ describe('CSV exports never hold a live formula', () => {
 
   it('leaves ordinary cells alone, numbers included', () => {
     const text = createWriter('csv').add({ file: 'pago móvil 1.250,75.png', sha256: null, status: 'ok', text: 'Monto\n1.250,75', lines: [], metadata: {}, fields: {} });
-    const row = (parse(text, { columns: true }) as Record<string, string>[])[0]!;
+    const row = (parse(text, { bom: true, columns: true }) as Record<string, string>[])[0]!;
     expect(row).toMatchObject({ file: 'pago móvil 1.250,75.png', text: 'Monto\n1.250,75' });
   });
 });
