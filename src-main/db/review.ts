@@ -16,7 +16,8 @@ export function correctField(db: Db, receiptId: number, field: FieldName, value:
     const current = db.prepare('SELECT value, corrected FROM fields WHERE receipt_id = ? AND name = ?').get(receiptId, field) as { value: string; corrected: string | null } | undefined;
     const before = current ? (current.corrected ?? current.value) : null;
     if (before === (value ?? current?.value ?? null)) return;
-    if (current) db.prepare('UPDATE fields SET corrected = ? WHERE receipt_id = ? AND name = ?').run(value, receiptId, field);
+    // Typed back to what the OCR read: no correction any more (the audit trail keeps both steps).
+    if (current) db.prepare('UPDATE fields SET corrected = ? WHERE receipt_id = ? AND name = ?').run(value === current.value ? null : value, receiptId, field);
     else {
       if (value === null) return;
       const run = db.prepare('SELECT max(id) AS id FROM ocr_runs WHERE receipt_id = ?').get(receiptId) as { id: number | null };

@@ -61,6 +61,11 @@ describe('review', () => {
       { field: 'monto', old_value: '2.00', new_value: '1.00', at: '2026-11-23T10:03:00.000Z' },
     ]);
     expect(db.prepare("SELECT corrected FROM fields WHERE receipt_id = ? AND name = 'referencia'").get(id)).toEqual({ corrected: '555' });
+    // Typed back to what the OCR read: no correction (not «Corregido», not in corrected_fields).
+    correctField(db, id, 'monto', '3.00', new Date('2026-11-23T10:04:00Z'));
+    correctField(db, id, 'monto', '1.00', new Date('2026-11-23T10:05:00Z'));
+    expect(db.prepare("SELECT corrected FROM fields WHERE receipt_id = ? AND name = 'monto'").get(id)).toEqual({ corrected: null });
+    expect(correctionsOf(db, id).slice(-1)).toEqual([{ field: 'monto', old_value: '3.00', new_value: '1.00', at: '2026-11-23T10:05:00.000Z' }]);
     expect(setReview(db, id, 'flagged')).toBe(true);
     expect(setPinned(db, id, true)).toBe(true);
     expect(receiptById(db, id)).toMatchObject({ review: 'flagged', pinned: 1 });
