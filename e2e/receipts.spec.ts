@@ -60,13 +60,16 @@ test('a real and a rendered receipt: read, boxed, corrected, kept across a reloa
   expect(rows.find((r) => r.file === REAL)).toMatchObject({ referencia: truth.referencia });
 });
 
-test('the same file dropped twice is one receipt', async ({ app, page }) => {
+test('the same file dropped twice is one receipt, and the window says what the second drop held', async ({ app, page }) => {
   const file = await fromDisk(RENDERED);
   await app.drop([file]);
   await expect(app.row('r001-bdv-light.png')).toHaveAttribute('data-state', 'done');
-  await app.drop([file, { ...file, name: 'copia de r001.png' }]);
+  await expect(page.getByTestId('drop-summary')).toHaveCount(0);
+  await app.drop([file, { ...file, name: 'copia de r001.png' }, { ...file, name: 'otra copia.png' }]);
   await expect(page.getByTestId('counts')).toHaveText('1 leídos');
   await expect(page.getByTestId('receipt-row')).toHaveCount(1);
+  // Three files, none new: not «1 de 1 leídos» with two unmentioned.
+  await expect(page.getByTestId('drop-summary')).toHaveText(/De 3 archivos: 1 ya estaba en el historial \(no se leen otra vez\); 2 eran copias de otro del mismo envío\./);
 });
 
 test('a corrupt file and a non-image get a clear error beside them; the others are read', async ({ app, page }) => {

@@ -11,6 +11,7 @@ import { errorText, useLocale, useT } from '../i18n';
 import { useStore } from '../state/context';
 import { expiresIn, indexOfReceipt } from '../state/history';
 import { HistoryFilters } from './HistoryFilters';
+import { DropSummary } from './DropSummary';
 import { InterruptedSends } from './InterruptedSends';
 import { RefusedFiles } from './RefusedFiles';
 
@@ -103,6 +104,7 @@ export function HistoryList() {
     <aside className="list">
       <HistoryFilters />
       <InterruptedSends />
+      <DropSummary />
       <RefusedFiles />
       {total === 0 ? (
         <p className="empty-note">{t.empty}</p>

@@ -65,6 +65,10 @@ export const en: Messages = {
   intake: {
     add: 'Add receipts…',
     addTitle: 'Add screenshots (you can also drop them on the window)',
+    ofFiles: (n) => `Of ${plural(n, 'file', 'files')}:`,
+    alreadyKnown: (n) => `${n} ${n === 1 ? 'was' : 'were'} already in the history (not read again)`,
+    copies: (n) => `${n} ${n === 1 ? 'was a copy' : 'were copies'} of another in the same drop`,
+    showKnown: 'Show',
     interruptedLabel: 'Interrupted sends',
     interrupted: (arrived, expected) => `A send was interrupted: ${arrived} of ${expected} files arrived.`,
     missing: (n) => `${n} missing:`,

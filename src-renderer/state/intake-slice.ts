@@ -39,7 +39,22 @@ export function secondsLeft(run: { firstSettled: { at: number; count: number } |
 }
 
 export function intakeSlice(...[client, set, get]: SliceArgs): IntakeSlice {
+  /** The drop being sent: each image's first file, and what the others were. */
+  let tally = { files: 0, known: 0, copies: 0, firstKnown: null as string | null, seen: new Set<string>() };
+  const count = (res: Res<'intake:add'>) => {
+    for (const item of res.items) {
+      tally.files++;
+      if (!item.sha256) continue;
+      if (tally.seen.has(item.sha256)) tally.copies++;
+      else {
+        tally.seen.add(item.sha256);
+        if (item.reused) (tally.known++, (tally.firstKnown ??= item.sha256));
+      }
+    }
+  };
+
   const take = (res: Res<'intake:add'>) => {
+    count(res);
     const refused = res.items.flatMap((i) => (i.error ? [{ key: `r${refusedKey++}`, name: i.name, error: i.error }] : []));
     set((s) => {
       // A drop after everything was read starts a new run; one during a run joins it.
@@ -57,10 +72,14 @@ export function intakeSlice(...[client, set, get]: SliceArgs): IntakeSlice {
     sending: null,
     run: null,
     interrupted: [],
+    dropSummary: null,
+    dismissDropSummary: () => set({ dropSummary: null }),
 
     addFiles: async (dropped, expand) => {
       if (dropped.length === 0) return;
       let files = dropped;
+      tally = { files: 0, known: 0, copies: 0, firstKnown: null, seen: new Set() };
+      set({ dropSummary: null });
       set({ sending: { done: 0, total: files.length } });
       try {
         // Electron: by path, nothing copied through the window.
@@ -99,7 +118,8 @@ export function intakeSlice(...[client, set, get]: SliceArgs): IntakeSlice {
         // A send cut short stays open in the core: said as interrupted once it has been quiet.
         if (sendingBatch !== null) setTimeout(() => void get().loadInterrupted(), 6_000);
         sendingBatch = null;
-        set({ sending: null });
+        const { files: sent, known, copies, firstKnown } = tally;
+        set({ sending: null, dropSummary: known + copies > 0 ? { files: sent, known, copies, firstKnown } : null });
         await get().refresh();
       }
     },

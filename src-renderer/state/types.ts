@@ -92,6 +92,12 @@ export interface IntakeSlice {
   refreshRun(): Promise<void>;
   controlRun(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
   dismissRefused(): void;
+  /**
+   * What the last drop held besides new images: files already in the history (reused, not
+   * read again) and copies of another file of the same drop. Null when it held neither.
+   */
+  dropSummary: { files: number; known: number; copies: number; firstKnown: string | null } | null;
+  dismissDropSummary(): void;
   /** Drops whose sending stopped half-way (this window or an earlier one closed), with their files. */
   interrupted: Res<'intake:interrupted'>['sends'];
   loadInterrupted(): Promise<void>;
