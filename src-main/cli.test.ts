@@ -50,7 +50,8 @@ describe('receipt-ocr extract', () => {
 
   it('prints one jsonl record per image, folders expanded and sorted, a bad file not stopping the rest', async () => {
     const { code, stdout, stderr } = await cli('extract', 'inbox', 'missing.png');
-    expect(stderr).toBe('');
+    // The note in the folder is not silently dropped: it is named, as skipped.
+    expect(stderr).toBe(`receipt-ocr: ${path.join('inbox', 'notes.txt')}: skipped, not named as an image\n`);
     expect(code).toBe(0);
     const out: ImageRecord[] = records(stdout);
     expect(out.map((r) => r.file)).toEqual([path.join('inbox', '2.png'), path.join('inbox', '10.jpg'), path.join('inbox', 'sub', '1-broken.png'), 'missing.png']);

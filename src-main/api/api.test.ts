@@ -98,7 +98,8 @@ describe('the API over a real core', () => {
     const added = await call<{ items: { name: string; sha256?: string; reused?: boolean; error?: { code: string } }[] }>('intake:paths', {
       paths: [folder, path.join(FIXTURES, 'r001-bdv-light.png'), path.join(tmp.path, 'missing.png')],
     });
-    expect(added.items.map((i) => [i.name, i.reused, i.error?.code])).toEqual([['r002.jpg', false, undefined], ['r001-bdv-light.png', true, undefined], ['missing.png', undefined, 'NOT_FOUND']]);
+    // The note inside the folder is named as refused, not dropped silently.
+    expect(added.items.map((i) => [i.name, i.reused, i.error?.code])).toEqual([['r002.jpg', false, undefined], ['r001-bdv-light.png', true, undefined], ['missing.png', undefined, 'NOT_FOUND'], ['notes.txt', undefined, 'UNSUPPORTED_FORMAT']]);
     await service.idle();
     expect((await call<{ state: string }>('receipts:get', { sha256: added.items[0]!.sha256! })).state).toBe('done');
     expect(await dispatch(handlers, 'intake:paths', { paths: ['../etc/passwd'] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });

@@ -201,8 +201,10 @@ export class CoreService {
    * the images inside them.
    */
   async intakePaths(paths: readonly string[], profile: ProfileName = this.profile): Promise<IntakeResult> {
-    const sources = await expandInputs(paths);
+    const { files: sources, skipped } = await expandInputs(paths);
     const result = await takeIn(this.core, sources, { profile, label: `dropped ${sources.length} file(s)`, readUnsettledAgain: true });
+    // What a dropped folder held besides images is said, as the same file dropped alone would be.
+    for (const source of skipped) result.items.push({ source, error: { code: 'UNSUPPORTED_FORMAT', message: `${path.basename(source)} is not an image; it was left where it is` } });
     this.kick();
     return result;
   }

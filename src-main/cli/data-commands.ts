@@ -15,7 +15,7 @@ import { statusReport } from '../jobs/status';
 import { WatchedFolder, watchLoop } from '../jobs/watch-folder';
 import { defaultModelsDir, rulesFileIn } from '../paths';
 import type { ExportCommand, IngestCommand, StatusCommand, SweepCommand, WatchCommand } from './args';
-import { expandInputs } from '../jobs/inputs';
+import { expandInputs, reportSkipped } from '../jobs/inputs';
 import { rulesWarner } from './rules-warning';
 import { fileSink, stdoutSink } from './sinks';
 
@@ -34,7 +34,8 @@ export async function ingest(cmd: IngestCommand): Promise<number> {
   let core: Core | null = null;
   try {
     core = openLocked(cmd.dataDir);
-    const files = await expandInputs(cmd.inputs);
+    const { files, skipped } = await expandInputs(cmd.inputs);
+    reportSkipped(skipped);
     const intake = await takeIn(core, files, { profile: cmd.profile, label: `ingest ${cmd.inputs.join(' ')}` });
     for (const item of intake.items) if (item.error) process.stderr.write(`receipt-ocr: ${item.source}: ${item.error.code}: ${item.error.message}\n`);
     const showProgress = process.stderr.isTTY === true;

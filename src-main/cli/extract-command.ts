@@ -7,7 +7,7 @@
  * (docs/benchmarks.md, one screenshot cold).
  */
 import type { ImageRecord } from '../../src-shared/receipt/record';
-import { expandInputs } from '../jobs/inputs';
+import { expandInputs, reportSkipped } from '../jobs/inputs';
 import { defaultModelsDir, userRulesFile } from '../paths';
 import type { ExtractCommand } from './args';
 import { extractPool, readInOrder, type PoolWorker } from './ordered-pool';
@@ -63,7 +63,8 @@ async function startInProcess(cmd: ExtractCommand, file: string): Promise<Extrac
 }
 
 export async function extract(args: ExtractCommand): Promise<number> {
-  const files = await expandInputs(args.inputs);
+  const { files, skipped } = await expandInputs(args.inputs);
+  reportSkipped(skipped);
   if (files.length === 0) process.stderr.write(`receipt-ocr: no images found in ${args.inputs.join(', ')}\n`);
 
   const sink = args.out ? fileSink(args.out) : stdoutSink();

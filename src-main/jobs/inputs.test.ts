@@ -24,12 +24,12 @@ describe('expandInputs', () => {
     await symlink(path.join(dir, 'all', 'gone.png'), path.join(picked, 'dangling.png'));
     await symlink(path.join(dir, 'all'), path.join(picked, 'folder.png'));
     await symlink(picked, path.join(picked, 'loop'));
-    expect(await expandInputs([path.join(dir, 'all')])).toEqual(['2.png', '10.jpg', 'sub/1.webp'].map((f) => path.join(dir, 'all', f)));
-    expect(await expandInputs([picked])).toEqual(['a.png', 'b.jpg'].map((f) => path.join(picked, f)));
+    expect(await expandInputs([path.join(dir, 'all')])).toEqual({ files: ['2.png', '10.jpg', 'sub/1.webp'].map((f) => path.join(dir, 'all', f)), skipped: [path.join(dir, 'all', 'notes.txt')] });
+    expect((await expandInputs([picked])).files).toEqual(['a.png', 'b.jpg'].map((f) => path.join(picked, f)));
   });
 
   it('keeps a path that does not exist, so its record can say so', async () => {
     const missing = path.join(await fresh(), 'missing.png');
-    expect(await expandInputs([missing])).toEqual([missing]);
+    expect(await expandInputs([missing])).toEqual({ files: [missing], skipped: [] });
   });
 });
