@@ -29,12 +29,12 @@ test('five receipts reviewed by keyboard alone, the history searched, and export
   await page.keyboard.press('Control+f');
   await expect(page.getByLabel('Buscar en el historial')).toBeFocused();
   await page.keyboard.type('4068844');
-  await expect(page.getByTestId('history-total')).toHaveText('1');
+  await expect(page.getByTestId('history-total')).toHaveText('1 en la lista');
   await expect(page.getByTestId('receipt-row')).toHaveText(/r001-bdv-light\.png/);
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('history-total')).toHaveText('5');
+  await expect(page.getByTestId('history-total')).toHaveText('5 en la lista');
   await page.getByLabel('Estado').selectOption({ label: 'Marcados' });
-  await expect(page.getByTestId('history-total')).toHaveText('1');
+  await expect(page.getByTestId('history-total')).toHaveText('1 en la lista');
   const shown = await app.exportCsv('Lo que muestra la lista');
   expect(shown.map((r) => r.review)).toEqual(['flagged']);
 });

@@ -35,7 +35,7 @@ test('screenshots of the main screens', async ({ app, page }) => {
 
   await page.keyboard.press('Control+f');
   await page.keyboard.type('ana');
-  await expect(page.getByTestId('history-total')).toHaveText('1');
+  await expect(page.getByTestId('history-total')).toHaveText('1 en la lista');
   await page.keyboard.press('Escape');
   await page.getByLabel('Estado').selectOption({ label: 'Por revisar' });
   await page.keyboard.press('Control+e');

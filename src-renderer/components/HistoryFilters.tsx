@@ -20,10 +20,20 @@ export function HistoryFilters() {
   const total = useStore((s) => s.total);
   const [text, setText] = useState(query.text);
   const search = useRef<HTMLInputElement>(null);
+  // The search changed from elsewhere (the empty list's button cleared it): the box follows.
+  // Not when the change is the box's own text arriving, which the operator may be typing past.
+  const [seen, setSeen] = useState({ queryText: query.text, pushed: query.text });
+  if (query.text !== seen.queryText) {
+    setSeen({ queryText: query.text, pushed: seen.pushed });
+    if (query.text !== seen.pushed) setText(query.text);
+  }
 
   useEffect(() => {
     if (text === query.text) return;
-    const t = setTimeout(() => setQuery({ text }), 200);
+    const t = setTimeout(() => {
+      setSeen((v) => ({ ...v, pushed: text }));
+      setQuery({ text });
+    }, 200);
     return () => clearTimeout(t);
   }, [text, query.text, setQuery]);
 
@@ -75,8 +85,9 @@ export function HistoryFilters() {
         <label className="check">
           <input type="checkbox" checked={query.duplicatesOnly} onChange={(e) => setQuery({ duplicatesOnly: e.currentTarget.checked })} /> {t.duplicatesOnly}
         </label>
-        <span className="total" data-testid="history-total" aria-live="polite" title={t.count(total.toLocaleString(locale))}>
-          {total.toLocaleString(locale)}
+        {/* Labelled: a bare number beside «Solo duplicados» read as a count of duplicates. */}
+        <span className="total" data-testid="history-total" aria-live="polite">
+          {t.shown(total.toLocaleString(locale))}
         </span>
       </div>
     </div>

@@ -9,7 +9,7 @@ import { useEffect, useRef } from 'react';
 import type { ReceiptSummary } from '../../src-shared/ipc/contract';
 import { errorText, useLocale, useT } from '../i18n';
 import { useStore } from '../state/context';
-import { expiresIn, indexOfReceipt } from '../state/history';
+import { EMPTY_QUERY, expiresIn, indexOfReceipt, isFiltered } from '../state/history';
 import { HistoryFilters } from './HistoryFilters';
 import { DropSummary } from './DropSummary';
 import { InterruptedSends } from './InterruptedSends';
@@ -106,9 +106,7 @@ export function HistoryList() {
       <InterruptedSends />
       <DropSummary />
       <RefusedFiles />
-      {total === 0 ? (
-        <p className="empty-note">{t.empty}</p>
-      ) : null}
+      {total === 0 ? <EmptyNote /> : null}
       <div ref={scroller} className="scroller" role="listbox" aria-label={t.listLabel}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
@@ -122,5 +120,24 @@ export function HistoryList() {
         </div>
       </div>
     </aside>
+  );
+}
+
+/**
+ * An empty list: with a search or a filter on, nothing matched it (and one click clears them);
+ * otherwise the history is empty and the note says how to add receipts.
+ */
+function EmptyNote() {
+  const t = useT().history;
+  const query = useStore((s) => s.query);
+  const setQuery = useStore((s) => s.setQuery);
+  if (!isFiltered(query)) return <p className="empty-note">{t.empty}</p>;
+  return (
+    <p className="empty-note" role="status" data-testid="no-results">
+      {query.text.trim() ? t.noResultsFor(query.text.trim()) : t.noResults}{' '}
+      <button type="button" className="link" onClick={() => setQuery(EMPTY_QUERY)}>
+        {t.clearSearch}
+      </button>
+    </p>
   );
 }

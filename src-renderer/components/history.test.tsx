@@ -43,7 +43,7 @@ async function history(count: number) {
 describe('the history list', () => {
   it('renders a window of rows out of 100,000 and fetches the pages scrolled to', async () => {
     const { core } = await history(100_000);
-    expect(screen.getByTestId('history-total').textContent).toBe('100.002');
+    expect(screen.getByTestId('history-total').textContent).toBe('100.002 en la lista');
     const rows = screen.getAllByTestId('receipt-row');
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(40);
@@ -62,10 +62,22 @@ describe('the history list', () => {
     expect(screen.getAllByTestId('receipt-row').length).toBeLessThan(40);
   });
 
+  it('a search that finds nothing says so, not the drop hint, and one click clears it', async () => {
+    const { user } = await history(0);
+    await user.type(screen.getByLabelText('Buscar en el historial'), 'zzz');
+    const note = await screen.findByTestId('no-results');
+    expect(note.textContent).toMatch(/^Ningún comprobante coincide con «zzz»\./);
+    expect(screen.queryByText(/Suelte aquí las capturas/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Quitar la búsqueda y los filtros' }));
+    await waitFor(() => expect(screen.getByTestId('history-total').textContent).not.toBe('0 en la lista'));
+    expect((screen.getByLabelText('Buscar en el historial') as HTMLInputElement).value).toBe('');
+    expect(screen.queryByTestId('no-results')).toBeNull();
+  });
+
   it('searches once the operator stops typing, and pins a receipt', async () => {
     const { core, user } = await history(0);
     await user.type(screen.getByLabelText('Buscar en el historial'), 'r2');
-    await waitFor(() => expect(screen.getByTestId('history-total').textContent).toBe('1'));
+    await waitFor(() => expect(screen.getByTestId('history-total').textContent).toBe('1 en la lista'));
     // One query for the whole word, not one per key.
     expect(core.calls.filter((c) => c.channel === 'receipts:list' && c.req.text !== undefined).map((c) => c.req.text)).toEqual(['r2']);
 

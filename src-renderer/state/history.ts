@@ -23,6 +23,9 @@ export interface HistoryQuery {
 
 export const EMPTY_QUERY: HistoryQuery = { text: '', status: '', bank: '', day: '', duplicatesOnly: false };
 
+/** A search or a filter is on: an empty list then means "nothing matched", not "no receipts". */
+export const isFiltered = (q: HistoryQuery) => q.text.trim() !== '' || q.status !== '' || q.bank !== '' || q.day !== '' || q.duplicatesOnly;
+
 /** The contract's request for one page of the query. */
 export function listRequest(q: HistoryQuery, page: number): Req<'receipts:list'> {
   const req: Req<'receipts:list'> = { limit: PAGE_SIZE, offset: page * PAGE_SIZE };

@@ -48,7 +48,10 @@ export function intakeSlice(...[client, set, get]: SliceArgs): IntakeSlice {
       if (tally.seen.has(item.sha256)) tally.copies++;
       else {
         tally.seen.add(item.sha256);
-        if (item.reused) (tally.known++, (tally.firstKnown ??= item.sha256));
+        if (item.reused) {
+          tally.known++;
+          tally.firstKnown ??= item.sha256;
+        }
       }
     }
   };
