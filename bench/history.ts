@@ -1,8 +1,9 @@
 /**
  * npm run bench:history (also part of npm run bench): a history of 100,000 stored receipts, and
- * how long the window's lookups take on it: a search by reference, by its first digits, by
- * phone, by amount and by name, and filtered pages of 50, each with the count of all it matches
- * (what one receipts:list answers). Target: each under 50 ms. Synthetic rows in a
+ * how long the window's lookups take on it: a search by any part of a reference, phone,
+ * cédula, concept or name, by amount, and filtered pages of 50, each with the count of all it
+ * matches (what one receipts:list answers). Targets: each under 50 ms; searches by any part
+ * under 20 ms at the median. Synthetic rows in a
  * real SQLite file, written with the same queries the app uses.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -40,7 +41,7 @@ export async function historyBench(n = 100_000): Promise<HistoryFigures> {
     const run = db.prepare("INSERT INTO ocr_runs (receipt_id, profile, models, rules_revision, finished_at, timings, text, lines) VALUES (?, 'balanced', '[]', 'r', ?, ?, '', '[]')");
     const field = db.prepare('INSERT INTO fields (receipt_id, run_id, name, value, raw, confidence, box, source) VALUES (?, ?, ?, ?, ?, 0.95, ?, ?)');
     const done = db.prepare("UPDATE receipts SET state = ?, review = ?, dedupe_key = ?, duplicate_of = ?, settled_at = ? WHERE id = ?");
-    const samples: { ref: string; phone: string; amount: string } = { ref: '', phone: '', amount: '' };
+    const samples: { ref: string; phone: string; amount: string; cedula: string } = { ref: '', phone: '', amount: '', cedula: '' };
     const first = ['Ana', 'Luis', 'María', 'José', 'Carmen', 'Jesús', 'Rosa', 'Pedro', 'Yelitza', 'Daniel'];
     const last = ['Pérez', 'Gómez', 'Rodríguez', 'Hernández', 'Rivas', 'Marcano', 'Salazar', 'Quintero', 'Mendoza', 'Briceño'];
     const banks = ['0102', '0105', '0108', '0134', '0172', '0191'];
@@ -53,11 +54,12 @@ export async function historyBench(n = 100_000): Promise<HistoryFigures> {
         const ref = String(rnd(1e9)).padStart(12, '0');
         const phone = `04${['12', '14', '16', '24', '26', '22'][rnd(6)]}${String(rnd(1e7)).padStart(7, '0')}`;
         const amount = `${rnd(50_000)}.${String(rnd(100)).padStart(2, '0')}`;
-        for (const [name, value] of [['referencia', ref], ['telefono', phone], ['monto', amount], ['fecha', at.slice(0, 10)], ['banco_origen', banks[rnd(banks.length)]!], ['banco_destino', '0105'], ['beneficiario', `${first[rnd(10)]} ${last[rnd(10)]}`], ['cedula', `V-${rnd(3e7)}`], ['concepto', 'Pago'], ['tipo_transaccion', 'pago_movil']] as const) {
+        const cedula = `V-${rnd(3e7)}`;
+        for (const [name, value] of [['referencia', ref], ['telefono', phone], ['monto', amount], ['fecha', at.slice(0, 10)], ['banco_origen', banks[rnd(banks.length)]!], ['banco_destino', '0105'], ['beneficiario', `${first[rnd(10)]} ${last[rnd(10)]}`], ['cedula', cedula], ['concepto', `Pago rifa ${rnd(1e5)}`], ['tipo_transaccion', 'pago_movil']] as const) {
           field.run(id, runId, name, value, value, box, source);
         }
         done.run(rnd(50) === 0 ? 'failed' : 'done', ['pending', 'approved', 'flagged'][rnd(3)], `${ref}|${amount} VES|${at.slice(0, 10)}|0105`, rnd(100) === 0 && id > 1 ? id - 1 : null, at, id);
-        if (i === Math.floor(n / 2)) Object.assign(samples, { ref, phone, amount });
+        if (i === Math.floor(n / 2)) Object.assign(samples, { ref, phone, amount, cedula });
       }
     })();
     db.pragma('optimize');
@@ -67,7 +69,11 @@ export async function historyBench(n = 100_000): Promise<HistoryFigures> {
     const queries: Record<string, SearchQuery> = {
       'reference (whole)': { text: samples.ref },
       'reference (first 6 digits)': { text: samples.ref.slice(0, 6) },
+      'reference (last 6 digits)': { text: samples.ref.slice(-6) },
       'phone': { text: samples.phone },
+      'phone (last 7 digits)': { text: samples.phone.slice(-7) },
+      'cédula (digits only)': { text: samples.cedula.slice(2) },
+      'concept (a word and a number)': { text: 'rifa 4242', limit: 50 },
       'amount (typed 1.234,56)': { text: samples.amount.replace('.', ',') },
       'page of 50: done, pending review': { state: 'done', review: 'pending', limit: 50, offset: 500 },
       'page of 50: possible duplicates': { duplicatesOnly: true, limit: 50 },

@@ -60,7 +60,7 @@ describe('searching the history', () => {
   });
 });
 
-describe('the name index', () => {
+describe('the search index', () => {
   it('follows corrections, re-reads and deletions of the payee', () => {
     const { db, ids } = history();
     const found = (text: string) => searchReceipts(db, { text }).map((h) => h.id);
@@ -72,7 +72,31 @@ describe('the name index', () => {
     expect(found('rodriguez')).toEqual([]);
     db.prepare('DELETE FROM receipts WHERE id = ?').run(ids[1]);
     expect(found('juan')).toEqual([]);
-    expect(db.prepare('SELECT count(*) AS n FROM receipt_names').get()).toEqual({ n: 3 }); // two file names, one payee
+    // Receipt 1: file name, reference, phone (its payee deleted); receipt 3: those and its payee.
+    expect(db.prepare('SELECT count(*) AS n FROM receipt_search').get()).toEqual({ n: 7 });
+  });
+});
+
+describe('search by any part', () => {
+  it('finds the last digits of a reference, the end of a phone, a cédula without its separators and words of the concept', () => {
+    const { db, ids } = history();
+    const found = (text: string) => searchReceipts(db, { text }).map((h) => h.id);
+    const f = (value: string) => ({ value, raw: value, confidence: 1, box: [0, 0, 1, 1] as [number, number, number, number], source: { via: 'inline' as const } });
+    saveResult(db, ids[0]!, { file: 'x', sha256: 'x', status: 'ok', metadata: {}, fields: { referencia: f('003039965664'), cedula: f('V-12.345.678'), concepto: f('Pago de la rifa Navidad') } }, { profile: 'balanced', models: [], rulesRevision: 'r', finishedAt: 't' });
+    // "The last 6 digits", as payers and banks say it.
+    expect(found('965664')).toEqual([ids[0]]);
+    expect(found('146148')).toEqual([ids[2], ids[1]]);
+    // The end of a phone.
+    expect(found('790392')).toEqual([ids[1]]);
+    // A cédula typed with or without its letter and separators.
+    for (const typed of ['12345678', 'V-12345678', 'V12.345.678', '345.678']) expect(found(typed), typed).toEqual([ids[0]]);
+    // Words of the concept, accents and case aside.
+    expect(found('navidad')).toEqual([ids[0]]);
+    expect(found('RIFA')).toEqual([ids[0]]);
+    // A correction is found, and what it replaced no longer is.
+    db.prepare("UPDATE fields SET corrected = '003039777777' WHERE receipt_id = ? AND name = 'referencia'").run(ids[0]);
+    expect(found('777777')).toEqual([ids[0]]);
+    expect(found('965664')).toEqual([]);
   });
 });
 

@@ -2,17 +2,20 @@
  * Finding receipts in the history: by what an operator types (a reference, a phone, an amount,
  * a name) and by filters (state, review, bank, day received, possible duplicates), newest first
  * (the review queue: warned readings first),
- * a page at a time, with the number of matches for the window's scroll bar. Digit lookups go
- * through the field-value indexes (as read and as corrected): a prefix of a reference or a
- * phone is a range on them; names go through the trigram index of migration 0004.
+ * a page at a time, with the number of matches for the window's scroll bar. Text of three
+ * characters or more is found in any part of the file name, payee, reference, phone, cédula,
+ * fiscal id or concept (the trigram index of migration 0008): "the last 6 digits" of a
+ * reference, the end of a phone. An amount, in either format, is a lookup on the field-value
+ * indexes (as read and as corrected).
  */
 import type { Db } from './open';
 import type { ReceiptRow, ReceiptState } from './receipts';
 
 export interface SearchQuery {
   /**
-   * A reference, phone or amount, whole or its first digits ("0412531", "1250.75", "1.250,75"),
-   * or part of a name: the payee's, or the sender's in the WhatsApp file name.
+   * Any part (three characters or more) of a reference, phone, cédula, fiscal id, payee, concept
+   * or file name ("463", "0412531", "V-12.345.678"), or an amount in either format ("1250.75",
+   * "1.250,75").
    */
   text?: string;
   state?: ReceiptState;
@@ -30,24 +33,31 @@ export interface SearchQuery {
 /** A receipt found, with the sha256 of the receipt it may duplicate. */
 export type SearchHit = ReceiptRow & { duplicate_sha: string | null };
 
-/** Field values the typed text may be: digits for references and phones, a canonical amount. */
-function lookups(text: string): { name: string; from: string; to: string }[] {
-  const digits = text.replace(/[\s.\-+]/g, '');
-  const out: { name: string; from: string; to: string }[] = [];
-  const prefix = (name: string, v: string) => out.push({ name, from: v, to: `${v}\u{10FFFF}` });
-  if (/^\d{3,}$/.test(digits)) {
-    prefix('referencia', digits);
-    prefix('telefono', digits.startsWith('58') && digits.length > 10 ? `0${digits.slice(2)}` : digits);
-  }
-  // An amount as typed in either format: "1.250,75", "1250,75", "1250.75", "1250".
+/** The amount the typed text may be ("1.250,75", "1250,75", "1250.75", "1250"), canonical. */
+function amountOf(text: string): string | null {
   const amount = text.trim().replace(/\s|bs\.?|\$/gi, '');
   const canonical = /,\d{1,2}$/.test(amount) ? amount.replace(/\./g, '').replace(',', '.') : amount.replace(/,/g, '');
-  if (/^\d+(\.\d{1,2})?$/.test(canonical)) {
-    const [int, dec = ''] = canonical.split('.');
-    const value = `${String(BigInt(int!))}.${dec.padEnd(2, '0')}`;
-    out.push({ name: 'monto', from: value, to: value });
+  if (!/^\d+(\.\d{1,2})?$/.test(canonical)) return null;
+  const [int, dec = ''] = canonical.split('.');
+  return `${String(BigInt(int!))}.${dec.padEnd(2, '0')}`;
+}
+
+/**
+ * The full-text query for typed text: the text as one phrase, and for an identifier typed with
+ * separators ("V-12.345.678", "0412-531 22 33") its digits too; a phone typed with the country
+ * code (58412…) also without it. Null when nothing is three characters long (the index is of
+ * trigrams).
+ */
+function phrases(text: string): string | null {
+  const out = new Set<string>();
+  if ([...text].length >= 3) out.add(text);
+  const digits = text.replace(/[\s.\-+/]/g, '');
+  if (/^[A-Za-z]?\d{3,}$/.test(digits)) {
+    out.add(digits.replace(/^[A-Za-z]/, ''));
+    if (digits.startsWith('58') && digits.length > 10) out.add(digits.slice(2));
   }
-  return out;
+  if (out.size === 0) return null;
+  return [...out].map((p) => `"${p.replaceAll('"', '""')}"`).join(' OR ');
 }
 
 /** The WHERE clause of a query, with its arguments; null when the text cannot match anything. */
@@ -56,15 +66,16 @@ function filters(q: SearchQuery): { sql: string; args: (string | number)[] } | n
   const args: (string | number)[] = [];
   const text = q.text?.trim();
   if (text) {
-    const found = lookups(text);
-    const byValue = found.flatMap((l) => {
-      args.push(l.name, l.from, l.to, l.name, l.from, l.to);
-      return ['SELECT receipt_id FROM fields WHERE name = ? AND value >= ? AND value <= ?', 'SELECT receipt_id FROM fields WHERE name = ? AND corrected >= ? AND corrected <= ?'];
-    });
-    // Part of a name (three letters at least: the index is of trigrams), as one phrase.
-    if (/\p{L}/u.test(text) && [...text].length >= 3) {
-      byValue.push('SELECT rowid / 2 FROM receipt_names WHERE receipt_names MATCH ?');
-      args.push(`"${text.replaceAll('"', '""')}"`);
+    const byValue: string[] = [];
+    const amount = amountOf(text);
+    if (amount) {
+      byValue.push("SELECT receipt_id FROM fields WHERE name = 'monto' AND value = ?", "SELECT receipt_id FROM fields WHERE name = 'monto' AND corrected = ?");
+      args.push(amount, amount);
+    }
+    const match = phrases(text);
+    if (match) {
+      byValue.push('SELECT rowid / 8 FROM receipt_search WHERE receipt_search MATCH ?');
+      args.push(match);
     }
     if (byValue.length === 0) return null;
     where.push(`r.id IN (${byValue.join(' UNION ')})`);
