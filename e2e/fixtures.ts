@@ -79,10 +79,14 @@ export const test = base.extend<{ hostArgs: string[]; host: Host; app: AppWindow
       if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
     });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    // Nothing the window loads is missing (a favicon.ico 404 on every load was one).
+    page.on('response', (r) => {
+      if (r.status() === 404 && !/\/receipt\//.test(r.url())) problems.push(`404: ${new URL(r.url()).pathname}`);
+    });
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: 'Recibo' })).toBeVisible();
     await use(new AppWindow(page));
-    expect(problems, 'no CSP violation or page error').toEqual([]);
+    expect(problems, 'no CSP violation, page error or missing file').toEqual([]);
   },
 });
 

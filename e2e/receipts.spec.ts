@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { expect, fromDisk, test } from './fixtures';
 import { FIXTURES, REAL_VE } from './host';
 
@@ -89,6 +90,17 @@ test('a corrupt file and a non-image get a clear error beside them; the others a
   await app.row('r002-stacked-light.jpg').click();
   await expect(app.field('Monto')).not.toHaveValue('');
   await expect(page.getByTestId('counts')).toContainText('1 leídos');
+});
+
+test('an image the window cannot draw (a TIFF scan) shows its type and why, not a broken-image icon', async ({ app, page }) => {
+  // Recibo reads TIFF; Chromium does not draw it.
+  const tiff = await sharp(RENDERED).tiff().toBuffer();
+  await app.drop([{ name: 'escaneo.tif', bytes: tiff }]);
+  await expect(app.row('escaneo.tif')).toHaveAttribute('data-state', 'done');
+  await app.row('escaneo.tif').click();
+  await expect(page.getByTestId('image-missing')).toContainText('TIF');
+  await expect(page.getByTestId('image-missing')).toContainText('No se puede mostrar escaneo.tif');
+  await expect(page.locator('.preview img')).toHaveCount(0);
 });
 
 test('the OCR worker killed in the middle of a batch: the batch still completes', async ({ app, host, page }) => {

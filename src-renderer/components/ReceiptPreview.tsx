@@ -49,6 +49,9 @@ export function ReceiptPreview({ detail, imageUrl }: { detail: ReceiptDetail; im
   const size = usePaneSize(pane);
   const [zoom, setZoom] = useState(1);
   const [hover, setHover] = useState<number | null>(null);
+  // An image the browser cannot draw (damaged, a format it lacks): a placeholder that says so,
+  // not the broken-image icon.
+  const [broken, setBroken] = useState<string | null>(null);
   const drag = useRef<{ x: number; y: number; left: number; top: number; moved: boolean } | null>(null);
 
   useEffect(() => setZoom(1), [detail.sha256]);
@@ -119,7 +122,14 @@ export function ReceiptPreview({ detail, imageUrl }: { detail: ReceiptDetail; im
         onPointerLeave={() => (drag.current = null)}
       >
         <div className="canvas" style={shown}>
-          <img src={imageUrl} alt={t.receipt.image(detail.file)} draggable={false} style={shown} />
+          {broken === imageUrl ? (
+            <div className="image-missing" role="img" aria-label={t.receipt.cannotShow(detail.file)} data-testid="image-missing">
+              <strong>{(detail.file.split('.').pop() ?? '').toUpperCase()}</strong>
+              <span>{t.receipt.cannotShow(detail.file)}</span>
+            </div>
+          ) : (
+            <img src={imageUrl} alt={t.receipt.image(detail.file)} draggable={false} style={shown} onError={() => setBroken(imageUrl)} />
+          )}
           {width && height ? (
             <svg className="boxes" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" data-testid="word-boxes" aria-label={t.receipt.words(words.length)}>
               {words.map((w, i) => (

@@ -120,6 +120,7 @@ export const en: Messages = {
     pinTitle: 'Pin: kept beyond the retention period',
   },
   receipt: {
+    cannotShow: (file) => `${file} cannot be shown: the image is damaged or in a format the window cannot draw.`,
     fieldsLabel: 'Fields',
     confidence: 'Reading confidence',
     corrected: (raw) => `Corrected · the OCR read “${raw}”`,

@@ -124,6 +124,7 @@ export const es = {
     pinTitle: 'Fijar: se conserva aunque pase el plazo de retención',
   },
   receipt: {
+    cannotShow: (file: string) => `No se puede mostrar ${file}: la imagen está dañada o en un formato que la ventana no dibuja.`,
     fieldsLabel: 'Campos',
     confidence: 'Confianza de la lectura',
     corrected: (raw: string) => `Corregido · el OCR leyó «${raw}»`,
