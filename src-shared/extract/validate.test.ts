@@ -20,6 +20,9 @@ describe('re-validating an edited field', () => {
     ['banco_origen', '0105', { value: '0105', name: expect.stringMatching(/MERCANTIL/i) }],
     ['cuenta_origen', '0102-****-**-****5678', { value: '0102**********5678' }],
     ['beneficiario', '  Génesis Pérez ', { value: 'Génesis Pérez' }],
+    // Free text is kept as typed: a leading "-" is the operator's, not OCR noise to trim.
+    ['concepto', '-2+3 cuotas  de la rifa', { value: '-2+3 cuotas de la rifa' }],
+    ['concepto', ': pago', { value: ': pago' }],
     ['tipo_transaccion', 'pago_movil', { value: 'pago_movil' }],
     ['canal_pago', 'bdv', { value: 'bdv' }],
   ])('%s "%s" is accepted as its canonical value', (field, text, expected) => {

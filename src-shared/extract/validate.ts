@@ -44,9 +44,12 @@ export function validateFieldValue(field: FieldName, text: string, rules: Rules)
   const leftover = (typed.slice(0, normalized.start) + typed.slice(normalized.end)).replace(NOISE, '');
   if (leftover) return { ok: false, message: `"${typed}" tiene texto que no forma parte del valor: "${leftover}".` };
   const name = normalized.name ?? (rules.fields[field].normalizer === 'bank' ? BANK_NAMES[normalized.value] : undefined);
+  // Free text (a concept, a name) is kept as typed, spaces aside: the normaliser's trimming of
+  // OCR noise ("-2+3 …" losing its "-") must not change what the operator wrote without a word.
+  const freeText = rules.fields[field].normalizer === 'text' || rules.fields[field].normalizer === 'name';
   return {
     ok: true,
-    value: normalized.value,
+    value: freeText ? typed.replace(/\s+/g, ' ') : normalized.value,
     ...(normalized.currency ? { currency: normalized.currency } : {}),
     ...(name ? { name } : {}),
     ...(normalized.note ? { note: normalized.note } : {}),
