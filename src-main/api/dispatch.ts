@@ -17,7 +17,7 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
     const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
     return ok(await handler(parsed.data));
   } catch (e) {
-    if (e instanceof ApiError) return err(e.code, e.message);
+    if (e instanceof ApiError) return err(e.code, e.message, e.details);
     return err('INTERNAL', (e as Error).message);
   }
 }

@@ -27,7 +27,8 @@ import { SettingError, type CoreService } from './service';
 
 /** A failure the caller can act on: becomes `{ok: false, error: {code, message}}`. */
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string) {
+  /** `details`: what the window needs to word the error in its own language. */
+  constructor(readonly code: string, message: string, readonly details?: Record<string, unknown>) {
     super(message);
   }
 }
@@ -120,7 +121,7 @@ export function createHandlers(service: CoreService): Handlers {
       let value = req.value;
       if (value !== null) {
         const check = validateFieldValue(req.field, value, (await loadRules(service.rulesFile)).rules);
-        if (!check.ok) throw new ApiError('INVALID_VALUE', check.message);
+        if (!check.ok) throw new ApiError('INVALID_VALUE', check.message, { reason: check.reason });
         value = check.value;
       }
       try {

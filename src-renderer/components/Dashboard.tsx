@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { MetricsBucket } from '../../src-shared/ipc/contract';
-import { useLocale, useT, type Messages } from '../i18n';
+import { errorText, useLocale, useT, type Messages } from '../i18n';
 import type { Client } from '../ipc/client';
 import { bucketTimes, formatNumber, formatPercent, lastResources, perMinute, type ChartLine, type Metrics } from './dashboard-data';
 import { TimeChart } from './TimeChart';
@@ -53,7 +53,7 @@ export function Dashboard({ client }: { client: Client }) {
     if (r.ok) {
       setMetrics(r.value);
       setProblem(null);
-    } else setProblem(r.error.message);
+    } else setProblem(errorText(t, r.error));
   }, [client, windowMinutes]);
 
   useEffect(() => {

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { extractFields } from '../../src-shared/extract/extract';
 import { parseRulesText } from '../../src-shared/extract/rules';
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';
-import { useT } from '../i18n';
+import { errorText, useT } from '../i18n';
 import type { Client } from '../ipc/client';
 import { useStore } from '../state/context';
 
@@ -22,7 +22,7 @@ export function RulesEditor({ client }: { client: Client }) {
 
   useEffect(() => {
     void client.invoke('rules:get', {}).then((r) => {
-      if (!r.ok) return setStatus(r.error.message);
+      if (!r.ok) return setStatus(errorText(t, r.error));
       setLoaded(r.value);
       setText(r.value.text);
       if (r.value.problems.length) setStatus(rt.ownBroken);
@@ -38,7 +38,7 @@ export function RulesEditor({ client }: { client: Client }) {
 
   const save = async () => {
     const r = await client.invoke('rules:set', { text });
-    setStatus(r.ok ? rt.saved : r.error.message);
+    setStatus(r.ok ? rt.saved : errorText(t, r.error));
     if (r.ok) setLoaded({ text, custom: true });
   };
 

@@ -74,7 +74,7 @@ function CoreSettingsForm({ client }: { client: Client }) {
   const [notes, setNotes] = useState<{ retention?: string; reading?: string; watch?: string }>({});
   useEffect(() => {
     void client.invoke('settings:get', {}).then((r) => {
-      if (!r.ok) return setNotes({ reading: r.error.message });
+      if (!r.ok) return setNotes({ reading: errorText(all, r.error) });
       setSettings(r.value);
       setHours(String(r.value.retentionHours));
     });

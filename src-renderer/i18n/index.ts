@@ -3,6 +3,7 @@
  * dictionary per language (es.ts is the reference; en.ts must have every key, or it does not
  * compile). The choice is kept on this computer, like the theme, and applies at once.
  */
+import type { RefusalReason } from '../../src-shared/extract/validate';
 import { create } from 'zustand';
 import { en } from './en';
 import { es, type Messages } from './es';
@@ -34,5 +35,27 @@ export const messages = (): Messages => MESSAGES[useLanguageStore.getState().lan
 export const useLocale = () => LOCALES[useLanguage()];
 export const currentLocale = () => LOCALES[useLanguageStore.getState().language];
 
-/** What the operator reads for an error code; the core's own words where there is none. */
-export const errorText = (t: Messages, e: { code: string; message: string }) => (t.errors as Record<string, string>)[e.code] ?? e.message;
+/**
+ * What the operator reads for an error, in the window's language: a value refused with its
+ * reason (`details.reason` of INVALID_VALUE), else the words for its code. The core's own
+ * message only for a code the window has no words for (src-renderer/i18n/coverage.test.ts
+ * keeps that from happening for the codes the core answers).
+ */
+export function errorText(t: Messages, e: { code: string; message: string; details?: Record<string, unknown> }): string {
+  const reason = e.code === 'INVALID_VALUE' ? (e.details?.reason as RefusalReason | undefined) : undefined;
+  if (reason) {
+    switch (reason.code) {
+      case 'empty':
+        return t.validation.empty;
+      case 'unknown_option':
+        return t.validation.unknown_option(reason.options.join(', '));
+      case 'unknown_field':
+        return t.validation.unknown_field;
+      case 'not_a_value':
+        return t.validation.not_a_value(reason.typed);
+      case 'extra_text':
+        return t.validation.extra_text(reason.typed, reason.extra);
+    }
+  }
+  return (t.errors as Record<string, string>)[e.code] ?? e.message;
+}

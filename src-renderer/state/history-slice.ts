@@ -14,7 +14,7 @@ export function historySlice(...[client, set, get]: SliceArgs): HistorySlice {
     const r = await client.invoke('receipts:list', listRequest(get().query, page));
     if (gen !== generation) return null;
     if (!r.ok) {
-      get().fail(r.error.message);
+      get().fail(r.error);
       return null;
     }
     return { page, ...r.value };
@@ -76,7 +76,7 @@ export function historySlice(...[client, set, get]: SliceArgs): HistorySlice {
 
     pin: async (sha256, pinned) => {
       const r = await client.invoke('receipts:pin', { sha256, pinned });
-      if (!r.ok) return get().fail(r.error.message);
+      if (!r.ok) return get().fail(r.error);
       if (get().selected === sha256) void get().select(sha256);
       await reload();
     },

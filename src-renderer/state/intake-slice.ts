@@ -3,7 +3,7 @@
  * ones the core refused and why, and the batches they became, for the progress bar, its
  * remaining time, and pause / resume / cancel.
  */
-import { messages } from '../i18n';
+import { errorText, messages } from '../i18n';
 import type { Res } from '../../src-shared/ipc/contract';
 import { chunkFiles, readAsBase64 } from './read-files';
 import { planSend } from './resume-send';
@@ -89,7 +89,7 @@ export function intakeSlice(...[client, set, get]: SliceArgs): IntakeSlice {
         const byPath = client.intakeDropped(files);
         if (byPath) {
           const r = await byPath;
-          if (!r.ok) return get().fail(r.error.message);
+          if (!r.ok) return get().fail(r.error);
           return take(r.value);
         }
         if (expand) files = await expand();
@@ -100,7 +100,7 @@ export function intakeSlice(...[client, set, get]: SliceArgs): IntakeSlice {
         let batchId = plan.resume;
         if (batchId === null) {
           const begun = await client.invoke('intake:begin', { files: files.map((f) => ({ name: f.name, size: f.size })) });
-          if (!begun.ok) return get().fail(begun.error.message);
+          if (!begun.ok) return get().fail(begun.error);
           batchId = begun.value.batchId;
         }
         sendingBatch = batchId;
@@ -108,7 +108,7 @@ export function intakeSlice(...[client, set, get]: SliceArgs): IntakeSlice {
         for (const chunk of chunkFiles(plan.send)) {
           const encoded = await Promise.all(chunk.map(async (f) => ({ name: f.name, base64: await readAsBase64(f) })));
           const r = await client.invoke('intake:add', { files: encoded, batchId });
-          if (!r.ok) return get().fail(messages().app.addFailed(chunk.length, r.error.message));
+          if (!r.ok) return get().fail(messages().app.addFailed(chunk.length, errorText(messages(), r.error)));
           take(r.value);
           set((s) => ({ sending: { done: (s.sending?.done ?? 0) + chunk.length, total: plan.send.length } }));
         }
@@ -131,7 +131,7 @@ export function intakeSlice(...[client, set, get]: SliceArgs): IntakeSlice {
       const run = get().run;
       if (!run) return;
       const r = await client.invoke('batches:status', { batchIds: run.batchIds });
-      if (!r.ok) return get().fail(r.error.message);
+      if (!r.ok) return get().fail(r.error);
       set((s) => {
         if (!s.run) return {};
         const settled = runProgress({ batches: r.value.batches }).settled;
@@ -145,7 +145,7 @@ export function intakeSlice(...[client, set, get]: SliceArgs): IntakeSlice {
       if (!run) return;
       for (const batchId of run.batchIds) {
         const r = await client.invoke('batches:control', { batchId, action });
-        if (!r.ok) return get().fail(r.error.message);
+        if (!r.ok) return get().fail(r.error);
       }
       await Promise.all([get().refreshRun(), get().refresh()]);
     },

@@ -25,11 +25,11 @@ export function learnSlice(...[client, set, get]: SliceArgs): LearnSlice {
       const offer = get().learnOffer;
       if (!offer || !isRuleField(offer.field)) return;
       const current = await client.invoke('rules:get', {});
-      if (!current.ok) return get().fail(current.error.message);
+      if (!current.ok) return get().fail(current.error);
       const next = addLabel(current.value.text, offer.field, offer.label);
       if (!next.ok) return get().fail(next.message);
       const saved = await client.invoke('rules:set', { text: next.text });
-      if (!saved.ok) return get().fail(saved.error.message);
+      if (!saved.ok) return get().fail(saved.error);
       // Undo puts back exactly what was there: the operator's file, or the shipped defaults.
       set({ learnOffer: null, learned: { ...offer, previousText: current.value.text, wasCustom: current.value.custom } });
     },
@@ -38,7 +38,7 @@ export function learnSlice(...[client, set, get]: SliceArgs): LearnSlice {
       const learned = get().learned;
       if (!learned) return;
       const r = await client.invoke('rules:set', { text: learned.previousText });
-      if (!r.ok) return get().fail(r.error.message);
+      if (!r.ok) return get().fail(r.error);
       set({ learned: null });
     },
   };

@@ -1,4 +1,5 @@
 /** The open receipt: opening, moving through the list, correcting, reviewing, undoing. */
+import { errorText, messages } from '../i18n';
 import type { ReceiptSummary } from '../../src-shared/ipc/contract';
 import type { FieldName } from '../../src-shared/receipt/fields';
 import { indexOfReceipt, listRequest } from './history';
@@ -9,7 +10,7 @@ export function reviewSlice(...[client, set, get]: SliceArgs): ReviewSlice {
   const saveCorrection = async (sha256: string, field: FieldName, value: string | null): Promise<boolean> => {
     const r = await client.invoke('receipts:correct', { sha256, field, value });
     if (!r.ok) {
-      set((s) => ({ fieldErrors: { ...s.fieldErrors, [field]: r.error.message } }));
+      set((s) => ({ fieldErrors: { ...s.fieldErrors, [field]: errorText(messages(), r.error) } }));
       return false;
     }
     set((s) => ({ detail: s.selected === sha256 ? r.value : s.detail, fieldErrors: { ...s.fieldErrors, [field]: undefined } }));
@@ -44,7 +45,7 @@ export function reviewSlice(...[client, set, get]: SliceArgs): ReviewSlice {
       if (!sha256) return set({ detail: null });
       const r = await client.invoke('receipts:get', { sha256 });
       if (get().selected !== sha256) return; // another receipt was opened meanwhile
-      if (!r.ok) return get().fail(r.error.message);
+      if (!r.ok) return get().fail(r.error);
       set({ detail: r.value });
     },
 
@@ -70,7 +71,7 @@ export function reviewSlice(...[client, set, get]: SliceArgs): ReviewSlice {
       if (!sha256) return false;
       const r = await client.invoke('receipts:review', { sha256, status });
       if (!r.ok) {
-        get().fail(r.error.message);
+        get().fail(r.error);
         return false;
       }
       set((s) => ({
@@ -109,7 +110,7 @@ export function reviewSlice(...[client, set, get]: SliceArgs): ReviewSlice {
 
     rerun: async (sha256) => {
       const r = await client.invoke('receipts:rerun', { sha256 });
-      if (!r.ok) return get().fail(r.error.message);
+      if (!r.ok) return get().fail(r.error);
       await Promise.all([get().refresh(), get().selected === sha256 ? get().select(sha256) : null]);
     },
   };

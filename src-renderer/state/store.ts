@@ -2,6 +2,7 @@
  * The window's store: the four slices (types.ts) over one client, and the core's events
  * refreshing what they concern.
  */
+import { errorText, messages } from '../i18n';
 import { create } from 'zustand';
 import type { Client } from '../ipc/client';
 import { historySlice } from './history-slice';
@@ -22,12 +23,12 @@ export function createStore(client: Client) {
     view: 'review',
     setView: (view) => set({ view }),
     problem: null,
-    fail: (message) => set({ problem: message }),
+    fail: (problem) => set({ problem: typeof problem === 'string' ? problem : errorText(messages(), problem) }),
     dismissProblem: () => set({ problem: null }),
     exportAs: async (req) => {
       const r = await client.invoke('export:run', req);
       if (!r.ok) {
-        get().fail(r.error.message);
+        get().fail(r.error);
         return null;
       }
       return r.value;

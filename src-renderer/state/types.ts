@@ -3,6 +3,7 @@
  * (history-slice.ts), the open receipt and its review (review-slice.ts), and what this session
  * dropped (intake-slice.ts). Every change goes through the contract.
  */
+import type { AppError } from '../../src-shared/ipc/result';
 import type { StoreApi } from 'zustand';
 import type { ReceiptDetail, ReceiptSummary, Res } from '../../src-shared/ipc/contract';
 import type { FieldName } from '../../src-shared/receipt/fields';
@@ -112,7 +113,8 @@ export interface AppState extends HistorySlice, ReviewSlice, IntakeSlice, LearnS
   setView(view: 'review' | 'dashboard'): void;
   /** The last failure the operator should see (a call refused, a lost connection). */
   problem: string | null;
-  fail(message: string): void;
+  /** A message, or an error from the core (worded in the window's language). */
+  fail(problem: string | AppError): void;
   dismissProblem(): void;
   exportAs(req: { format: 'csv' | 'json'; delimiter?: ',' | ';'; sha256?: string[]; states?: ('queued' | 'processing' | 'done' | 'failed' | 'cancelled')[] }): Promise<Res<'export:run'> | null>;
 }

@@ -98,7 +98,8 @@ export function fakeCore(receipts: ReceiptDetail[], { history = 0, databaseProbl
       case 'receipts:correct': {
         if (!r) return err('NOT_FOUND', 'No receipt');
         const field = req.field as keyof ReceiptDetail['corrected'];
-        if (typeof req.value === 'string' && !/^[\d.,]+$/.test(req.value)) return err('INVALID_VALUE', `"${req.value}" no es un valor válido de ${field}.`);
+        // As the real core refuses: a reason as data, a Spanish message for logs.
+        if (typeof req.value === 'string' && !/^[\d.,]+$/.test(req.value)) return err('INVALID_VALUE', `«${req.value}» no es un valor válido de este campo.`, { reason: { code: 'not_a_value', typed: req.value } });
         const before = r.corrected[field] ?? r.fields[field]?.value ?? null;
         if (req.value === null) delete r.corrected[field];
         else r.corrected[field] = req.value as string;

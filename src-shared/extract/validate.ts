@@ -10,9 +10,37 @@ import { NORMALIZERS, type NormalizeContext } from './normalize';
 import { RULE_FIELDS, TRANSACTION_TYPES, type RuleField, type Rules } from './rules';
 import type { FieldName } from '../receipt/fields';
 
+/**
+ * Why a typed value was refused, as data: the window words it in its own language
+ * (src-renderer/i18n, `validation`); `message` is the same in Spanish, for logs and the CLI.
+ */
+export type RefusalReason =
+  | { code: 'empty' }
+  | { code: 'unknown_option'; options: string[] }
+  | { code: 'unknown_field' }
+  | { code: 'not_a_value'; typed: string }
+  | { code: 'extra_text'; typed: string; extra: string };
+
 export type FieldCheck =
   | { ok: true; value: string; currency?: 'VES' | 'USD'; name?: string; note?: string }
-  | { ok: false; message: string };
+  | { ok: false; reason: RefusalReason; message: string };
+
+const refuse = (reason: RefusalReason): FieldCheck => ({ ok: false, reason, message: spanish(reason) });
+
+function spanish(r: RefusalReason): string {
+  switch (r.code) {
+    case 'empty':
+      return 'El valor está vacío.';
+    case 'unknown_option':
+      return `Valor desconocido; use uno de: ${r.options.join(', ')}.`;
+    case 'unknown_field':
+      return 'Campo desconocido.';
+    case 'not_a_value':
+      return `«${r.typed}» no es un valor válido de este campo.`;
+    case 'extra_text':
+      return `«${r.typed}» tiene texto que no forma parte del valor: «${r.extra}».`;
+  }
+}
 
 /** What may surround a value without being part of it: currency marks, separators, brackets. */
 const NOISE = /(?:bs\.?\s?s\.?|bs\.?|ves|usd|\$|[\s.,:;()\-–—/#])/giu;
@@ -21,28 +49,24 @@ const isRuleField = (field: FieldName): field is RuleField => (RULE_FIELDS as re
 
 export function validateFieldValue(field: FieldName, text: string, rules: Rules): FieldCheck {
   const typed = text.trim();
-  if (!typed) return { ok: false, message: 'El valor está vacío.' };
+  if (!typed) return refuse({ code: 'empty' });
 
   if (field === 'tipo_transaccion') {
-    return (TRANSACTION_TYPES as readonly string[]).includes(typed)
-      ? { ok: true, value: typed }
-      : { ok: false, message: `Tipo de transacción desconocido; use uno de: ${TRANSACTION_TYPES.join(', ')}.` };
+    return (TRANSACTION_TYPES as readonly string[]).includes(typed) ? { ok: true, value: typed } : refuse({ code: 'unknown_option', options: [...TRANSACTION_TYPES] });
   }
   if (field === 'canal_pago') {
     const channels = Object.keys(rules.channels);
-    return channels.includes(typed)
-      ? { ok: true, value: typed }
-      : { ok: false, message: `Canal desconocido; use uno de: ${channels.join(', ')}.` };
+    return channels.includes(typed) ? { ok: true, value: typed } : refuse({ code: 'unknown_option', options: channels });
   }
-  if (!isRuleField(field)) return { ok: false, message: `Campo desconocido: ${field}.` };
+  if (!isRuleField(field)) return refuse({ code: 'unknown_field' });
 
   // The bank names the rules compile to, cached per rules object as extraction does.
   const ctx: NormalizeContext = { labelled: true, banks: compileRules(rules).banks };
   const normalized = NORMALIZERS[rules.fields[field].normalizer](typed, ctx);
-  if (!normalized) return { ok: false, message: `"${typed}" no es un valor válido de ${field}.` };
+  if (!normalized) return refuse({ code: 'not_a_value', typed });
   // The value must be the whole text: "123 abc" is not a reference.
   const leftover = (typed.slice(0, normalized.start) + typed.slice(normalized.end)).replace(NOISE, '');
-  if (leftover) return { ok: false, message: `"${typed}" tiene texto que no forma parte del valor: "${leftover}".` };
+  if (leftover) return refuse({ code: 'extra_text', typed, extra: leftover });
   const name = normalized.name ?? (rules.fields[field].normalizer === 'bank' ? BANK_NAMES[normalized.value] : undefined);
   // Free text (a concept, a name) is kept as typed, spaces aside: the normaliser's trimming of
   // OCR noise ("-2+3 …" losing its "-") must not change what the operator wrote without a word.
