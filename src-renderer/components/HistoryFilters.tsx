@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { BANK_NAMES } from '../../src-shared/extract/banks';
 import { useLocale, useT } from '../i18n';
 import { useStore } from '../state/context';
+import { dayPattern, formatDay, parseDay } from '../state/day-format';
 import type { StatusFilter } from '../state/history';
 import { isTextEntry } from './typing';
 
@@ -81,7 +82,7 @@ export function HistoryFilters() {
         </select>
       </div>
       <div className="filter-row">
-        <input type="date" aria-label={t.dayLabel} value={query.day} onChange={(e) => setQuery({ day: e.currentTarget.value })} />
+        <DayField day={query.day} onDay={(day) => setQuery({ day })} />
         <label className="check">
           <input type="checkbox" checked={query.duplicatesOnly} onChange={(e) => setQuery({ duplicatesOnly: e.currentTarget.checked })} /> {t.duplicatesOnly}
         </label>
@@ -91,5 +92,39 @@ export function HistoryFilters() {
         </span>
       </div>
     </div>
+  );
+}
+
+/**
+ * The day filter, written as the window's language writes days (dd/mm/aaaa in Spanish): the
+ * browser's date field would follow the browser's locale instead. Applied on Enter or on leaving
+ * the field; an empty field clears it; a day that does not exist is marked, not applied.
+ */
+function DayField({ day, onDay }: { day: string; onDay: (day: string) => void }) {
+  const t = useT().history;
+  const locale = useLocale();
+  const [text, setText] = useState(formatDay(day, locale));
+  const [shown, setShown] = useState({ day, locale });
+  if (shown.day !== day || shown.locale !== locale) {
+    setShown({ day, locale });
+    setText(formatDay(day, locale));
+  }
+  const parsed = text.trim() === '' ? '' : parseDay(text, locale);
+  const apply = () => {
+    if (parsed !== null && parsed !== day) onDay(parsed);
+  };
+  return (
+    <input
+      type="text"
+      inputMode="numeric"
+      className="day"
+      aria-label={t.dayLabel}
+      aria-invalid={parsed === null ? true : undefined}
+      placeholder={dayPattern(locale, t.dayLetters)}
+      value={text}
+      onChange={(e) => setText(e.currentTarget.value)}
+      onBlur={apply}
+      onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), apply())}
+    />
   );
 }

@@ -74,6 +74,20 @@ describe('the history list', () => {
     expect(screen.queryByTestId('no-results')).toBeNull();
   });
 
+  it('the day filter is written as the window’s language writes days, and filters by it', async () => {
+    const { core, user } = await history(0);
+    const day = screen.getByLabelText('Recibidos el día') as HTMLInputElement;
+    expect(day.placeholder).toBe('dd/mm/aaaa');
+    await user.type(day, '8/12/2026{Enter}');
+    await waitFor(() => expect(core.calls.filter((c) => c.channel === 'receipts:list').at(-1)!.req.receivedFrom).toBe(new Date(2026, 11, 8).toISOString()));
+    expect(day.value).toBe('08/12/2026');
+    // A day that does not exist is marked and not applied.
+    await user.clear(day);
+    await user.type(day, '31/02/2026{Enter}');
+    expect(day.getAttribute('aria-invalid')).toBe('true');
+    expect(core.calls.filter((c) => c.channel === 'receipts:list').at(-1)!.req.receivedFrom).toBe(new Date(2026, 11, 8).toISOString());
+  });
+
   it('searches once the operator stops typing, and pins a receipt', async () => {
     const { core, user } = await history(0);
     await user.type(screen.getByLabelText('Buscar en el historial'), 'r2');

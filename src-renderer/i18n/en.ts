@@ -114,6 +114,7 @@ export const en: Messages = {
     bankLabel: 'Bank',
     allBanks: 'All banks',
     dayLabel: 'Received on',
+    dayLetters: { day: 'dd', month: 'mm', year: 'yyyy' },
     duplicatesOnly: 'Duplicates only',
     count: (n) => `${n} receipts`,
     shown: (n) => `${n} listed`,

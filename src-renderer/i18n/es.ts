@@ -118,6 +118,7 @@ export const es = {
     bankLabel: 'Banco',
     allBanks: 'Todos los bancos',
     dayLabel: 'Recibidos el día',
+    dayLetters: { day: 'dd', month: 'mm', year: 'aaaa' },
     duplicatesOnly: 'Solo duplicados',
     count: (n: string) => `${n} comprobantes`,
     shown: (n: string) => `${n} en la lista`,
