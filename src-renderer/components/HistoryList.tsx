@@ -16,7 +16,8 @@ import { InterruptedSends } from './InterruptedSends';
 import { RefusedFiles } from './RefusedFiles';
 
 const ROW_HEIGHT = 72;
-const RECEIVED = { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
+// 24-hour time: «07/12, 16:05» leaves the expiry room on the row's last line.
+const RECEIVED = { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
 
 function Row({ r, selected, now }: { r: ReceiptSummary; selected: boolean; now: number }) {
   const select = useStore((s) => s.select);

@@ -26,16 +26,20 @@ export function Toolbar({ client }: { client: Client }) {
   const t = useT();
   const counts = useStore((s) => s.counts);
   const addFiles = useStore((s) => s.addFiles);
+  const countsText = [
+    counts.queued + counts.processing > 0 ? t.toolbar.pending(counts.queued + counts.processing) : '',
+    t.toolbar.read(counts.done),
+    counts.failed > 0 ? t.toolbar.withError(counts.failed) : '',
+    counts.cancelled > 0 ? t.toolbar.cancelled(counts.cancelled) : '',
+  ].join('');
   return (
     <header className="toolbar">
       <h1>Recibo</h1>
       <AddFilesButton onFiles={(files) => void addFiles(files)} />
       <BatchProgress />
-      <span className="counts" data-testid="counts">
-        {counts.queued + counts.processing > 0 ? t.toolbar.pending(counts.queued + counts.processing) : ''}
-        {t.toolbar.read(counts.done)}
-        {counts.failed > 0 ? t.toolbar.withError(counts.failed) : ''}
-        {counts.cancelled > 0 ? t.toolbar.cancelled(counts.cancelled) : ''}
+      {/* In a narrow window the counts give way (ellipsis); the whole line is in the tooltip. */}
+      <span className="counts" data-testid="counts" title={countsText}>
+        {countsText}
       </span>
       <div className="spacer" />
       <ViewSwitch />

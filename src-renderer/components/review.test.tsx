@@ -96,7 +96,7 @@ describe('picking words off the image', () => {
 describe('the review form', () => {
   it('shows the 16 fields, marks a low-confidence one, and saves a correction on Enter', async () => {
     const { core, user } = await open();
-    expect(screen.getAllByRole('textbox')).toHaveLength(16);
+    expect(within(screen.getByRole('region', { name: 'Campos' })).getAllByRole('textbox')).toHaveLength(16);
     expect(screen.getByTestId('field-referencia').className).toContain('low');
     expect(screen.getByTestId('field-monto').className).not.toContain('low');
     const monto = screen.getByLabelText('Monto');

@@ -127,7 +127,7 @@ export const en: Messages = {
     ref: 'Ref.',
     pinnedNoExpiry: 'pinned, kept',
     expired: 'expired',
-    expiresIn: (minutes) => (minutes < 60 ? `expires in ${minutes} min` : `expires in ${Math.round(minutes / 60)} h`),
+    expiresIn: (minutes) => (minutes < 60 ? `expires in ${minutes}\u00a0min` : `expires in ${Math.round(minutes / 60)}\u00a0h`),
     unpin: 'Unpin',
     pin: 'Pin (keep)',
     unpinTitle: 'Unpin: it will expire again',

@@ -131,7 +131,8 @@ export const es = {
     ref: 'Ref.',
     pinnedNoExpiry: 'fijado, no caduca',
     expired: 'caducado',
-    expiresIn: (minutes: number) => (minutes < 60 ? `caduca en ${minutes} min` : `caduca en ${Math.round(minutes / 60)} h`),
+    // A no-break space keeps the number with its unit: «caduca en 24 h», never «24» then «h».
+    expiresIn: (minutes: number) => (minutes < 60 ? `caduca en ${minutes}\u00a0min` : `caduca en ${Math.round(minutes / 60)}\u00a0h`),
     unpin: 'Quitar fijado',
     pin: 'Fijar (no caduca)',
     unpinTitle: 'Quitar fijado: volverá a caducar',

@@ -28,8 +28,8 @@ describe('the history query', () => {
     expect(expiresIn('2026-11-23T10:19:30Z', now)).toEqual({ hours: 19.5 / 60, minutes: 20 });
     expect(expiresIn('2026-11-23T09:00:00Z', now)).toEqual({ hours: 0, minutes: 0 });
     // As the row reads it, in each language.
-    expect(es.history.expiresIn(1411)).toBe('caduca en 24 h');
-    expect(es.history.expiresIn(20)).toBe('caduca en 20 min');
-    expect(en.history.expiresIn(20)).toBe('expires in 20 min');
+    expect(es.history.expiresIn(1411)).toBe('caduca en 24\u00a0h');
+    expect(es.history.expiresIn(20)).toBe('caduca en 20\u00a0min');
+    expect(en.history.expiresIn(20)).toBe('expires in 20\u00a0min');
   });
 });
