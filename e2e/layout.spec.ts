@@ -26,6 +26,8 @@ async function misfits(page: Page, selector: string): Promise<string[]> {
       const givesWay = getComputedStyle(e).textOverflow === 'ellipsis' && e.title !== '';
       if (e.scrollWidth > e.clientWidth + 1 && !givesWay) problems.push(`${name}: clipped (${e.scrollWidth} > ${e.clientWidth})`);
       if (box.right > window.innerWidth + 0.5) problems.push(`${name}: leaves the window`);
+      const pane = e.closest('.list');
+      if (pane && box.right > pane.getBoundingClientRect().right + 0.5) problems.push(`${name}: leaves the list`);
       if (e.getClientRects().length > 1 || (getComputedStyle(e).display !== 'flex' && box.height > lineHeight * 1.8 + 16)) problems.push(`${name}: wraps (${Math.round(box.height)} px)`);
       return problems;
     }),
@@ -53,7 +55,7 @@ for (const size of SIZES) {
         await page.getByRole('button', { name: /Cerrar|Close/ }).click();
       }
       const toolbar = await misfits(page, '.toolbar > *, .toolbar button, .toolbar .counts');
-      const rows = await misfits(page, '[data-testid=receipt-row] .summary, [data-testid=receipt-row] .when, [data-testid=receipt-row] .name');
+      const rows = await misfits(page, '[data-testid=receipt-row] .summary, [data-testid=receipt-row] .when, [data-testid=receipt-row] .name, .filters .filter-row > *');
       expect([...toolbar, ...rows], language).toEqual([]);
     }
   });

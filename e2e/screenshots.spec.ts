@@ -71,3 +71,34 @@ test('screenshots of the main screens', async ({ app, page }) => {
   await expect(page.getByRole('button', { name: /Approve/ })).toBeVisible();
   await page.screenshot({ path: path.join(OUT, 'review-en-dark.png') });
 });
+
+test('screenshots of the history: badges, a re-drop notice, an empty search, the batch toolbar', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const files = [
+    ['r001-bdv-light.png', '20261123-A--584121234567@lid_Ana_09-30.png'],
+    ['r002-stacked-light.jpg', '20261123-A--584149876543@lid_Luis_09-41.jpg'],
+    ['r003-beside-light.jpg', '23-11-2026-2--584161112233@c.us_carmen_10-02.jpg'],
+  ] as const;
+  const dropped = await Promise.all(files.map(([file, name]) => fromDisk(path.join(FIXTURES, file), name)));
+  await app.drop(dropped);
+  await expect(page.getByTestId('batch-progress')).toContainText('3 de 3 leídos');
+  // Badges: one approved, one flagged.
+  await app.row('Ana').click();
+  await page.keyboard.press('Enter');
+  await app.row('Luis').click();
+  await page.keyboard.press('f');
+  await expect(app.row('Luis')).toContainText('Marcado');
+  // The same files again, and a new batch paused in the toolbar.
+  await app.drop([...dropped, { ...dropped[0]!, name: 'copia.png' }]);
+  await expect(page.getByTestId('drop-summary')).toContainText('ya estaban en el historial');
+  await page.screenshot({ path: path.join(OUT, 'history-redrop.png') });
+  await app.drop([await fromDisk(path.join(FIXTURES, 'r004-web-grid-light.jpg'), '20261123-B--584245556677@lid_Pedro_10-15.jpg'), await fromDisk(path.join(FIXTURES, 'r005-usd-wallet-light.png'), '20261123-B--584267778899@lid_Rosa_10-20.png')]);
+  await page.getByRole('button', { name: 'Pausar' }).click();
+  await expect(page.getByTestId('batch-progress')).toContainText('en pausa');
+  await page.screenshot({ path: path.join(OUT, 'history-badges-batch.png') });
+
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('zzz');
+  await expect(page.getByTestId('no-results')).toBeVisible();
+  await page.screenshot({ path: path.join(OUT, 'history-empty-search.png') });
+});
