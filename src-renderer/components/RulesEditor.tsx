@@ -7,13 +7,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { extractFields } from '../../src-shared/extract/extract';
 import { parseRulesText } from '../../src-shared/extract/rules';
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';
-import { errorText, useT } from '../i18n';
+import { errorText, useLanguage, useT } from '../i18n';
 import type { Client } from '../ipc/client';
 import { useStore } from '../state/context';
 
 export function RulesEditor({ client }: { client: Client }) {
   const detail = useStore((s) => s.detail);
   const t = useT();
+  const language = useLanguage();
   const rt = t.rules;
   const [loaded, setLoaded] = useState<{ text: string; custom: boolean } | null>(null);
   const [text, setText] = useState('');
@@ -30,7 +31,7 @@ export function RulesEditor({ client }: { client: Client }) {
   }, [client, rt]);
 
   // Parsing a few kilobytes of JSON per key is well under a frame.
-  const parsed = useMemo(() => parseRulesText(text), [text]);
+  const parsed = useMemo(() => parseRulesText(text, language), [text, language]);
   const tried = useMemo(() => {
     if (!trial || !parsed.ok || !detail || detail.lines.length === 0) return null;
     return extractFields(detail.lines, parsed.rules).fields;

@@ -55,4 +55,16 @@ describe('extraction rules', () => {
     const broken = parseRulesText('{"version": 1,');
     expect(broken).toMatchObject({ ok: false, problems: [{ rule: '(file)', path: '$', message: expect.stringMatching(/^not valid JSON/) }] });
   });
+
+  it('says its problems in Spanish for the Spanish window: zod’s words and its own', () => {
+    const json = defaults();
+    json.version = 'uno';
+    json.fields.montos = {};
+    const parsed = parseRules(json, 'es') as { problems: { path: string; message: string }[] };
+    expect(parsed.problems.find((p) => p.path === '$.version')!.message).toMatch(/^Entrada inválida/);
+    expect(parsed.problems.find((p) => p.path === '$.fields.montos')!.message).toBe('clave desconocida (¿mal escrita?)');
+    expect(parsed.problems.map((p) => p.message).join(' ')).not.toMatch(/Invalid input|expected|unknown key/);
+    const broken = parseRulesText('{\n  "version": 1,\n  }', 'es') as { problems: { message: string }[] };
+    expect(broken.problems[0]!.message).toMatch(/^no es JSON válido \(línea 3, columna \d+\)$/);
+  });
 });

@@ -4,6 +4,7 @@
  * replaces them. Parsing never throws: an invalid file gives messages naming the rule and the
  * JSON path of each problem, and the caller keeps the defaults.
  */
+import esLocale from 'zod/v4/locales/es.js';
 import * as z from 'zod';
 import { NORMALIZER_NAMES } from './normalize';
 
@@ -98,9 +99,18 @@ export type RulesParse = { ok: true; rules: Rules } | { ok: false; problems: Rul
 const jsonPath = (path: readonly PropertyKey[]) =>
   `$${path.map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_][\w]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`)).join('')}`;
 
-export function parseRules(json: unknown): RulesParse {
+/** The rules' problems in the reader's language: the window's, or English for logs and the CLI. */
+export type ProblemLanguage = 'es' | 'en';
+
+const PROBLEM_WORDS = {
+  es: { unknownKey: 'clave desconocida (¿mal escrita?)', notJson: (where: string) => `no es JSON válido${where}`, at: (line: string, col: string) => ` (línea ${line}, columna ${col})` },
+  en: { unknownKey: 'unknown key (misspelt?)', notJson: (where: string) => `not valid JSON${where}`, at: (line: string, col: string) => ` (line ${line}, column ${col})` },
+} as const;
+
+export function parseRules(json: unknown, language: ProblemLanguage = 'en'): RulesParse {
   // Parsed once per process: zod generating a fast parser for it would cost more than it saves.
-  const parsed = RulesSchema.safeParse(json, { jitless: true });
+  // zod's own messages in the reader's language (its Spanish locale), ours from PROBLEM_WORDS.
+  const parsed = RulesSchema.safeParse(json, { jitless: true, ...(language === 'es' ? { error: esLocale().localeError } : {}) });
   if (parsed.success) return { ok: true, rules: parsed.data };
   const problem = (path: readonly PropertyKey[], message: string): RuleProblem => ({
     rule: path[0] === 'fields' && path[1] !== undefined ? String(path[1]) : String(path[0] ?? '(file)'),
@@ -111,20 +121,33 @@ export function parseRules(json: unknown): RulesParse {
     ok: false,
     // An unknown key is named by its own path ("$.fields.montos"), not its parent's.
     problems: parsed.error.issues.flatMap((i) =>
-      i.code === 'unrecognized_keys' ? i.keys.map((k) => problem([...i.path, k], 'unknown key (misspelt?)')) : [problem(i.path, i.message)],
+      i.code === 'unrecognized_keys' ? i.keys.map((k) => problem([...i.path, k], PROBLEM_WORDS[language].unknownKey)) : [problem(i.path, i.message)],
     ),
   };
 }
 
+/** Line and column of a JSON.parse error (newer engines say them; older ones a position). */
+function jsonErrorAt(message: string, text: string): { line: string; column: string } | null {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return { line: lineColumn[1]!, column: lineColumn[2]! };
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return null;
+  const before = text.slice(0, Number(position[1]));
+  return { line: String(before.split('\n').length), column: String(before.length - before.lastIndexOf('\n')) };
+}
+
 /** Parses rules text; JSON syntax errors are problems too. */
-export function parseRulesText(text: string): RulesParse {
+export function parseRulesText(text: string, language: ProblemLanguage = 'en'): RulesParse {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [{ rule: '(file)', path: '$', message: `not valid JSON: ${(e as Error).message}` }] };
+    // The engine's message is English; only where it is (line and column) is kept.
+    const words = PROBLEM_WORDS[language];
+    const where = jsonErrorAt((e as Error).message, text);
+    return { ok: false, problems: [{ rule: '(file)', path: '$', message: words.notJson(where ? words.at(where.line, where.column) : '') }] };
   }
-  return parseRules(json);
+  return parseRules(json, language);
 }
 
 export const describeProblems = (problems: readonly RuleProblem[]) => problems.map((p) => `rule "${p.rule}" at ${p.path}: ${p.message}`).join('; ');
