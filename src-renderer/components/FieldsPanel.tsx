@@ -27,12 +27,22 @@ function FieldRow({ name, detail }: { name: FieldName; detail: ReceiptDetail }) 
   const setActiveField = useStore((s) => s.setActiveField);
   const picked = useStore((s) => (s.picked?.field === name ? s.picked : null));
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => setDraft(current), [current, detail.sha256]);
+  // What the field held before words were clicked into it, until the operator types: Ctrl+Z
+  // takes the click back. The browser's own undo knows nothing of a value set from a click and
+  // would undo the last typing elsewhere instead (the search box, emptying the filter).
+  const beforePick = useRef<string | null>(null);
+  useEffect(() => {
+    setDraft(current);
+    beforePick.current = null;
+  }, [current, detail.sha256]);
   // A word clicked on the image: its text in this field (Shift+click adds it after a space),
   // the cursor kept here so Enter saves it.
   useEffect(() => {
     if (!picked) return;
-    setDraft((d) => (picked.append && d.trim() ? `${d.trim()} ${picked.text}` : picked.text));
+    setDraft((d) => {
+      beforePick.current ??= d;
+      return picked.append && d.trim() ? `${d.trim()} ${picked.text}` : picked.text;
+    });
     input.current?.focus();
   }, [picked]);
 
@@ -60,14 +70,22 @@ function FieldRow({ name, detail }: { name: FieldName; detail: ReceiptDetail }) 
         disabled={saving}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => setDraft(e.currentTarget.value)}
+        onChange={(e) => {
+          beforePick.current = null;
+          setDraft(e.currentTarget.value);
+        }}
         onBlur={() => void commit()}
         onKeyDown={(e) => {
           const unchanged = draft.trim() === current;
           // Enter saves a changed value; on an unchanged one it approves the receipt and moves on.
           if (e.key === 'Enter') void (unchanged ? approveAndNext() : commit());
           else if (e.key === 'Escape') setDraft(current);
-          else if (e.key.toLowerCase() === 'z' && (e.ctrlKey || e.metaKey) && unchanged) {
+          else if (e.key.toLowerCase() === 'z' && (e.ctrlKey || e.metaKey) && !e.shiftKey && beforePick.current !== null) {
+            // Recibo's undo owns Ctrl+Z after a box click: the field goes back to what it held.
+            e.preventDefault();
+            setDraft(beforePick.current);
+            beforePick.current = null;
+          } else if (e.key.toLowerCase() === 'z' && (e.ctrlKey || e.metaKey) && unchanged) {
             // The input's own undo has nothing to undo: take back the last saved correction.
             e.preventDefault();
             void undoCorrection();

@@ -81,6 +81,32 @@ describe('picking words off the image', () => {
     await waitFor(() => expect(core.calls.filter((c) => c.channel === 'receipts:correct').map((c) => c.req)).toEqual([{ sha256: receipt(1).sha256, field: 'referencia', value: '1.250,75' }]));
   });
 
+  it('Ctrl+Z right after a box click takes the click back in the field, not the search box’s typing', async () => {
+    const { core, user } = await open();
+    const search = screen.getByLabelText('Buscar en el historial') as HTMLInputElement;
+    await user.type(search, 'r1');
+    const referencia = screen.getByLabelText('Referencia') as HTMLInputElement;
+    await user.click(referencia);
+    const [monto, amount] = screen.getAllByTestId('word-box');
+    await user.click(amount!);
+    await user.keyboard('{Shift>}');
+    await user.click(monto!);
+    await user.keyboard('{/Shift}');
+    expect(referencia.value).toBe('1.250,75 Monto');
+    const undo = new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, cancelable: true });
+    act(() => void referencia.dispatchEvent(undo));
+    // Ours, not the browser's: the field is back to what it held, the search keeps its text.
+    expect(undo.defaultPrevented).toBe(true);
+    await waitFor(() => expect(referencia.value).toBe('123456'));
+    expect(search.value).toBe('r1');
+    // Nothing was saved, and once typed in, the field's own undo is the browser's again.
+    expect(core.calls.filter((c) => c.channel === 'receipts:correct')).toEqual([]);
+    await user.type(referencia, '7');
+    const typedUndo = new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, cancelable: true });
+    act(() => void referencia.dispatchEvent(typedUndo));
+    expect(typedUndo.defaultPrevented).toBe(false);
+  });
+
   it('zooms in and out with the keys outside the fields', async () => {
     const { user } = await open();
     expect(screen.getByTestId('zoom').textContent).toBe('100 %');
