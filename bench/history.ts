@@ -80,6 +80,7 @@ export async function historyBench(n = 100_000): Promise<HistoryFigures> {
       'name (part of the payee or sender)': { text: 'quinter', limit: 50 },
       'page of 50: bank 0134, one day': { bank: '0134', receivedFrom: '2026-11-10T00:00:00.000Z', receivedBefore: '2026-11-11T00:00:00.000Z', limit: 50 },
       'last page of 50 of everything': { limit: 50, offset: n - 50 },
+      'page of 50 by name (middle)': { sort: 'name', limit: 50, offset: n / 2 },
     };
     const figures: HistoryFigures['queries'] = {};
     for (const [label, q] of Object.entries(queries)) {

@@ -58,8 +58,10 @@ describe('migrations', () => {
     const old = new Database(file);
     old.pragma('foreign_keys = ON');
     migrate(old, MIGRATIONS.slice(0, 5));
-    const cancelled = receipt(old);
-    const read = receipt(old);
+    // Written as a version-5 Recibo wrote them (no later columns).
+    const add = (n: number) => Number(old.prepare("INSERT INTO receipts (sha256, original_name, ext, size_bytes, received_at, expires_at, metadata) VALUES (?, ?, 'png', 1, 't', 't', '{}')").run(`m6-${n}`.padEnd(64, '0'), `m6-${n}.png`).lastInsertRowid);
+    const cancelled = add(1);
+    const read = add(2);
     saveResult(old, read, record('123'), run);
     old.prepare("UPDATE receipts SET state = 'failed', error_code = 'CANCELLED', error_message = 'Cancelled by the operator before it was read' WHERE id = ?").run(cancelled);
     expect(() => old.prepare("UPDATE receipts SET state = 'cancelled' WHERE id = ?").run(read)).toThrow(/CHECK constraint/);

@@ -2,6 +2,7 @@
  * Receipts and their queue state. Queries are plain functions of (db, args): the jobs and the
  * API call them inside their own transactions where several must land together.
  */
+import { nameOrder } from '../../src-shared/receipt/name-order';
 import type { Db } from './open';
 
 /** `cancelled`: the operator stopped its batch before it was read ("not now"; dropping it again reads it). */
@@ -49,8 +50,8 @@ export const receiptById = (db: Db, id: number) => db.prepare('SELECT * FROM rec
 
 export function insertReceipt(db: Db, r: NewReceipt): number {
   const info = db
-    .prepare('INSERT INTO receipts (sha256, original_name, ext, size_bytes, received_at, expires_at, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(r.sha256, r.originalName, r.ext, r.sizeBytes, r.receivedAt, r.expiresAt, r.metadata);
+    .prepare('INSERT INTO receipts (sha256, original_name, ext, size_bytes, received_at, expires_at, metadata, name_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(r.sha256, r.originalName, r.ext, r.sizeBytes, r.receivedAt, r.expiresAt, r.metadata, nameOrder(r.originalName));
   return Number(info.lastInsertRowid);
 }
 

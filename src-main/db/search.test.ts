@@ -114,3 +114,20 @@ describe('the review queue', () => {
     expect(searchReceipts(db, {}).map((h) => h.id)).toEqual([ids[2], ids[1], ids[0]]);
   });
 });
+
+describe('the list’s order', () => {
+  it('newest batch first, its files in natural order; or the whole history by name', () => {
+    const db = openDatabase(':memory:').db;
+    const add = (name: string, at: string) => insertReceipt(db, { sha256: name.padEnd(64, '0'), originalName: name, ext: 'jpg', sizeBytes: 1, receivedAt: at, expiresAt: 't', metadata: '{}' });
+    // An older batch, then a newer one whose files were taken in as text sorts them.
+    add('a_2.jpg', '2026-12-07T09:00:00.000Z');
+    add('a_10.jpg', '2026-12-07T09:00:00.000Z');
+    for (const name of ['whatsapp_229.jpg', 'whatsapp_23.jpg', 'whatsapp_230.jpg', 'whatsapp_233.jpg', 'whatsapp_3.jpg']) add(name, '2026-12-07T10:00:00.000Z');
+    const files = (sort?: 'newest' | 'name' | 'name-desc') => searchReceipts(db, { ...(sort ? { sort } : {}) }).map((h) => h.original_name);
+    expect(files()).toEqual(['whatsapp_3.jpg', 'whatsapp_23.jpg', 'whatsapp_229.jpg', 'whatsapp_230.jpg', 'whatsapp_233.jpg', 'a_2.jpg', 'a_10.jpg']);
+    expect(files('name')).toEqual(['a_2.jpg', 'a_10.jpg', 'whatsapp_3.jpg', 'whatsapp_23.jpg', 'whatsapp_229.jpg', 'whatsapp_230.jpg', 'whatsapp_233.jpg']);
+    expect(files('name-desc')).toEqual([...files('name')].reverse());
+    // Pages follow the same order.
+    expect(searchReceipts(db, { limit: 2, offset: 2 }).map((h) => h.original_name)).toEqual(['whatsapp_229.jpg', 'whatsapp_230.jpg']);
+  });
+});

@@ -36,6 +36,9 @@ export async function takeIn(core: Core, sources: readonly string[], opts: { pro
   // A slice of a drop sent in pieces joins the batch its send began (db/sending.ts).
   const batchId = opts.batchId ?? Number(db.prepare('INSERT INTO batches (created_at, label, profile) VALUES (?, ?, ?)').run(now().toISOString(), opts.label, opts.profile).lastInsertRowid);
   const keepMs = retentionHours(db) * 3_600_000;
+  // One time for the whole batch (a drop sent in slices included): the history lists the newest
+  // batch first and, within it, the files in natural order (db/migrations/0009-name-order.ts).
+  const receivedAt = new Date((db.prepare('SELECT created_at FROM batches WHERE id = ?').pluck().get(batchId) as string | undefined) ?? now().toISOString());
   const items: IntakeItem[] = [];
   for (const source of sources) {
     let stored;
@@ -50,7 +53,6 @@ export async function takeIn(core: Core, sources: readonly string[], opts: { pro
     const name = path.basename(source);
     const record = recordIntake(() => db.transaction(() => {
       const known = receiptBySha(db, stored.sha256);
-      const receivedAt = now();
       const receiptId =
         known?.id ??
         insertReceipt(db, {

@@ -8,7 +8,7 @@ import { BANK_NAMES } from '../../src-shared/extract/banks';
 import { useLocale, useT } from '../i18n';
 import { useStore } from '../state/context';
 import { dayPattern, formatDay, parseDay } from '../state/day-format';
-import type { StatusFilter } from '../state/history';
+import type { HistorySort, StatusFilter } from '../state/history';
 import { isTextEntry } from './typing';
 
 const STATUS_ORDER: StatusFilter[] = ['', 'pending', 'approved', 'flagged', 'queued', 'processing', 'failed', 'cancelled'];
@@ -86,6 +86,13 @@ export function HistoryFilters() {
         <label className="check">
           <input type="checkbox" checked={query.duplicatesOnly} onChange={(e) => setQuery({ duplicatesOnly: e.currentTarget.checked })} /> {t.duplicatesOnly}
         </label>
+        <select aria-label={t.sortLabel} value={query.sort} onChange={(e) => setQuery({ sort: e.currentTarget.value as HistorySort })}>
+          {(['newest', 'name', 'name-desc'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t.sort[s]}
+            </option>
+          ))}
+        </select>
         {/* Labelled: a bare number beside «Solo duplicados» read as a count of duplicates. */}
         <span className="total" data-testid="history-total" aria-live="polite">
           {t.shown(total.toLocaleString(locale))}

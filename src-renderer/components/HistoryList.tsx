@@ -136,7 +136,7 @@ function EmptyNote() {
   return (
     <p className="empty-note" role="status" data-testid="no-results">
       {query.text.trim() ? t.noResultsFor(query.text.trim()) : t.noResults}{' '}
-      <button type="button" className="link" onClick={() => setQuery(EMPTY_QUERY)}>
+      <button type="button" className="link" onClick={() => setQuery({ ...EMPTY_QUERY, sort: query.sort })}>
         {t.clearSearch}
       </button>
     </p>

@@ -114,6 +114,8 @@ export const en: Messages = {
     bankLabel: 'Bank',
     allBanks: 'All banks',
     dayLabel: 'Received on',
+    sortLabel: 'List order',
+    sort: { newest: 'Newest batch first', name: 'Name (A→Z)', 'name-desc': 'Name (Z→A)' },
     dayLetters: { day: 'dd', month: 'mm', year: 'yyyy' },
     duplicatesOnly: 'Duplicates only',
     count: (n) => `${n} receipts`,

@@ -118,6 +118,8 @@ export const es = {
     bankLabel: 'Banco',
     allBanks: 'Todos los bancos',
     dayLabel: 'Recibidos el día',
+    sortLabel: 'Orden de la lista',
+    sort: { newest: 'Lote más reciente primero', name: 'Nombre (A→Z)', 'name-desc': 'Nombre (Z→A)' },
     dayLetters: { day: 'dd', month: 'mm', year: 'aaaa' },
     duplicatesOnly: 'Solo duplicados',
     count: (n: string) => `${n} comprobantes`,

@@ -7,8 +7,8 @@ import { EMPTY_QUERY, expiresIn, listRequest, pagesOf } from './history';
 describe('the history query', () => {
   it('becomes a request the contract accepts, page by page', () => {
     expect(listRequest(EMPTY_QUERY, 3)).toEqual({ limit: 100, offset: 300 });
-    const req = listRequest({ text: ' 0412 ', status: 'flagged', bank: '0134', day: '2026-11-23', duplicatesOnly: true }, 0);
-    expect(req).toMatchObject({ text: '0412', state: 'done', review: 'flagged', bank: '0134', duplicatesOnly: true });
+    const req = listRequest({ text: ' 0412 ', status: 'flagged', bank: '0134', day: '2026-11-23', duplicatesOnly: true, sort: 'name' }, 0);
+    expect(req).toMatchObject({ text: '0412', state: 'done', review: 'flagged', bank: '0134', duplicatesOnly: true, sort: 'name' });
     // One local day: 24 hours apart, starting at local midnight.
     expect(Date.parse(req.receivedBefore!) - Date.parse(req.receivedFrom!)).toBe(24 * 3_600_000);
     expect(new Date(req.receivedFrom!).getHours()).toBe(0);

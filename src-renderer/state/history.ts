@@ -19,9 +19,13 @@ export interface HistoryQuery {
   /** A day received, YYYY-MM-DD in the operator's time zone; '' for any. */
   day: string;
   duplicatesOnly: boolean;
+  /** The list's order: newest batch first (its files in natural order), or by name. */
+  sort: HistorySort;
 }
 
-export const EMPTY_QUERY: HistoryQuery = { text: '', status: '', bank: '', day: '', duplicatesOnly: false };
+export type HistorySort = 'newest' | 'name' | 'name-desc';
+
+export const EMPTY_QUERY: HistoryQuery = { text: '', status: '', bank: '', day: '', duplicatesOnly: false, sort: 'newest' };
 
 /** A search or a filter is on: an empty list then means "nothing matched", not "no receipts". */
 export const isFiltered = (q: HistoryQuery) => q.text.trim() !== '' || q.status !== '' || q.bank !== '' || q.day !== '' || q.duplicatesOnly;
@@ -34,6 +38,7 @@ export function listRequest(q: HistoryQuery, page: number): Req<'receipts:list'>
   else if (q.status) req.state = q.status;
   if (q.bank) req.bank = q.bank;
   if (q.duplicatesOnly) req.duplicatesOnly = true;
+  if (q.sort !== 'newest') req.sort = q.sort;
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(q.day);
   if (day) {
     // The operator's day, local midnight to local midnight, as the core's UTC instants.

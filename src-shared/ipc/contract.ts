@@ -140,7 +140,8 @@ export const INVOKE = {
     res: IntakeResponse,
   },
   'receipts:list': {
-    req: HistoryFilter.extend({ limit: z.number().int().min(1).max(500).optional(), offset: z.number().int().min(0).optional() }).strict(),
+    /** `sort`: newest batch first with its files in natural order (default), or by name. */
+    req: HistoryFilter.extend({ sort: z.enum(['newest', 'name', 'name-desc']).optional(), limit: z.number().int().min(1).max(500).optional(), offset: z.number().int().min(0).optional() }).strict(),
     res: z.object({
       receipts: z.array(ReceiptSummarySchema),
       /** How many receipts the query matches in all (the page is `limit` of them from `offset`). */

@@ -11,8 +11,9 @@ import { migration0005 } from './0005-read-warnings';
 import { migration0006 } from './0006-cancelled-state';
 import { migration0007 } from './0007-batch-sends';
 import { migration0008 } from './0008-any-part-search';
+import { migration0009 } from './0009-name-order';
 import type { Db } from '../open';
 
 export type Migration = string | ((db: Db) => void);
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
