@@ -14,6 +14,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'main', 'cli.js');
 
+// The stated minimum Node, in one sentence rather than a syntax error from deep inside.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`receipt-ocr needs Node.js 20.19 or newer; this is ${process.version}. Install a newer Node.js and run it again.`);
+  process.exit(1);
+}
+
 function newestSource(dir) {
   let newest = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {

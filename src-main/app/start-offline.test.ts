@@ -29,3 +29,14 @@ describe('npm start offline', () => {
     expect(whatFailed(output)).toBe('TypeError: fetch failed');
   });
 });
+
+describe('the Node.js version', () => {
+  it('refuses one older than the stated minimum in one sentence, and says when Electron wants a newer one', async () => {
+    const { olderThanElectronWants, tooOld } = await import('../../scripts/node-version.mjs');
+    expect(tooOld('v20.18.3')).toBe('Recibo needs Node.js 20.19.0 or newer; this is v20.18.3. Install a newer Node.js (https://nodejs.org) and run the command again.');
+    expect(tooOld('v20.19.0')).toBeNull();
+    expect(tooOld('v24.1.0')).toBeNull();
+    expect(olderThanElectronWants('v20.20.2')).toMatch(/^Note: Electron 45 and its tools are made for Node\.js 22\.12\.0 or newer; this is v20\.20\.2\./);
+    expect(olderThanElectronWants('v22.12.0')).toBeNull();
+  });
+});
