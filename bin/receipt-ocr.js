@@ -10,14 +10,15 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tooOld } from '../scripts/node-version.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'main', 'cli.js');
 
 // The stated minimum Node, in one sentence rather than a syntax error from deep inside.
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 20 || (major === 20 && minor < 19)) {
-  console.error(`receipt-ocr needs Node.js 20.19 or newer; this is ${process.version}. Install a newer Node.js and run it again.`);
+const old = tooOld();
+if (old) {
+  console.error(`receipt-ocr: ${old}`);
   process.exit(1);
 }
 

@@ -5,31 +5,12 @@
  * group the host must still answer a real call.
  */
 import net from 'node:net';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { CoreService } from './api/service';
-import { defaultModelsDir } from './paths';
-import { useTempDir } from './test-support/temp-dir';
-import { startWebHost, type WebHost } from './web-host';
+import { useWebHost } from './test-support/web-host';
 
-const tmp = useTempDir();
-let service: CoreService;
-let host: WebHost;
-const origin = () => `http://127.0.0.1:${host.port}`;
-
-beforeAll(async () => {
-  const rendererDir = path.join(tmp.path, 'renderer');
-  await mkdir(rendererDir, { recursive: true });
-  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Recibo</title>');
-  service = new CoreService({ dataDir: path.join(tmp.path, 'data'), modelsDir: defaultModelsDir(), rulesFile: null, workers: 1 });
-  host = await startWebHost(service, { rendererDir });
-});
-afterAll(async () => {
-  await host.close();
-  await service.close();
-});
+const web = useWebHost();
+const origin = () => web.origin;
 
 /** A small seeded generator, so a failure can be replayed. */
 function random(seed: number) {
@@ -44,7 +25,7 @@ function random(seed: number) {
 function raw(request: string | Buffer): Promise<string> {
   return new Promise((resolve) => {
     // Half-closed after the request, so a truncated one ends instead of waiting for more bytes.
-    const socket = net.connect(host.port, '127.0.0.1', () => socket.end(request));
+    const socket = net.connect(web.host.port, '127.0.0.1', () => socket.end(request));
     let answer = '';
     socket.setTimeout(2000, () => socket.destroy());
     socket.on('data', (d) => {
@@ -61,7 +42,7 @@ const upgrade = (target: string, extra = '') =>
 
 function open(): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ipc?token=${host.token}`, { headers: { Origin: origin() } });
+    const ws = new WebSocket(`ws://127.0.0.1:${web.host.port}/ipc?token=${web.host.token}`, { headers: { Origin: origin() } });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });

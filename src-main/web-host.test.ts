@@ -2,38 +2,20 @@
  * The browser host's gates: the token, the origin, the allowlist and the schemas, and files
  * served only from the renderer folder and the content store.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { CoreService } from './api/service';
-import { defaultModelsDir } from './paths';
 import { FIXTURES } from './test-support/datasets';
-import { useTempDir } from './test-support/temp-dir';
-import { startWebHost, type WebHost } from './web-host';
+import { useWebHost } from './test-support/web-host';
 
-const tmp = useTempDir();
-let service: CoreService;
-let host: WebHost;
-
-beforeAll(async () => {
-  const rendererDir = path.join(tmp.path, 'renderer');
-  await mkdir(rendererDir, { recursive: true });
-  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Recibo</title>');
-  service = new CoreService({ dataDir: path.join(tmp.path, 'data'), modelsDir: defaultModelsDir(), rulesFile: null, workers: 1 });
-  host = await startWebHost(service, { rendererDir });
-});
-afterAll(async () => {
-  await host.close();
-  await service.close();
-});
-
-const origin = () => `http://127.0.0.1:${host.port}`;
+const web = useWebHost();
+const origin = () => web.origin;
 
 /** Connects; resolves with the socket, or with the HTTP status the upgrade was refused with. */
 function connect(query: string, headers: Record<string, string> = { Origin: origin() }): Promise<WebSocket | number> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ipc${query}`, { headers });
+    const ws = new WebSocket(`ws://127.0.0.1:${web.host.port}/ipc${query}`, { headers });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
     ws.once('error', () => resolve(-1));
@@ -67,11 +49,11 @@ describe('browser host', () => {
   it('refuses a WebSocket without the token, with a wrong one, or from another origin', async () => {
     expect(await connect('')).toBe(403);
     expect(await connect('?token=wrong')).toBe(403);
-    expect(await connect(`?token=${host.token}`, { Origin: 'https://evil.example' })).toBe(403);
+    expect(await connect(`?token=${web.host.token}`, { Origin: 'https://evil.example' })).toBe(403);
   });
 
   it('answers the contract, and refuses unknown channels, bad payloads and junk as data', async () => {
-    const ws = await connect(`?token=${host.token}`);
+    const ws = await connect(`?token=${web.host.token}`);
     expect(ws).toBeInstanceOf(WebSocket);
     const socket = ws as WebSocket;
     expect(await invoke(socket, { id: 1, channel: 'settings:get', payload: {} })).toMatchObject({ ok: true, value: { retentionHours: 24, profile: 'balanced', watchFolder: null } });
@@ -83,17 +65,17 @@ describe('browser host', () => {
   });
 
   it('serves a stored image by its sha256 only, with the token', async () => {
-    const ws = (await connect(`?token=${host.token}`)) as WebSocket;
+    const ws = (await connect(`?token=${web.host.token}`)) as WebSocket;
     const bytes = await readFile(path.join(FIXTURES, 'r001-bdv-light.png'));
     const added = (await invoke(ws, { id: 1, channel: 'intake:add', payload: { files: [{ name: 'a.png', base64: bytes.toString('base64') }] } })) as { value: { items: { sha256: string }[] } };
     const sha = added.value.items[0]!.sha256;
-    const image = await fetch(`${origin()}/receipt/${sha}?token=${host.token}`);
+    const image = await fetch(`${origin()}/receipt/${sha}?token=${web.host.token}`);
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await image.arrayBuffer()).equals(bytes)).toBe(true);
     expect((await fetch(`${origin()}/receipt/${sha}`)).status).toBe(403);
-    expect((await fetch(`${origin()}/receipt/${'0'.repeat(64)}?token=${host.token}`)).status).toBe(404);
+    expect((await fetch(`${origin()}/receipt/${'0'.repeat(64)}?token=${web.host.token}`)).status).toBe(404);
     ws.close();
-    await service.idle();
+    await web.service.idle();
   });
 });

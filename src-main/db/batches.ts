@@ -6,6 +6,17 @@
  */
 import type { Db } from './open';
 
+/** A new batch; returns its id. */
+export const createBatch = (db: Db, b: { at: Date; label: string; profile: string }) =>
+  Number(db.prepare('INSERT INTO batches (created_at, label, profile) VALUES (?, ?, ?)').run(b.at.toISOString(), b.label, b.profile).lastInsertRowid);
+
+/** When a batch began: the time all its receipts are received at. */
+export const batchCreatedAt = (db: Db, id: number) => db.prepare('SELECT created_at FROM batches WHERE id = ?').pluck().get(id) as string | undefined;
+
+/** A receipt's place in a batch, with the path it came from (once per batch and receipt). */
+export const addBatchItem = (db: Db, i: { batchId: number; receiptId: number; sourcePath: string; reused: boolean }) =>
+  db.prepare('INSERT OR IGNORE INTO batch_items (batch_id, receipt_id, source_path, reused) VALUES (?, ?, ?, ?)').run(i.batchId, i.receiptId, i.sourcePath, i.reused ? 1 : 0);
+
 export interface BatchProgress {
   id: number;
   label: string;

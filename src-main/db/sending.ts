@@ -2,6 +2,7 @@
  * Drops sent in slices (db/migrations/0007-batch-sends.ts): the files announced, each ticked off
  * when it arrives, the send closed at the end; a send left open and quiet is an interrupted one.
  */
+import { createBatch } from './batches';
 import type { Db } from './open';
 
 export interface SentFile {
@@ -27,7 +28,7 @@ export const QUIET_MS = 5_000;
 export function beginSend(db: Db, opts: { label: string; profile: string; files: readonly SentFile[]; now: Date }): number {
   return db.transaction(() => {
     const at = opts.now.toISOString();
-    const batchId = Number(db.prepare('INSERT INTO batches (created_at, label, profile) VALUES (?, ?, ?)').run(at, opts.label, opts.profile).lastInsertRowid);
+    const batchId = createBatch(db, { at: opts.now, label: opts.label, profile: opts.profile });
     db.prepare('INSERT INTO batch_sends (batch_id, started_at, last_at) VALUES (?, ?, ?)').run(batchId, at, at);
     const add = db.prepare('INSERT INTO batch_send_files (batch_id, position, name, size) VALUES (?, ?, ?, ?)');
     opts.files.forEach((f, i) => add.run(batchId, i, f.name, f.size));

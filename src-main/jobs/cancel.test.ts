@@ -6,32 +6,13 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../src-shared/ipc/result';
-import { dispatch } from '../api/dispatch';
-import { createHandlers, type Handlers } from '../api/handlers';
-import { CoreService } from '../api/service';
-import { defaultModelsDir } from '../paths';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../test-support/datasets';
-import { useTempDir } from '../test-support/temp-dir';
+import { useApiCore } from '../test-support/api-core';
 
-const tmp = useTempDir();
-let service: CoreService;
-let handlers: Handlers;
-const call = async <T>(channel: string, payload: unknown): Promise<T> => {
-  const r = (await dispatch(handlers, channel, payload)) as Result<T>;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-};
+const api = useApiCore();
+const { call } = api;
 const NAMES = ['r001-bdv-light.png', 'r002-stacked-light.jpg', 'r003-beside-light.jpg', 'r007-bdv-dark.jpg'];
-
-beforeAll(() => {
-  service = new CoreService({ dataDir: path.join(tmp.path, 'data'), modelsDir: defaultModelsDir(), rulesFile: null, workers: 1 });
-  handlers = createHandlers(service);
-});
-afterAll(async () => {
-  await service.close();
-});
 
 describe('cancel', () => {
   it('sets the unread aside as cancelled; R reads one again; dropping them again reads the rest', async () => {
@@ -39,7 +20,7 @@ describe('cancel', () => {
     const files = await Promise.all(NAMES.map(async (name) => ({ name, base64: (await readFile(path.join(FIXTURES, name))).toString('base64') })));
     const added = await call<{ batchId: number; items: { sha256: string }[] }>('intake:add', { files });
     await call('batches:control', { batchId: added.batchId, action: 'pause' });
-    await service.idle();
+    await api.service.idle();
     await call('batches:control', { batchId: added.batchId, action: 'cancel' });
     const status = (await call<{ batches: { done: number; cancelled: number; failed: number }[] }>('batches:status', { batchIds: [added.batchId] })).batches[0]!;
     expect(status.cancelled).toBeGreaterThanOrEqual(2);
@@ -53,29 +34,29 @@ describe('cancel', () => {
     // One read again on request (the window's R).
     const one = list.receipts[0]!.sha256;
     await call('receipts:rerun', { sha256: one });
-    await service.idle();
+    await api.service.idle();
     expect((await call<{ state: string }>('receipts:get', { sha256: one })).state).toBe('done');
 
     // The same files dropped again: the cancelled are read, those already read are reused.
     const cancelled = new Set(list.receipts.slice(1).map((r) => r.sha256));
     const again = await call<{ items: { sha256: string; reused?: boolean }[] }>('intake:add', { files });
     expect(again.items.map((i) => i.reused)).toEqual(again.items.map((i) => !cancelled.has(i.sha256)));
-    await service.idle();
+    await api.service.idle();
     const after = await call<{ counts: Record<string, number> }>('receipts:list', {});
     expect(after.counts).toMatchObject({ done: 4, cancelled: 0, failed: 0 });
   });
 
   it('a failed file dropped again (by path) is read again', async () => {
-    const cut = path.join(tmp.path, 'cut.png');
+    const cut = path.join(api.tmp.path, 'cut.png');
     await writeFile(cut, (await readFile(path.join(FIXTURES, 'r001-bdv-light.png'))).subarray(0, 2000));
     // intake:paths is the preload's channel: the handlers serve it, the window's gate refuses it.
     const first = await call<{ items: { sha256: string }[] }>('intake:paths', { paths: [cut] });
-    await service.idle();
+    await api.service.idle();
     const sha = first.items[0]!.sha256;
     expect(await call('receipts:get', { sha256: sha })).toMatchObject({ state: 'failed', error: { code: 'CORRUPT_IMAGE' } });
     const again = await call<{ items: { reused?: boolean }[] }>('intake:paths', { paths: [cut] });
     expect(again.items[0]!.reused).toBe(false);
-    await service.idle();
+    await api.service.idle();
     expect(await call('receipts:get', { sha256: sha })).toMatchObject({ state: 'failed', error: { code: 'CORRUPT_IMAGE' } });
   });
 });

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { whatsappMetadata } from '../../src-shared/extract/whatsapp';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
+import { addBatchItem, batchCreatedAt, createBatch } from '../db/batches';
 import { insertReceipt, queueRerun, receiptBySha } from '../db/receipts';
 import { OcrFailure } from '../ocr/decode';
 import { retentionHours } from '../db/retention-setting';
@@ -34,11 +35,11 @@ export interface IntakeResult {
 export async function takeIn(core: Core, sources: readonly string[], opts: { profile: ProfileName; label: string; readUnsettledAgain?: boolean; batchId?: number }): Promise<IntakeResult> {
   const { db, store, now } = core;
   // A slice of a drop sent in pieces joins the batch its send began (db/sending.ts).
-  const batchId = opts.batchId ?? Number(db.prepare('INSERT INTO batches (created_at, label, profile) VALUES (?, ?, ?)').run(now().toISOString(), opts.label, opts.profile).lastInsertRowid);
+  const batchId = opts.batchId ?? createBatch(db, { at: now(), label: opts.label, profile: opts.profile });
   const keepMs = retentionHours(db) * 3_600_000;
   // One time for the whole batch (a drop sent in slices included): the history lists the newest
   // batch first and, within it, the files in natural order (db/migrations/0009-name-order.ts).
-  const receivedAt = new Date((db.prepare('SELECT created_at FROM batches WHERE id = ?').pluck().get(batchId) as string | undefined) ?? now().toISOString());
+  const receivedAt = new Date(batchCreatedAt(db, batchId) ?? now().toISOString());
   const items: IntakeItem[] = [];
   for (const source of sources) {
     let stored;
@@ -66,7 +67,7 @@ export async function takeIn(core: Core, sources: readonly string[], opts: { pro
         });
       const readAgain = known !== undefined && opts.readUnsettledAgain === true && (known.state === 'cancelled' || known.state === 'failed') && queueRerun(db, known.id);
       const reused = known !== undefined && !readAgain;
-      db.prepare('INSERT OR IGNORE INTO batch_items (batch_id, receipt_id, source_path, reused) VALUES (?, ?, ?, ?)').run(batchId, receiptId, path.resolve(source), reused ? 1 : 0);
+      addBatchItem(db, { batchId, receiptId, sourcePath: path.resolve(source), reused });
       return { receiptId, reused, ...(readAgain ? { readAgain } : {}) };
     })());
     if ('error' in record) {

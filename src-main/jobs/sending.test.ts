@@ -5,33 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../src-shared/ipc/result';
-import { dispatch } from '../api/dispatch';
-import { createHandlers, type Handlers } from '../api/handlers';
-import { CoreService } from '../api/service';
+import { describe, expect, it } from 'vitest';
 import { interruptedSends, QUIET_MS } from '../db/sending';
-import { defaultModelsDir } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
-import { useTempDir } from '../test-support/temp-dir';
+import { useApiCore } from '../test-support/api-core';
 
-const tmp = useTempDir();
-let service: CoreService;
-let handlers: Handlers;
-const call = async <T>(channel: string, payload: unknown): Promise<T> => {
-  const r = (await dispatch(handlers, channel, payload)) as Result<T>;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-};
+const api = useApiCore();
+const { call } = api;
 const NAMES = ['r001-bdv-light.png', 'r002-stacked-light.jpg', 'r003-beside-light.jpg', 'r007-bdv-dark.jpg'];
-
-beforeAll(() => {
-  service = new CoreService({ dataDir: path.join(tmp.path, 'data'), modelsDir: defaultModelsDir(), rulesFile: null, workers: 1 });
-  handlers = createHandlers(service);
-});
-afterAll(async () => {
-  await service.close();
-});
 
 describe('a drop sent in slices', () => {
   it('cut short after the first slice: says 2 of 4 arrived and names the rest; the rest sent later completes it', async () => {
@@ -40,29 +21,29 @@ describe('a drop sent in slices', () => {
     const { batchId } = await call<{ batchId: number }>('intake:begin', { files: announced });
     await call('intake:add', { files: files.slice(0, 2), batchId });
     // The window closes here. While slices may still come, the send is not called interrupted.
-    expect(interruptedSends(service.core.db, new Date())).toEqual([]);
+    expect(interruptedSends(api.service.core.db, new Date())).toEqual([]);
     const later = new Date(Date.now() + QUIET_MS + 1000);
-    const [cut] = interruptedSends(service.core.db, later);
+    const [cut] = interruptedSends(api.service.core.db, later);
     expect(cut).toMatchObject({ batchId, expected: 4, arrived: 2 });
     expect(cut!.files.filter((f) => !f.arrived).map((f) => f.name)).toEqual(NAMES.slice(2));
-    await service.idle();
+    await api.service.idle();
     expect((await call<{ batches: { total: number; done: number }[] }>('batches:status', { batchIds: [batchId] })).batches[0]).toMatchObject({ total: 2, done: 2 });
 
     // The same drop again: the window sends only what is missing, into the same batch, and ends it.
     await call('intake:add', { files: files.slice(2), batchId });
     await call('intake:end', { batchId });
-    expect(interruptedSends(service.core.db, later)).toEqual([]);
-    await service.idle();
+    expect(interruptedSends(api.service.core.db, later)).toEqual([]);
+    await api.service.idle();
     expect((await call<{ batches: { total: number; done: number }[] }>('batches:status', { batchIds: [batchId] })).batches[0]).toMatchObject({ total: 4, done: 4 });
     // A closed send takes no more slices.
-    const refused = await dispatch(handlers, 'intake:add', { files: files.slice(0, 1), batchId });
+    const refused = await api.dispatch('intake:add', { files: files.slice(0, 1), batchId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('set aside by the operator: no longer said', async () => {
     const { batchId } = await call<{ batchId: number }>('intake:begin', { files: [{ name: 'lost.png', size: 10 }] });
-    expect(interruptedSends(service.core.db, new Date(Date.now() + QUIET_MS + 1000)).map((s) => s.batchId)).toEqual([batchId]);
+    expect(interruptedSends(api.service.core.db, new Date(Date.now() + QUIET_MS + 1000)).map((s) => s.batchId)).toEqual([batchId]);
     await call('intake:end', { batchId });
-    expect(interruptedSends(service.core.db, new Date(Date.now() + QUIET_MS + 1000))).toEqual([]);
+    expect(interruptedSends(api.service.core.db, new Date(Date.now() + QUIET_MS + 1000))).toEqual([]);
   });
 });

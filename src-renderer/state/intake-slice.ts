@@ -10,8 +10,6 @@ import { planSend } from './resume-send';
 import type { IntakeSlice, SliceArgs } from './types';
 
 let refusedKey = 0;
-/** The send this window has in flight: not an interrupted one, whatever the core says. */
-let sendingBatch: number | null = null;
 
 /** Receipts of the run read, failed or cancelled (nothing more will happen to them), and in all. */
 export function runProgress(run: { batches: readonly { total: number; done: number; failed: number; cancelled: number; queued: number; processing: number }[] }) {
@@ -39,6 +37,8 @@ export function secondsLeft(run: { firstSettled: { at: number; count: number } |
 }
 
 export function intakeSlice(...[client, set, get]: SliceArgs): IntakeSlice {
+  /** The send this window has in flight: not an interrupted one, whatever the core says. */
+  let sendingBatch: number | null = null;
   /** The drop being sent: each image's first file, and what the others were. */
   let tally = { files: 0, known: 0, copies: 0, firstKnown: null as string | null, seen: new Set<string>() };
   const count = (res: Res<'intake:add'>) => {
