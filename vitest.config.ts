@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src-main/**/*.test.ts', 'src-shared/**/*.test.ts', 'bench/**/*.test.ts', 'tools/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}'],
+    include: ['src-main/**/*.test.ts', 'src-shared/**/*.test.ts', 'bench/**/*.test.ts', 'tools/**/*.test.ts', 'scripts/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}'],
     // Worker and CLI tests run the bundled entry points, as users do.
     globalSetup: ['./vitest.global-setup.ts'],
     testTimeout: 30_000,

@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import { stateCounts } from '../src-main/db/receipts';
 import { openCore } from '../src-main/jobs/core';
 import { takeIn } from '../src-main/jobs/intake';
 import { processQueue } from '../src-main/jobs/processor';
@@ -73,7 +74,7 @@ export async function batchBench(n = 1000): Promise<BatchFigures> {
       },
     });
     const wallMs = performance.now() - started;
-    const counts = core.db.prepare("SELECT sum(state = 'done') AS done, sum(state = 'failed') AS failed FROM receipts").get() as { done: number; failed: number };
+    const counts = stateCounts(core.db);
     core.db.close();
     if (counts.done + counts.failed !== n) throw new Error(`${n} files made ${counts.done + counts.failed} receipts: some images were not unique`);
     return { receipts: n, wallMs, receiptsPerSecond: n / (wallMs / 1000), done: counts.done, failed: counts.failed, memory };

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { FAMILY_SEED, renderFamilies, type FamilyReceipt } from '../tools/receipt-generator/render-families';
 import type { Dataset } from './datasets';
 
-export const RECEIPTS_PER_FAMILY = 16;
+const RECEIPTS_PER_FAMILY = 16;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir)
@@ -42,7 +42,7 @@ export async function familyReceipts(root: string): Promise<{ dir: string; truth
 }
 
 /** Screenshots of each held-out family in the speed benchmark: 60 with today's six. */
-export const HELD_OUT_SCREENSHOTS_PER_FAMILY = 10;
+const HELD_OUT_SCREENSHOTS_PER_FAMILY = 10;
 
 /**
  * Screenshots no rule was written from, for the speed benchmark: the first receipts (by name) of

@@ -9,6 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { databaseMiB, historyWriter } from '../src-main/db/fixtures';
 import { openDatabase } from '../src-main/db/open';
 import { insertReceipt } from '../src-main/db/receipts';
 import { countReceipts, searchReceipts, type SearchQuery } from '../src-main/db/search';
@@ -38,33 +39,31 @@ export async function historyBench(n = 100_000): Promise<HistoryFigures> {
       return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * m);
     };
     const t0 = performance.now();
-    const run = db.prepare("INSERT INTO ocr_runs (receipt_id, profile, models, rules_revision, finished_at, timings, text, lines) VALUES (?, 'balanced', '[]', 'r', ?, ?, '', '[]')");
-    const field = db.prepare('INSERT INTO fields (receipt_id, run_id, name, value, raw, confidence, box, source) VALUES (?, ?, ?, ?, ?, 0.95, ?, ?)');
-    const done = db.prepare("UPDATE receipts SET state = ?, review = ?, dedupe_key = ?, duplicate_of = ?, settled_at = ? WHERE id = ?");
+    const write = historyWriter(db);
     const samples: { ref: string; phone: string; amount: string; cedula: string } = { ref: '', phone: '', amount: '', cedula: '' };
     const first = ['Ana', 'Luis', 'María', 'José', 'Carmen', 'Jesús', 'Rosa', 'Pedro', 'Yelitza', 'Daniel'];
     const last = ['Pérez', 'Gómez', 'Rodríguez', 'Hernández', 'Rivas', 'Marcano', 'Salazar', 'Quintero', 'Mendoza', 'Briceño'];
     const banks = ['0102', '0105', '0108', '0134', '0172', '0191'];
-    db.transaction(() => {
+    write.inOneTransaction(() => {
       for (let i = 0; i < n; i++) {
         const at = new Date(Date.UTC(2026, 10, 1) + i * 25_000).toISOString();
         const sender = first[rnd(first.length)]!;
         const id = insertReceipt(db, { sha256: i.toString(16).padStart(64, '0'), originalName: `20261101-A--${rnd(1e9)}@lid_${sender}_${i % 24}-00.jpg`, ext: 'jpeg', sizeBytes: 80_000, receivedAt: at, expiresAt: at, metadata: '{}' });
-        const runId = Number(run.run(id, at, JSON.stringify({ total: 200 + rnd(200) })).lastInsertRowid);
+        const runId = write.reading(id, at, 200 + rnd(200));
         const ref = String(rnd(1e9)).padStart(12, '0');
         const phone = `04${['12', '14', '16', '24', '26', '22'][rnd(6)]}${String(rnd(1e7)).padStart(7, '0')}`;
         const amount = `${rnd(50_000)}.${String(rnd(100)).padStart(2, '0')}`;
         const cedula = `V-${rnd(3e7)}`;
         for (const [name, value] of [['referencia', ref], ['telefono', phone], ['monto', amount], ['fecha', at.slice(0, 10)], ['banco_origen', banks[rnd(banks.length)]!], ['banco_destino', '0105'], ['beneficiario', `${first[rnd(10)]} ${last[rnd(10)]}`], ['cedula', cedula], ['concepto', `Pago rifa ${rnd(1e5)}`], ['tipo_transaccion', 'pago_movil']] as const) {
-          field.run(id, runId, name, value, value, box, source);
+          write.field({ receiptId: id, runId, name, value, box, source });
         }
-        done.run(rnd(50) === 0 ? 'failed' : 'done', ['pending', 'approved', 'flagged'][rnd(3)], `${ref}|${amount} VES|${at.slice(0, 10)}|0105`, rnd(100) === 0 && id > 1 ? id - 1 : null, at, id);
+        write.settled({ id, state: rnd(50) === 0 ? 'failed' : 'done', review: ['pending', 'approved', 'flagged'][rnd(3)]!, dedupeKey: `${ref}|${amount} VES|${at.slice(0, 10)}|0105`, duplicateOf: rnd(100) === 0 && id > 1 ? id - 1 : null, at });
         if (i === Math.floor(n / 2)) Object.assign(samples, { ref, phone, amount, cedula });
       }
-    })();
-    db.pragma('optimize');
+    });
+    write.optimize();
     const buildMs = performance.now() - t0;
-    const fileMiB = (db.prepare('SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()').get() as { bytes: number }).bytes / 2 ** 20;
+    const fileMiB = databaseMiB(db);
 
     const queries: Record<string, SearchQuery> = {
       'reference (whole)': { text: samples.ref },

@@ -35,7 +35,7 @@ export async function rendererFile(rendererDir: string, urlPath: string): Promis
   return { file, type: RENDERER_TYPES[path.extname(file)] ?? 'application/octet-stream' };
 }
 
-export const isSha256 = (s: string) => /^[0-9a-f]{64}$/.test(s);
+const isSha256 = (s: string) => /^[0-9a-f]{64}$/.test(s);
 
 /** The stored image of a receipt, by sha256 only. */
 export function receiptImage(core: Core, sha256: string): ServedFile | null {

@@ -18,7 +18,8 @@ import { correctField, correctionsOf, setPinned, setReview } from '../db/review'
 import { countReceipts, searchReceipts } from '../db/search';
 import { batchProgress, cancelBatch, pauseBatch, resumeBatch } from '../db/batches';
 import { beginSend, endSend, interruptedSends, isOpenSend } from '../db/sending';
-import { csvExport, exportRows, legacyJson } from '../jobs/export';
+import { exportRows } from '../db/export-rows';
+import { csvExport, legacyJson } from '../jobs/export';
 import type { IntakeItem, IntakeResult } from '../jobs/intake';
 import { bucketMinutesFor, metrics, metricsSeries } from '../jobs/metrics';
 import { loadRules } from '../extract/rules-file';

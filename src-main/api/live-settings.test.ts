@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Res } from '../../src-shared/ipc/contract';
 import type { Result } from '../../src-shared/ipc/result';
+import { readingsWithProfile } from '../db/fixtures';
+import { stateCounts } from '../db/receipts';
 import { defaultModelsDir } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
@@ -84,12 +86,12 @@ describe('settings that change the running core', () => {
     expect(changed).toMatchObject({ profile: 'fast', workers: 2, threadsPerWorker: 1, effective: { workers: 2, threadsPerWorker: 1 } });
     // "Automatic" threads follow the workers in force: the cores split between the two.
     expect(changed.automatic.threadsPerWorker).toBe(Math.max(1, Math.floor(changed.cores / 2)));
-    await until(() => (service.core.db.prepare("SELECT count(*) AS n FROM receipts WHERE state = 'done'").get() as { n: number }).n === 4, 60_000);
+    await until(() => stateCounts(service.core.db).done === 4, 60_000);
     await service.idle();
     const log = readFileSync(path.join(service.opts.dataDir, 'logs', 'recibo.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event: string; profile?: string; workers?: number });
     expect(log.filter((l) => l.event === 'pool-restart')).toMatchObject([{ profile: 'fast', workers: 2 }]);
     // The readings after the restart were made with the new profile.
-    expect((service.core.db.prepare("SELECT count(*) AS n FROM ocr_runs WHERE profile = 'fast'").get() as { n: number }).n).toBeGreaterThan(0);
+    expect(readingsWithProfile(service.core.db, 'fast')).toBeGreaterThan(0);
 
     // The dashboard: the four readings in the last hour's buckets, and the processes sampled.
     await until(() => service.resources.buckets(Date.now() - 60_000, 1, 2).some((b) => b.mainCpuPct !== null));

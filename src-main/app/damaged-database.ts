@@ -13,7 +13,7 @@ const receipts = (n: number) => `${n} ${n === 1 ? 'comprobante' : 'comprobantes'
 const when = (d: Date) => d.toLocaleString('es-VE', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The offer's words: what is wrong, and what restoring the newest good backup would bring back. */
-export function restoreOffer(error: DamagedDatabaseError, backup: BackupInfo | null): { message: string; detail: string; restoreLabel: string | null } {
+function restoreOffer(error: DamagedDatabaseError, backup: BackupInfo | null): { message: string; detail: string; restoreLabel: string | null } {
   const message = 'El historial de Recibo está dañado';
   const why = `Motivo: ${error.reason}.\nNo se cambió nada; el archivo dañado se guardará aparte.`;
   if (!backup) return { message, detail: `${why}\n\nNo hay ninguna copia buena: puede empezar un historial vacío (las imágenes guardadas se conservan).`, restoreLabel: 'Empezar un historial vacío' };
@@ -25,7 +25,7 @@ export function restoreOffer(error: DamagedDatabaseError, backup: BackupInfo | n
 }
 
 /** After a restore: what the operator has now. */
-export function restoreResult(report: RepairReport): string {
+function restoreResult(report: RepairReport): string {
   if (report.status === 'healthy') return 'La base de datos está sana; no se cambió nada.';
   const lines = [report.backup ? `Se restauró la copia del ${when(report.backup.takenAt)} (${receipts(report.backup.receipts)}).` : 'Se empezó un historial vacío.', `El archivo dañado quedó en ${report.damagedKeptAs}.`];
   if (report.imagesNotInHistory > 0) lines.push(`${report.imagesNotInHistory} imágenes guardadas no están en el historial restaurado: suéltelas de nuevo para leerlas.`);

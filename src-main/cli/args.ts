@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES, type ProfileName } from '../../src-shared/ocr/profiles';
 
-export const FORMATS = ['jsonl', 'json', 'csv'] as const;
+const FORMATS = ['jsonl', 'json', 'csv'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 export interface ExtractCommand {

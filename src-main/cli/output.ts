@@ -27,7 +27,7 @@ function metadataCells(r: ImageRecord): string[] {
   return [m.numerosorteo, m.fechasorteo, m.idWhatsapp, m.nombre, m.horamin, m.validation.valid ? 'yes' : 'no'];
 }
 
-export function csvRow(r: ImageRecord): string[] {
+function csvRow(r: ImageRecord): string[] {
   return [
     r.file,
     r.sha256 ?? '',

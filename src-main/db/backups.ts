@@ -23,7 +23,7 @@ const KEEP = 5;
 const DAY_MS = 24 * 3_600_000;
 const NAME = /^recibo-(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z)-(daily|migration)\.db$/;
 
-export const backupsDir = (dataDir: string) => path.join(dataDir, 'backups');
+const backupsDir = (dataDir: string) => path.join(dataDir, 'backups');
 
 const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
 const unstamp = (s: string) => new Date(s.replace(/T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z$/, 'T$1:$2:$3.$4Z'));

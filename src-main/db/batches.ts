@@ -5,6 +5,7 @@
  * holds them. Receipts being read finish either way.
  */
 import type { Db } from './open';
+import { insertReceipt, queueRerun, receiptBySha, type NewReceipt } from './receipts';
 
 /** A new batch; returns its id. */
 export const createBatch = (db: Db, b: { at: Date; label: string; profile: string }) =>
@@ -16,6 +17,26 @@ export const batchCreatedAt = (db: Db, id: number) => db.prepare('SELECT created
 /** A receipt's place in a batch, with the path it came from (once per batch and receipt). */
 export const addBatchItem = (db: Db, i: { batchId: number; receiptId: number; sourcePath: string; reused: boolean }) =>
   db.prepare('INSERT OR IGNORE INTO batch_items (batch_id, receipt_id, source_path, reused) VALUES (?, ?, ?, ?)').run(i.batchId, i.receiptId, i.sourcePath, i.reused ? 1 : 0);
+
+/** Whether the receipt was taken in from this very path (not only known from elsewhere). */
+export const takenInFrom = (db: Db, receiptId: number, sourcePath: string) =>
+  db.prepare('SELECT 1 FROM batch_items WHERE receipt_id = ? AND source_path = ?').get(receiptId, sourcePath) !== undefined;
+
+/**
+ * A file taken in by a batch, in one transaction: its receipt (new, or the one its bytes already
+ * have) and its batch item. A known receipt that was cancelled or failed is queued again when
+ * `readUnsettledAgain`; otherwise the item is `reused` (nothing new to read).
+ */
+export function recordArrival(db: Db, a: { batchId: number; receipt: NewReceipt; sourcePath: string; readUnsettledAgain: boolean }): { receiptId: number; reused: boolean; readAgain?: true } {
+  return db.transaction(() => {
+    const known = receiptBySha(db, a.receipt.sha256);
+    const receiptId = known?.id ?? insertReceipt(db, a.receipt);
+    const readAgain = known !== undefined && a.readUnsettledAgain && (known.state === 'cancelled' || known.state === 'failed') && queueRerun(db, known.id);
+    const reused = known !== undefined && !readAgain;
+    addBatchItem(db, { batchId: a.batchId, receiptId, sourcePath: a.sourcePath, reused });
+    return { receiptId, reused, ...(readAgain ? { readAgain: true as const } : {}) };
+  })();
+}
 
 export interface BatchProgress {
   id: number;

@@ -35,7 +35,7 @@ export function checkIntegrityInBackground(script: string, file: string, nativeB
 }
 
 /** `recibo.db.damaged`: written when a check fails, removed by repair. */
-export const damageMarker = (dbFile: string) => `${dbFile}.damaged`;
+const damageMarker = (dbFile: string) => `${dbFile}.damaged`;
 
 export function markDamaged(dbFile: string, reason: string): void {
   writeFileSync(damageMarker(dbFile), `${reason}\n`, { mode: 0o600 });

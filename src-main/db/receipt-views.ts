@@ -4,6 +4,7 @@
  * and the receipt a possible duplicate repeats.
  */
 import type { Db } from './open';
+import type { ReceiptState } from './receipts';
 
 export interface StoredField {
   name: string;
@@ -27,6 +28,38 @@ export function fieldValues(db: Db, ids: readonly number[]): Map<number, Record<
   for (const f of rows) out.get(f.receipt_id)![f.name] = f.v;
   return out;
 }
+
+/** Field values with corrections applied, for every receipt that has fields. */
+export function allFieldValues(db: Db): Map<number, Record<string, string>> {
+  const out = new Map<number, Record<string, string>>();
+  for (const f of db.prepare('SELECT receipt_id, name, coalesce(corrected, value) AS v FROM fields ORDER BY receipt_id, name').all() as { receipt_id: number; name: string; v: string }[]) {
+    const of = out.get(f.receipt_id) ?? {};
+    of[f.name] = f.v;
+    out.set(f.receipt_id, of);
+  }
+  return out;
+}
+
+export interface ReceiptOutline {
+  id: number;
+  sha256: string;
+  original_name: string;
+  state: ReceiptState;
+  error_code: string | null;
+  error_message: string | null;
+  expires_at: string;
+  /** The sha256 of the receipt this one may duplicate. */
+  duplicate_sha: string | null;
+}
+
+/** Every receipt in the order taken in, for `receipt-ocr status`. */
+export const receiptOutlines = (db: Db) =>
+  db
+    .prepare(
+      `SELECT r.id, r.sha256, r.original_name, r.state, r.error_code, r.error_message, r.expires_at, d.sha256 AS duplicate_sha
+       FROM receipts r LEFT JOIN receipts d ON d.id = r.duplicate_of ORDER BY r.id`,
+    )
+    .all() as ReceiptOutline[];
 
 export const storedFields = (db: Db, receiptId: number) => db.prepare('SELECT * FROM fields WHERE receipt_id = ?').all(receiptId) as StoredField[];
 

@@ -17,7 +17,7 @@ export interface RunInfo {
  * Links every receipt with this payment key to the first one taken in (the lowest id), and the
  * first one to none: the first is the payment, the others its possible duplicates.
  */
-export function relinkDuplicates(db: Db, key: string): void {
+function relinkDuplicates(db: Db, key: string): void {
   db.prepare(
     `UPDATE receipts SET duplicate_of = NULLIF((SELECT min(id) FROM receipts WHERE dedupe_key = @key), id)
      WHERE dedupe_key = @key`,

@@ -10,7 +10,9 @@ import { createWriter } from '../cli/output';
 import { openDatabase } from '../db/open';
 import { insertReceipt } from '../db/receipts';
 import { saveResult } from '../db/results';
-import { csvExport, exportRows } from './export';
+import { correctField } from '../db/review';
+import { exportRows } from '../db/export-rows';
+import { csvExport } from './export';
 
 /** Each payload, and the text it must read back as once the `'` is taken off. */
 const PAYLOADS: [string, string][] = [
@@ -50,7 +52,7 @@ describe('CSV exports never hold a live formula', () => {
         fields: { concepto: { value: 'pago', raw: 'pago', confidence: 0.9, box: [0, 0, 1, 1], source: { via: 'inline' } } },
       };
       saveResult(db, id, record, run);
-      db.prepare("UPDATE fields SET corrected = ? WHERE receipt_id = ? AND name = 'concepto'").run(payload, id);
+      correctField(db, id, 'concepto', payload, new Date('2026-12-07T09:00:01.000Z'));
     });
     for (const delimiter of [',', ';'] as const) {
       const rows = parse(csvExport(exportRows(db), delimiter), { bom: true, columns: true, delimiter }) as Record<string, string>[];

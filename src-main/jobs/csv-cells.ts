@@ -14,7 +14,7 @@ import { stringify, type Options } from 'csv-stringify/sync';
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /** A cell's text with line breaks as `\n` and no other control characters. */
-export const plainCell = (value: string) => value.replace(/\r\n?/g, '\n').replace(CONTROLS, '');
+const plainCell = (value: string) => value.replace(/\r\n?/g, '\n').replace(CONTROLS, '');
 
 export function csvText(rows: readonly (readonly string[])[], options: Pick<Options, 'bom' | 'delimiter'> = {}): string {
   // Cast first, then the formula check sees the cleaned text: "\u0007=1" must not become "=1".

@@ -4,7 +4,6 @@
  * matches its table) is reported to the window at once, and the next start refuses the database
  * until it is repaired.
  */
-import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { CoreService } from '../api/service';
+import { alterIndexDefinition } from '../db/fixtures';
 import { DamagedDatabaseError } from '../db/open';
 import { repairDatabase } from '../db/repair';
 import { defaultModelsDir } from '../paths';
@@ -42,11 +42,7 @@ async function crashedWithDamagedIndex(name: string, damage: boolean) {
   // The process dies: the database is never closed through the core, its open marker stays.
   core.db.close();
   if (damage) {
-    const db = new Database(path.join(dataDir, 'recibo.db'));
-    db.unsafeMode(true);
-    db.pragma('writable_schema = ON');
-    db.prepare("UPDATE sqlite_master SET sql = 'CREATE INDEX receipts_received ON receipts (original_name)' WHERE name = 'receipts_received'").run();
-    db.close();
+    alterIndexDefinition(path.join(dataDir, 'recibo.db'));
   }
   return dataDir;
 }

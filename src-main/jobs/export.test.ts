@@ -2,9 +2,11 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { ImageRecord } from '../../src-shared/receipt/record';
 import { openDatabase } from '../db/open';
-import { insertReceipt } from '../db/receipts';
+import { insertReceipt, markFailed } from '../db/receipts';
+import { correctField, setReview } from '../db/review';
 import { saveResult } from '../db/results';
-import { CSV_EXPORT_COLUMNS, csvExport, exportRows, legacyJson } from './export';
+import { exportRows } from '../db/export-rows';
+import { CSV_EXPORT_COLUMNS, csvExport, legacyJson } from './export';
 
 const box: [number, number, number, number] = [10, 20, 110, 40];
 function setup() {
@@ -24,9 +26,9 @@ function setup() {
   const run = { profile: 'balanced', models: [{ id: 'det', sha256: 'x' }, { id: 'rec', sha256: 'y' }], rulesRevision: 'r', finishedAt: '2026-11-23T09:00:01.000Z' };
   saveResult(db, ids[0]!, record('1250.75'), run);
   saveResult(db, ids[1]!, record('1250.75'), run);
-  db.prepare("UPDATE fields SET corrected = '1350.75' WHERE receipt_id = ? AND name = 'monto'").run(ids[0]);
-  db.prepare("UPDATE receipts SET review = 'approved' WHERE id = ?").run(ids[0]);
-  db.prepare("UPDATE receipts SET state = 'failed', error_code = 'CORRUPT_IMAGE', error_message = 'damaged' WHERE id = ?").run(ids[2]);
+  correctField(db, ids[0]!, 'monto', '1350.75', new Date('2026-11-23T09:00:02.000Z'));
+  setReview(db, ids[0]!, 'approved');
+  markFailed(db, ids[2]!, 'CORRUPT_IMAGE', 'damaged');
   return db;
 }
 

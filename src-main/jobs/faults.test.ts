@@ -6,6 +6,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readingsPerReceipt } from '../db/fixtures';
+import { receiptOutlines } from '../db/receipt-views';
+import { receiptById } from '../db/receipts';
 import { openCore } from './core';
 import { takeIn } from './intake';
 import { processQueue, type ProgressEvent } from './processor';
@@ -22,7 +25,7 @@ const fifty = readdirSync(FIXTURES).filter((f) => /\.(png|jpe?g)$/.test(f)).sort
 const runsPerReceipt = (dataDir: string) => {
   const core = openCore(dataDir);
   try {
-    return core.db.prepare('SELECT r.sha256, count(o.id) AS runs FROM receipts r LEFT JOIN ocr_runs o ON o.receipt_id = r.id GROUP BY r.id').all() as { sha256: string; runs: number }[];
+    return readingsPerReceipt(core.db);
   } finally {
     core.db.close();
   }
@@ -74,7 +77,7 @@ describe('faults during a batch of 50', () => {
     // 1 ms: every reading is "stuck".
     await processQueue(core, { profile: 'fast', workers: 1, modelsDir: defaultModelsDir(), rulesFile: null, timeoutMs: 1, backoffMs: 10 });
     expect(statusReport(core.db).receipts).toEqual([expect.objectContaining({ state: 'failed', error: { code: 'WORKER_CRASHED', message: expect.stringMatching(/took longer than/) } })]);
-    expect(core.db.prepare('SELECT attempts FROM receipts').get()).toEqual({ attempts: 3 });
+    expect(receiptOutlines(core.db).map((r) => receiptById(core.db, r.id)?.attempts)).toEqual([3]);
     await takeIn(core, fifty.slice(1, 2), { profile: 'fast', label: 'normal' });
     await processQueue(core, { profile: 'fast', workers: 1, modelsDir: defaultModelsDir(), rulesFile: null });
     expect(statusReport(core.db).counts).toEqual({ queued: 0, processing: 0, done: 1, failed: 1, cancelled: 0 });

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
+import { stopGrowth } from '../db/fixtures';
+import { receiptOutlines } from '../db/receipt-views';
+import { stateCounts } from '../db/receipts';
 import { openCore } from './core';
 import { takeIn } from './intake';
 
@@ -35,7 +38,7 @@ describe('intake guards', () => {
     expect(items.map((i) => i.error?.code)).toEqual(['UNSUPPORTED_FORMAT', 'UNSUPPORTED_FORMAT', 'UNSUPPORTED_FORMAT', 'NOT_FOUND']);
     expect(items[0]!.error!.message).toMatch(/text file/);
     expect(await filesUnder(path.join(core.dataDir, 'images'))).toEqual([]);
-    expect(core.db.prepare('SELECT count(*) AS n FROM receipts').get()).toEqual({ n: 0 });
+    expect(Object.values(stateCounts(core.db)).reduce((a, b) => a + b)).toBe(0);
     core.db.close();
   });
 
@@ -53,7 +56,7 @@ describe('intake guards', () => {
     expect(items[0]!.error).toMatchObject({ code: 'STORE_FAILED', message: expect.stringMatching(/first\.png/) });
     expect(items[1]!.error).toBeUndefined();
     expect((await filesUnder(core.store.root)).filter((f) => f.endsWith('.partial'))).toEqual([]);
-    expect(core.db.prepare('SELECT original_name FROM receipts').all()).toEqual([{ original_name: 'second.jpg' }]);
+    expect(receiptOutlines(core.db).map((r) => r.original_name)).toEqual(['second.jpg']);
     core.db.close();
   });
 
@@ -86,14 +89,13 @@ describe('a full database', () => {
     }));
     await takeIn(core, sources, { profile: 'balanced', label: 'test' });
     // The database may not grow by a page: as on a full disk, saving a reading fails.
-    const pages = core.db.pragma('page_count', { simple: true }) as number;
-    core.db.pragma(`max_page_count = ${pages}`);
+    stopGrowth(core.db);
     const failed: string[] = [];
     await processQueue(core, { profile: 'balanced', workers: 1, modelsDir: defaultModelsDir(), rulesFile: null, onProgress: (e) => e.state === 'failed' && failed.push(e.error!.code) });
     // At least the first reading cannot be saved; none stays stuck, and the queue ended.
     expect(failed.length).toBeGreaterThanOrEqual(1);
     expect(new Set(failed)).toEqual(new Set(['STORE_FAILED']));
-    const rows = core.db.prepare('SELECT state, error_code, error_message FROM receipts ORDER BY id').all() as { state: string; error_code: string | null; error_message: string | null }[];
+    const rows = receiptOutlines(core.db);
     expect(rows.every((r) => r.state === 'done' || (r.state === 'failed' && r.error_code === 'STORE_FAILED'))).toBe(true);
     expect(rows.find((r) => r.state === 'failed')!.error_message).toMatch(/SQLITE_FULL/);
     core.close();
@@ -111,8 +113,7 @@ describe('a database that cannot grow at intake', () => {
       return file;
     }));
     // The database may not grow beyond its size now: as on a full disk, inserts start failing.
-    core.db.pragma('wal_checkpoint(TRUNCATE)');
-    core.db.pragma(`max_page_count = ${core.db.pragma('page_count', { simple: true }) as number}`);
+    stopGrowth(core.db);
     const { items } = await takeIn(core, sources, { profile: 'balanced', label: 'test' });
     expect(items).toHaveLength(300);
     const refused = items.filter((i) => i.error);

@@ -8,10 +8,9 @@
 import path from 'node:path';
 import { whatsappMetadata } from '../../src-shared/extract/whatsapp';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
-import { addBatchItem, batchCreatedAt, createBatch } from '../db/batches';
-import { insertReceipt, queueRerun, receiptBySha } from '../db/receipts';
+import { batchCreatedAt, createBatch, recordArrival } from '../db/batches';
 import { OcrFailure } from '../ocr/decode';
-import { retentionHours } from '../db/retention-setting';
+import { retentionHours } from '../db/settings';
 import type { Core } from './core';
 
 export interface IntakeItem {
@@ -52,11 +51,10 @@ export async function takeIn(core: Core, sources: readonly string[], opts: { pro
       continue;
     }
     const name = path.basename(source);
-    const record = recordIntake(() => db.transaction(() => {
-      const known = receiptBySha(db, stored.sha256);
-      const receiptId =
-        known?.id ??
-        insertReceipt(db, {
+    const record = recordIntake(() =>
+      recordArrival(db, {
+        batchId,
+        receipt: {
           sha256: stored.sha256,
           originalName: name,
           ext: stored.ext,
@@ -64,12 +62,11 @@ export async function takeIn(core: Core, sources: readonly string[], opts: { pro
           receivedAt: receivedAt.toISOString(),
           expiresAt: new Date(receivedAt.getTime() + keepMs).toISOString(),
           metadata: JSON.stringify(whatsappMetadata(name)),
-        });
-      const readAgain = known !== undefined && opts.readUnsettledAgain === true && (known.state === 'cancelled' || known.state === 'failed') && queueRerun(db, known.id);
-      const reused = known !== undefined && !readAgain;
-      addBatchItem(db, { batchId, receiptId, sourcePath: path.resolve(source), reused });
-      return { receiptId, reused, ...(readAgain ? { readAgain } : {}) };
-    })());
+        },
+        sourcePath: path.resolve(source),
+        readUnsettledAgain: opts.readUnsettledAgain === true,
+      }),
+    );
     if ('error' in record) {
       core.log.write({ event: 'intake-refused', source, ...record.error });
       items.push({ source, error: record.error });

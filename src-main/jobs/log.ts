@@ -39,6 +39,3 @@ export class JsonLinesLog implements Logger {
     renameSync(this.file, numbered(1));
   }
 }
-
-/** For callers that keep no log (tests of other parts). */
-export const silentLog: Logger = { write: () => {} };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open';
+import { addBatchItem, createBatch } from '../db/batches';
+import { addReading, settleAs } from '../db/fixtures';
 import { insertReceipt, markFailed } from '../db/receipts';
 import { bucketMinutesFor, metrics, metricsSeries } from './metrics';
 
@@ -7,15 +9,15 @@ describe('dashboard metrics', () => {
   it('come from stored timings, settlements and intake inside the window only', () => {
     const db = openDatabase(':memory:').db;
     const now = new Date('2026-11-23T12:00:00Z');
-    const batch = Number(db.prepare("INSERT INTO batches (created_at, label, profile) VALUES ('2026-11-23T11:30:00.000Z', 'b', 'balanced')").run().lastInsertRowid);
+    const batch = createBatch(db, { at: new Date('2026-11-23T11:30:00.000Z'), label: 'b', profile: 'balanced' });
     for (let i = 1; i <= 100; i++) {
       const id = insertReceipt(db, { sha256: String(i).padStart(64, '0'), originalName: 'x', ext: 'png', sizeBytes: 1, receivedAt: 't', expiresAt: 't', metadata: '{}' });
-      db.prepare('INSERT INTO batch_items (batch_id, receipt_id, source_path, reused) VALUES (?, ?, ?, ?)').run(batch, id, 'x', i <= 10 ? 1 : 0);
+      addBatchItem(db, { batchId: batch, receiptId: id, sourcePath: 'x', reused: i <= 10 });
       // Readings of 1..100 ms in the window; one old reading outside it.
       const at = i === 100 ? '2026-11-23T09:00:00.000Z' : '2026-11-23T11:45:00.000Z';
-      db.prepare("INSERT INTO ocr_runs (receipt_id, profile, models, rules_revision, finished_at, timings, text, lines) VALUES (?, 'balanced', '[]', 'r', ?, ?, '', '[]')").run(id, at, JSON.stringify({ total: i }));
+      addReading(db, { receiptId: id, finishedAt: at, totalMs: i });
       if (i <= 5) markFailed(db, id, 'CORRUPT_IMAGE', 'x', new Date('2026-11-23T11:50:00Z'));
-      else db.prepare("UPDATE receipts SET state = 'done', settled_at = ? WHERE id = ?").run(at, id);
+      else settleAs(db, id, { state: 'done', settledAt: at });
     }
     const m = metrics(db, now, 60);
     expect(m.readings).toBe(99);
@@ -31,8 +33,8 @@ describe('dashboard metrics', () => {
     const now = new Date('2026-11-23T12:00:30Z');
     const add = (n: number, settledAt: string, state: 'done' | 'failed', ms: number | null, duplicateOf: number | null = null) => {
       const id = insertReceipt(db, { sha256: String(n).padStart(64, '0'), originalName: 'x', ext: 'png', sizeBytes: 1, receivedAt: 't', expiresAt: 't', metadata: '{}' });
-      db.prepare('UPDATE receipts SET state = ?, settled_at = ?, duplicate_of = ? WHERE id = ?').run(state, settledAt, duplicateOf, id);
-      if (ms !== null) db.prepare("INSERT INTO ocr_runs (receipt_id, profile, models, rules_revision, finished_at, timings, text, lines) VALUES (?, 'balanced', '[]', 'r', ?, ?, '', '[]')").run(id, settledAt, JSON.stringify({ total: ms }));
+      settleAs(db, id, { state, settledAt, duplicateOf });
+      if (ms !== null) addReading(db, { receiptId: id, finishedAt: settledAt, totalMs: ms });
       return id;
     };
     const first = add(1, '2026-11-23T11:58:10.000Z', 'done', 100);

@@ -5,6 +5,7 @@
  * taken in whose bytes were already known, so nothing was read); and the same over time, in
  * buckets, for the charts.
  */
+import { intakeCounts, readingTimes, settledReceipts } from '../db/activity';
 import type { Db } from '../db/open';
 
 export interface Metrics {
@@ -36,19 +37,23 @@ const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sor
 
 export function metrics(db: Db, now: Date, windowMinutes = 60): Metrics {
   const since = new Date(now.getTime() - windowMinutes * 60_000).toISOString();
-  const totals = (db.prepare("SELECT json_extract(timings, '$.total') AS ms FROM ocr_runs WHERE finished_at >= ? ORDER BY ms").all(since) as { ms: number | null }[])
+  const totals = readingTimes(db, since)
     .map((r) => r.ms)
-    .filter((ms): ms is number => typeof ms === 'number');
-  const settled = db.prepare("SELECT count(*) AS n, sum(state = 'failed') AS failed, sum(state = 'done' AND duplicate_of IS NOT NULL) AS duplicates FROM receipts WHERE settled_at >= ?").get(since) as { n: number; failed: number | null; duplicates: number | null };
-  const intake = db.prepare('SELECT count(*) AS n, sum(i.reused) AS reused FROM batch_items i JOIN batches b ON b.id = i.batch_id WHERE b.created_at >= ?').get(since) as { n: number; reused: number | null };
+    .filter((ms): ms is number => typeof ms === 'number')
+    .sort((a, b) => a - b);
+  const settled = settledReceipts(db, since);
+  const failed = settled.filter((r) => r.failed).length;
+  const read = settled.length - failed;
+  const duplicates = settled.filter((r) => !r.failed && r.duplicate).length;
+  const intake = intakeCounts(db, since);
   return {
     windowMinutes,
     readings: totals.length,
     latencyMs: totals.length ? { p50: percentile(totals, 50), p95: percentile(totals, 95), p99: percentile(totals, 99) } : null,
-    receiptsPerMinute: settled.n / windowMinutes,
-    errorRate: settled.n ? (settled.failed ?? 0) / settled.n : null,
-    duplicateRate: settled.n - (settled.failed ?? 0) > 0 ? (settled.duplicates ?? 0) / (settled.n - (settled.failed ?? 0)) : null,
-    cacheHitRate: intake.n ? (intake.reused ?? 0) / intake.n : null,
+    receiptsPerMinute: settled.length / windowMinutes,
+    errorRate: settled.length ? failed / settled.length : null,
+    duplicateRate: read > 0 ? duplicates / read : null,
+    cacheHitRate: intake.files ? intake.reused / intake.files : null,
   };
 }
 
@@ -63,16 +68,14 @@ export function metricsSeries(db: Db, now: Date, windowMinutes: number, bucketMi
   const since = new Date(first).toISOString();
   const index = (iso: string) => Math.floor((Date.parse(iso) - first) / bucketMs);
   const buckets = Array.from({ length: count }, (_, i) => ({ at: new Date(first + i * bucketMs).toISOString(), receipts: 0, errors: 0, duplicates: 0, totals: [] as number[] }));
-  const settled = db.prepare("SELECT settled_at AS at, state = 'failed' AS failed, duplicate_of IS NOT NULL AS duplicate FROM receipts WHERE settled_at >= ?").all(since) as { at: string; failed: number; duplicate: number }[];
-  for (const r of settled) {
+  for (const r of settledReceipts(db, since)) {
     const b = buckets[index(r.at)];
     if (!b) continue;
     b.receipts++;
-    b.errors += r.failed;
-    b.duplicates += r.failed ? 0 : r.duplicate;
+    if (r.failed) b.errors++;
+    else if (r.duplicate) b.duplicates++;
   }
-  const runs = db.prepare("SELECT finished_at AS at, json_extract(timings, '$.total') AS ms FROM ocr_runs WHERE finished_at >= ?").all(since) as { at: string; ms: number | null }[];
-  for (const r of runs) if (typeof r.ms === 'number') buckets[index(r.at)]?.totals.push(r.ms);
+  for (const r of readingTimes(db, since)) if (typeof r.ms === 'number') buckets[index(r.at)]?.totals.push(r.ms);
   return buckets.map(({ totals, ...b }) => {
     totals.sort((a, c) => a - c);
     return { ...b, latencyP50: totals.length ? percentile(totals, 50) : null, latencyP95: totals.length ? percentile(totals, 95) : null };

@@ -17,7 +17,7 @@ import type { Core } from './core';
 import { SupervisedWorker } from './supervised-worker';
 
 /** Attempts at one receipt when the worker dies under it. */
-export const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 3;
 
 export interface ProgressEvent {
   receiptId: number;
@@ -55,7 +55,7 @@ export interface ProcessorOptions {
 
 // One single-threaded worker per core: on 2 cores, ingesting the 72 fixtures takes 0.76 of the
 // wall time of one two-thread worker (whole process, three interleaved runs, 2026-12-04).
-export const defaultWorkerCount = (cores = os.availableParallelism()) => Math.max(1, cores);
+const defaultWorkerCount = (cores = os.availableParallelism()) => Math.max(1, cores);
 
 /** The pool the options give on this machine: what "automatic" (unset) resolves to. */
 export function effectivePool(opts: { workers?: number | undefined; threadsPerWorker?: number | undefined }, cores = os.availableParallelism()) {

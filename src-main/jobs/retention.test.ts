@@ -4,7 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
-import { setRetentionHours } from '../db/retention-setting';
+import { addCorrectionRecord, sweepRecords } from '../db/fixtures';
+import { receiptById, stateCounts } from '../db/receipts';
+import { setPinned } from '../db/review';
+import { setRetentionHours } from '../db/settings';
 import { openCore } from './core';
 import { takeIn } from './intake';
 import { sweep } from './retention';
@@ -18,11 +21,11 @@ describe('retention', () => {
     setRetentionHours(core.db, 24);
     const files = ['r001-bdv-light.png', 'r003-beside-light.jpg', 'r004-web-grid-light.jpg'].map((f) => path.join(FIXTURES, f));
     const old = await takeIn(core, files.slice(0, 2), { profile: 'balanced', label: 'old' });
-    core.db.prepare('UPDATE receipts SET pinned = 1 WHERE sha256 = ?').run(old.items[1]!.sha256);
-    core.db.prepare("INSERT INTO corrections (receipt_id, field, old_value, new_value, at) VALUES (?, 'monto', '1.00', '2.00', 't')").run(old.items[0]!.receiptId);
+    setPinned(core.db, old.items[1]!.receiptId!, true);
+    addCorrectionRecord(core.db, old.items[0]!.receiptId!, { field: 'monto', from: '1.00', to: '2.00', at: 't' });
     clock = new Date('2026-11-23T20:00:00Z');
     const recent = await takeIn(core, files.slice(2), { profile: 'balanced', label: 'recent' });
-    expect(core.db.prepare('SELECT expires_at FROM receipts WHERE id = ?').get(recent.items[0]!.receiptId)).toEqual({ expires_at: '2026-11-24T20:00:00.000Z' });
+    expect(receiptById(core.db, recent.items[0]!.receiptId!)?.expires_at).toBe('2026-11-24T20:00:00.000Z');
     // An image whose receipt a crash never recorded.
     const orphan = core.store.pathOf('f'.repeat(64), 'png');
     await mkdir(path.dirname(orphan), { recursive: true });
@@ -32,8 +35,8 @@ describe('retention', () => {
     expect(existsSync(core.store.pathOf(old.items[0]!.sha256!, 'png'))).toBe(false);
     expect(existsSync(core.store.pathOf(old.items[1]!.sha256!, 'jpeg'))).toBe(true);
     expect(existsSync(orphan)).toBe(false);
-    expect((core.db.prepare('SELECT count(*) AS n FROM receipts').get() as { n: number }).n).toBe(2);
-    expect(core.db.prepare('SELECT receipts, corrections FROM sweeps').all()).toEqual([{ receipts: 1, corrections: 1 }]);
+    expect(Object.values(stateCounts(core.db)).reduce((a, b) => a + b)).toBe(2);
+    expect(sweepRecords(core.db)).toEqual([expect.objectContaining({ receipts: 1, corrections: 1 })]);
     core.db.close();
   });
 

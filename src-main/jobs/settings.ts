@@ -6,10 +6,10 @@
 import * as z from 'zod';
 import { DEFAULT_PROFILE, PROFILE_NAMES, type ProfileName } from '../../src-shared/ocr/profiles';
 import type { Db } from '../db/open';
-import { retentionHours, setRetentionHours } from '../db/retention-setting';
+import { putSettingValues, retentionEntry, retentionHours, settingValues } from '../db/settings';
 
 /** What can be changed from the window (retention has its own functions, used by intake). */
-export const StoredSettingsSchema = z.object({
+const StoredSettingsSchema = z.object({
   profile: z.enum(PROFILE_NAMES),
   /** A folder whose new images are taken in as they arrive; null: none. */
   watchFolder: z.string().nullable(),
@@ -18,7 +18,7 @@ export const StoredSettingsSchema = z.object({
   /** Inference threads per worker; null: the cores split between the workers. */
   threadsPerWorker: z.number().int().min(1).max(64).nullable(),
 });
-export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
+type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 export type Settings = StoredSettings & { retentionHours: number };
 
 const KEYS = Object.keys(StoredSettingsSchema.shape) as (keyof StoredSettings)[];
@@ -29,7 +29,7 @@ export interface SettingsDefaults {
 }
 
 export function readSettings(db: Db, defaults: SettingsDefaults = {}): Settings {
-  const stored = new Map((db.prepare(`SELECT key, value FROM settings WHERE key IN (${KEYS.map(() => '?').join(', ')})`).all(...KEYS) as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+  const stored = settingValues(db, KEYS);
   const value = <K extends keyof StoredSettings>(key: K, fallback: StoredSettings[K]): StoredSettings[K] => {
     const raw = stored.get(key);
     if (raw === undefined) return fallback;
@@ -48,12 +48,6 @@ export function readSettings(db: Db, defaults: SettingsDefaults = {}): Settings 
 
 /** Writes the keys given, in one transaction; the others keep their value. */
 export function writeSettings(db: Db, change: Partial<Settings>): void {
-  db.transaction(() => {
-    if (change.retentionHours !== undefined) setRetentionHours(db, change.retentionHours);
-    const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-    for (const key of KEYS) {
-      if (change[key] === undefined) continue;
-      put.run(key, JSON.stringify(StoredSettingsSchema.shape[key].parse(change[key])));
-    }
-  })();
+  const entries = KEYS.filter((key) => change[key] !== undefined).map((key) => [key, JSON.stringify(StoredSettingsSchema.shape[key].parse(change[key]))] as const);
+  putSettingValues(db, change.retentionHours === undefined ? entries : [retentionEntry(change.retentionHours), ...entries]);
 }

@@ -1,5 +1,6 @@
 /** What the data folder holds, for `receipt-ocr status` and the dashboard. */
 import { RECEIPT_STATES, stateCounts, type ReceiptState } from '../db/receipts';
+import { allFieldValues, receiptOutlines } from '../db/receipt-views';
 import type { Db } from '../db/open';
 
 export interface StatusReport {
@@ -10,19 +11,9 @@ export interface StatusReport {
 }
 
 export function statusReport(db: Db): StatusReport {
-  const rows = db
-    .prepare(
-      `SELECT r.id, r.sha256, r.original_name, r.state, r.error_code, r.error_message, r.expires_at, d.sha256 AS duplicate_sha
-       FROM receipts r LEFT JOIN receipts d ON d.id = r.duplicate_of ORDER BY r.id`,
-    )
-    .all() as { id: number; sha256: string; original_name: string; state: ReceiptState; error_code: string | null; error_message: string | null; expires_at: string; duplicate_sha: string | null }[];
-  const fields = new Map<number, Record<string, string>>();
+  const rows = receiptOutlines(db);
   // The operator's value wins over the one read.
-  for (const f of db.prepare('SELECT receipt_id, name, coalesce(corrected, value) AS value FROM fields ORDER BY receipt_id, name').all() as { receipt_id: number; name: string; value: string }[]) {
-    const of = fields.get(f.receipt_id) ?? {};
-    of[f.name] = f.value;
-    fields.set(f.receipt_id, of);
-  }
+  const fields = allFieldValues(db);
   const counts = stateCounts(db);
   return {
     counts: Object.fromEntries(RECEIPT_STATES.map((s) => [s, counts[s]])) as Record<ReceiptState, number>,

@@ -33,7 +33,7 @@ export interface SupervisorOptions {
 }
 
 /** Starts tried in a row before a reading is failed for want of a worker. */
-export const START_ATTEMPTS = 3;
+const START_ATTEMPTS = 3;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

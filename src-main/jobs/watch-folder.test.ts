@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultModelsDir } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
+import { stateCounts } from '../db/receipts';
 import { openCore } from './core';
 import { processQueue } from './processor';
 import { WatchedFolder } from './watch-folder';
@@ -52,7 +53,7 @@ describe('watched folder', () => {
     await copyFile(path.join(FIXTURES, 'r001-bdv-light.png'), path.join(inbox, 'good.png'));
     await watch.scan();
     expect(await watch.scan()).toBe(1);
-    expect(core.db.prepare("SELECT count(*) AS n FROM receipts WHERE state = 'queued'").get()).toEqual({ n: 0 });
+    expect(stateCounts(core.db).queued).toBe(0);
     expect(await watch.settle()).toEqual({ processed: 1, failed: 0 });
     expect((await readdir(path.join(inbox, 'processed'))).sort()).toEqual(['broken.png', 'good (2).png', 'good.png']);
     expect(await readFile(path.join(inbox, 'notas.txt'), 'utf8')).toBe('no es un comprobante');

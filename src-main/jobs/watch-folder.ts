@@ -11,6 +11,7 @@ import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { sha256Hex } from '../ocr/model-files';
+import { takenInFrom } from '../db/batches';
 import { receiptBySha } from '../db/receipts';
 import type { Core } from './core';
 import { hasImageName } from './inputs';
@@ -62,7 +63,7 @@ export class WatchedFolder {
       const row = sha256 ? receiptBySha(this.core.db, sha256) : undefined;
       if (!row || (row.state !== 'done' && row.state !== 'failed')) continue;
       // Taken in from this very file (not only known from elsewhere): its intake is recorded.
-      if (!this.core.db.prepare('SELECT 1 FROM batch_items WHERE receipt_id = ? AND source_path = ?').get(row.id, path.resolve(file))) continue;
+      if (!takenInFrom(this.core.db, row.id, path.resolve(file))) continue;
       const to = row.state === 'done' ? 'processed' : 'failed';
       if (await this.move(file, to, row.state === 'failed' ? `${row.error_code}: ${row.error_message}` : null)) moved[to]++;
     }

@@ -21,7 +21,7 @@ export interface LoadedModel {
   release(): Promise<void>;
 }
 
-export class ModelRunError extends Error {
+class ModelRunError extends Error {
   override name = 'ModelRunError';
 }
 

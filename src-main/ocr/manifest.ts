@@ -151,7 +151,7 @@ export function filesOf(id: string, entry: Manifest['models'][string]): ModelFil
   return files;
 }
 
-export class ManifestError extends Error {
+class ManifestError extends Error {
   override name = 'ManifestError';
 }
 

@@ -9,7 +9,7 @@ import type { RecognizerEntry } from './manifest';
 import { CharLanguageModel, LanguageModelHeader, type LanguageModelTables } from './pipeline/char-lm';
 import type { LanguageModelDecoder } from './pipeline/ctc-beam';
 
-export class ModelFileError extends Error {
+class ModelFileError extends Error {
   override name = 'ModelFileError';
   constructor(message: string, readonly file: string) {
     super(message);

@@ -37,7 +37,7 @@ export const WorkerRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
 
-export const WorkerStatsSchema = z.object({
+const WorkerStatsSchema = z.object({
   rssBytes: z.number(),
   peakRssBytes: z.number(),
   /** CPU time the worker has used since it started (user + system), for the dashboard's CPU. */

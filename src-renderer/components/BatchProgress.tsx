@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from '../state/context';
 import { runProgress, secondsLeft } from '../state/intake-slice';
 
-export function formatDuration(seconds: number): string {
+function formatDuration(seconds: number): string {
   if (seconds < 60) return `${seconds} s`;
   const m = Math.round(seconds / 60);
   return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;

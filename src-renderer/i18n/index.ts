@@ -33,7 +33,6 @@ export const useT = (): Messages => MESSAGES[useLanguage()];
 /** The same outside components (the store's messages). */
 export const messages = (): Messages => MESSAGES[useLanguageStore.getState().language];
 export const useLocale = () => LOCALES[useLanguage()];
-export const currentLocale = () => LOCALES[useLanguageStore.getState().language];
 
 /**
  * What the operator reads for an error, in the window's language: a value refused with its

@@ -7,7 +7,7 @@
 type Part = 'day' | 'month' | 'year';
 
 /** The order of day, month and year in a locale's short numeric dates. */
-export function dayOrder(locale: string): Part[] {
+function dayOrder(locale: string): Part[] {
   return new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
     .formatToParts(new Date(Date.UTC(2026, 11, 7)))
     .map((p) => p.type)

@@ -4,11 +4,6 @@
  */
 import { messages } from '../i18n';
 
-export interface EncodedFile {
-  name: string;
-  base64: string;
-}
-
 const MAX_REQUEST_BYTES = 24 * 1024 * 1024;
 const MAX_REQUEST_FILES = 50;
 

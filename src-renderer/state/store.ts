@@ -11,7 +11,7 @@ import { learnSlice } from './learn-slice';
 import { reviewSlice } from './review-slice';
 import type { AppState } from './types';
 
-export type { AppState, RefusedFile } from './types';
+export type { AppState } from './types';
 
 export function createStore(client: Client) {
   const store = create<AppState>()((set, get) => ({

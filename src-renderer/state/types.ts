@@ -12,16 +12,16 @@ import type { ConnectionState } from '../ipc/websocket-api';
 import type { HistoryQuery } from './history';
 
 /** A dropped file the core refused before it became a receipt (empty, not an image...). */
-export interface RefusedFile {
+interface RefusedFile {
   key: string;
   name: string;
   error: { code: string; message: string };
 }
 
-export type BatchStatus = Res<'batches:status'>['batches'][number];
+type BatchStatus = Res<'batches:status'>['batches'][number];
 
 /** This session's intake since the last time it was all read: for the progress bar. */
-export interface IntakeRun {
+interface IntakeRun {
   batchIds: number[];
   batches: BatchStatus[];
   startedAt: number;

@@ -9,7 +9,7 @@ import { fold } from './text';
 import { joinWords, type PageRow, type PhraseHit, type WordRef } from './page';
 import type { FieldRule, RuleField } from './rules';
 
-export type Via = 'inline' | 'right' | 'below' | 'standalone';
+type Via = 'inline' | 'right' | 'below' | 'standalone';
 
 export interface Candidate {
   field: RuleField;
@@ -28,7 +28,7 @@ const height = (r: PageRow) => r.box[3] - r.box[1];
 const centreX = (b: readonly number[]) => (b[0]! + b[2]!) / 2;
 
 /** Field labels and the labels fields exclude; app names and transaction words are not labels. */
-export const isLabel = (h: PhraseHit) => !h.key.startsWith('channel:') && !h.key.startsWith('tx:');
+const isLabel = (h: PhraseHit) => !h.key.startsWith('channel:') && !h.key.startsWith('tx:');
 
 /** A later label on the row that begins a new column ends the value of this one. */
 function nextColumnLabel(hits: readonly PhraseHit[], h: PhraseHit): PhraseHit | undefined {

@@ -5,7 +5,7 @@
 import type { Box, Line } from '../ocr/types';
 import { fold, phraseScore } from './text';
 
-export interface PageWord {
+interface PageWord {
   text: string;
   box: Box;
   confidence: number;

@@ -8,7 +8,7 @@ import { fold } from './text';
 import type { PageRow, PhraseHit } from './page';
 import type { RuleField, Rules } from './rules';
 
-export type Role = 'origin' | 'destination';
+type Role = 'origin' | 'destination';
 
 const words = (s: string) => fold(s).split(' ').filter(Boolean);
 
@@ -19,7 +19,7 @@ function holdsAny(present: ReadonlySet<string>, phrases: readonly string[]): boo
 }
 
 /** Which role's words a text holds, if exactly one's. */
-export function roleOf(text: string, roles: Rules['roles']): Role | undefined {
+function roleOf(text: string, roles: Rules['roles']): Role | undefined {
   const w = new Set(words(text));
   const origin = holdsAny(w, roles.origin);
   const destination = holdsAny(w, roles.destination);
@@ -63,7 +63,7 @@ const BY_ROLE: Partial<Record<RuleField, { origin: RuleField | null; destination
 };
 
 /** Below this, a payer's cédula or phone loses to the payee's when both are printed. */
-export const ORIGIN_PERSON_FACTOR = 0.7;
+const ORIGIN_PERSON_FACTOR = 0.7;
 
 /**
  * Hits with their section's role applied: generic labels move to the section's field (or are

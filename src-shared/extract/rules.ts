@@ -8,7 +8,7 @@ import esLocale from 'zod/v4/locales/es.js';
 import * as z from 'zod';
 import { NORMALIZER_NAMES } from './normalize';
 
-export const RULES_SCHEMA_VERSION = 1;
+const RULES_SCHEMA_VERSION = 1;
 
 /** Fields read from labels and patterns; the transaction type and channel come from keywords. */
 export const RULE_FIELDS = [
@@ -44,7 +44,7 @@ const FieldRuleSchema = z.strictObject({
 });
 export type FieldRule = z.infer<typeof FieldRuleSchema>;
 
-export const RulesSchema = z.strictObject({
+const RulesSchema = z.strictObject({
   version: z.literal(RULES_SCHEMA_VERSION),
   /** Which edition of the rules this is (shown in settings and kept with each result). */
   revision: z.string().min(1),

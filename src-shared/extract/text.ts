@@ -53,7 +53,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
  * exactly, or (four or five letters) with one letter misread but none added or lost: "Envib" is
  * "envió", but "pago" is not "tpago" and "tel" is not "el".
  */
-export const allowedEdits = (length: number) => (length <= 3 ? 0 : length <= 8 ? 1 : length <= 11 ? 2 : 3);
+const allowedEdits = (length: number) => (length <= 3 ? 0 : length <= 8 ? 1 : length <= 11 ? 2 : 3);
 
 function wordDistance(candidate: string, word: string): number {
   const allowed = allowedEdits(word.length);

@@ -12,7 +12,7 @@ export const FieldSourceSchema = z.object({
   from: z.string().optional(),
 });
 
-export const ExtractedFieldSchema = z.object({
+const ExtractedFieldSchema = z.object({
   /** Canonical value (../shared/docs/domain.md). */
   value: z.string(),
   /** The text it was read from, as printed. */

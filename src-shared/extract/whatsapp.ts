@@ -30,7 +30,7 @@ export const WhatsappMetadataSchema = z.object({
   }),
 });
 export type WhatsappMetadata = z.infer<typeof WhatsappMetadataSchema>;
-export type MetadataIssue = z.infer<typeof Issue>;
+type MetadataIssue = z.infer<typeof Issue>;
 
 /** The five parts of a name that follows the convention, or null. */
 export function splitIntakeName(fileName: string): Record<MetadataField, string> | null {

@@ -12,11 +12,11 @@ import type { EventChannel, InvokeChannel } from './contract';
  * from a real drop), never from the page, so a script in the page cannot make the core read
  * `/etc/shadow`.
  */
-export const INVOKE_CHANNELS: Record<InvokeChannel, boolean> = {
+const INVOKE_CHANNELS: Record<InvokeChannel, boolean> = {
   'intake:add': true, 'intake:begin': true, 'intake:end': true, 'intake:interrupted': true, 'intake:paths': false, 'receipts:list': true, 'receipts:get': true, 'receipts:correct': true, 'receipts:review': true, 'receipts:pin': true,
   'receipts:rerun': true, 'batches:status': true, 'batches:control': true, 'export:run': true, 'settings:get': true, 'settings:set': true, 'settings:pickWatchFolder': true, 'rules:get': true, 'rules:set': true, 'metrics:get': true, 'app:health': true,
 };
-export const EVENT_CHANNELS: Record<EventChannel, true> = {
+const EVENT_CHANNELS: Record<EventChannel, true> = {
   'job:progress': true, 'job:done': true, 'job:failed': true, 'receipt:updated': true, 'duplicate:found': true, 'retention:swept': true, 'worker:restarted': true, 'database:damaged': true,
 };
 

@@ -17,7 +17,7 @@ const State = z.enum(['queued', 'processing', 'done', 'failed', 'cancelled']);
 const Review = z.enum(['pending', 'approved', 'flagged']);
 const Empty = z.object({}).strict();
 
-export const ReceiptSummarySchema = z.object({
+const ReceiptSummarySchema = z.object({
   sha256: Sha256,
   file: z.string(),
   state: State,
@@ -34,7 +34,7 @@ export const ReceiptSummarySchema = z.object({
 });
 export type ReceiptSummary = z.infer<typeof ReceiptSummarySchema>;
 
-export const ReceiptDetailSchema = ReceiptSummarySchema.extend({
+const ReceiptDetailSchema = ReceiptSummarySchema.extend({
   /** The file name of the receipt this one may duplicate (for the banner that links to it). */
   duplicateOfFile: z.string().nullable(),
   width: z.number().nullable(),
@@ -238,4 +238,4 @@ export type Res<C extends InvokeChannel> = z.infer<(typeof INVOKE)[C]['res']>;
 export type EventPayload<E extends EventChannel> = z.infer<(typeof EVENTS)[E]>;
 
 
-export { EVENT_CHANNELS, INVOKE_CHANNELS, isEventChannel, isInvokeChannel, isWindowChannel } from './channels';
+export { isInvokeChannel, isWindowChannel } from './channels';

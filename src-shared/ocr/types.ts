@@ -18,7 +18,7 @@ export interface Point {
 /** A rotated rectangle as four corners in reading order: top-left, top-right, bottom-right, bottom-left. */
 export type Quad = [Point, Point, Point, Point];
 
-export const WordSchema = z.object({
+const WordSchema = z.object({
   text: z.string(),
   /** Mean of the recogniser's per-character probabilities, 0..1. */
   confidence: z.number().min(0).max(1),

@@ -8,8 +8,7 @@ import * as z from 'zod';
 import type { Fields } from '../extract/types';
 import type { Line } from '../ocr/types';
 
-export const READ_WARNING_CODES = ['nothing_read', 'few_lines', 'no_amount', 'no_reference', 'amount_mismatch'] as const;
-export type ReadWarningCode = (typeof READ_WARNING_CODES)[number];
+const READ_WARNING_CODES = ['nothing_read', 'few_lines', 'no_amount', 'no_reference', 'amount_mismatch'] as const;
 
 export const ReadWarningSchema = z.object({ code: z.enum(READ_WARNING_CODES), message: z.string() });
 export type ReadWarning = z.infer<typeof ReadWarningSchema>;

@@ -29,9 +29,9 @@ const FIRST = ['Génesis', 'José', 'María', 'Begoña', 'Iñaki', 'Andrés', 'R
 const LAST = ['Pérez', 'Peña', 'Ordóñez', 'González', 'Rodríguez', 'Hernández', 'Núñez', 'Muñoz', 'Briceño', 'Castañeda', 'Díaz', 'Márquez', 'Ibáñez', 'Zambrano', 'Rivas', 'Quintero', 'Álvarez', 'Montaño', 'Chacón', 'Salazar'];
 const CONCEPTS = ['Pago de mensualidad', 'Pago factura 0045', 'Abono pedido', 'Cuota de junio', 'Reserva cancha', 'Pago curso inglés', 'Compra de repuestos', 'Alquiler habitación', 'Pago Móvil', 'Condominio torre B', 'Mercado semanal'];
 /** English month abbreviations, as wallets print them ("Mar 12, 2025"). */
-export const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
-export const MOBILE_PREFIXES = ['0412', '0422', '0414', '0424', '0416', '0426'];
+const MOBILE_PREFIXES = ['0412', '0422', '0414', '0424', '0416', '0426'];
 
 export interface Payment {
   currency: 'VES' | 'USD';

@@ -5,7 +5,7 @@ import type { Rng } from './random';
 
 export type Theme = 'light' | 'dark';
 
-export interface StyleInput {
+interface StyleInput {
   p: Payment;
   theme: Theme;
   rng: Rng;

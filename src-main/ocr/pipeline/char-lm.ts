@@ -34,7 +34,7 @@ export const LanguageModelHeader = z.object({
 export type LanguageModelHeader = z.infer<typeof LanguageModelHeader>;
 
 /** A table as the model holds it: its `count` keys and values, read from the file's arrays. */
-export interface Table {
+interface Table {
   keys: Float64Array;
   values: Float32Array;
 }

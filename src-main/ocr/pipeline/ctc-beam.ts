@@ -11,7 +11,7 @@
 import { candidateClasses, ctcGreedyDecode, type CtcChar, type CtcClasses, type CtcLine } from './ctc';
 import type { CharLanguageModel } from './char-lm';
 
-export interface BeamOptions {
+interface BeamOptions {
   /** The language model's weight against the recogniser's log-probabilities. */
   weight: number;
   /** Added to a hypothesis's score for each character it writes. */

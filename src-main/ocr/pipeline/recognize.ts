@@ -40,7 +40,7 @@ export interface RecognizerSpec {
 }
 
 /** One line of the recogniser's output decoded as its spec says. */
-export function decodeLine(probs: Float32Array, offset: number, frames: number, classCount: number, spec: RecognizerSpec): CtcLine {
+function decodeLine(probs: Float32Array, offset: number, frames: number, classCount: number, spec: RecognizerSpec): CtcLine {
   return spec.languageModel
     ? ctcBeamDecode(probs, offset, frames, classCount, spec.classes, spec.languageModel)
     : ctcGreedyDecode(probs, offset, frames, classCount, spec.classes);
@@ -53,7 +53,7 @@ export interface BatchOptions {
   maxBatchPixels: number;
 }
 
-export const BATCH_DEFAULTS: BatchOptions = { maxWidthRatio: 1.25, maxBatchPixels: 48 * 640 };
+const BATCH_DEFAULTS: BatchOptions = { maxWidthRatio: 1.25, maxBatchPixels: 48 * 640 };
 
 export interface Crop {
   geometry: CropGeometry;

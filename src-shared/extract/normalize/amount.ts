@@ -23,7 +23,7 @@ interface Parsed {
 }
 
 /** The number alone ("1.250,75" -> 1250.75), separators decided as described above. */
-export function parseAmountNumber(raw: string, decimalHint?: ',' | '.'): Parsed | null {
+function parseAmountNumber(raw: string, decimalHint?: ',' | '.'): Parsed | null {
   const s = toDigits(raw);
   const marks = s.replace(/\d/g, '');
   const groupsOk = (intPart: string, sep: string) => intPart.split(sep).every((g, i) => (i === 0 ? g.length >= 1 && g.length <= 3 : g.length === 3));

@@ -6,7 +6,7 @@ import { D, plausibleDigits, toDigits } from '../ocr-digits';
 import { at, type Normalized, type NormalizeContext } from './types';
 
 /** Venezuelan mobile prefixes: Digitel, Movistar, Movilnet. */
-export const MOBILE_PREFIXES = ['0412', '0422', '0414', '0424', '0416', '0426'];
+const MOBILE_PREFIXES = ['0412', '0422', '0414', '0424', '0416', '0426'];
 
 const SEP = String.raw`[\s.\-]?`;
 const PHONE = new RegExp(String.raw`(?<![\p{L}\p{N}+])(\+?\s?58${SEP})?\(?([0O]?4${D}{2})\)?${SEP}(${D}{3})${SEP}(${D}{2})${SEP}(${D}{2})(?![\p{N}])`, 'gu');

@@ -18,7 +18,7 @@ import { tallHistory, tallScroll } from './tall';
 
 export type Split = 'tuning' | 'held-out';
 
-export const TUNING_FAMILIES: readonly ReceiptStyle[] = [
+const TUNING_FAMILIES: readonly ReceiptStyle[] = [
   ...STYLES,
   rolesList,
   sectionsBeside,
@@ -38,7 +38,7 @@ export const TUNING_FAMILIES: readonly ReceiptStyle[] = [
   smsInbox,
 ];
 
-export const HELD_OUT_FAMILIES: readonly ReceiptStyle[] = [
+const HELD_OUT_FAMILIES: readonly ReceiptStyle[] = [
   sectionsStacked,
   feeStacked,
   desktopPortal,

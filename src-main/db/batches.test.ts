@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageRecord } from '../../src-shared/receipt/record';
-import { openDatabase, type Db } from '../db/open';
-import { claimNext, insertReceipt, receiptById } from '../db/receipts';
-import { saveResult } from '../db/results';
-import { correctField, correctionsOf, setPinned, setReview } from '../db/review';
-import { batchProgress, cancelBatch, pauseBatch, resumeBatch } from '../db/batches';
+import { openDatabase, type Db } from './open';
+import { claimNext, insertReceipt, receiptById } from './receipts';
+import { saveResult } from './results';
+import { correctField, correctionsOf, setPinned, setReview } from './review';
+import { addBatchItem, batchProgress, cancelBatch, createBatch, pauseBatch, resumeBatch } from './batches';
 
 let made = 0;
 function batchOf(db: Db, n: number, label = 'b'): { batch: number; ids: number[] } {
-  const batch = Number(db.prepare("INSERT INTO batches (created_at, label, profile) VALUES ('t', ?, 'balanced')").run(label).lastInsertRowid);
+  const batch = createBatch(db, { at: new Date(0), label, profile: 'balanced' });
   const ids = Array.from({ length: n }, () => {
     const id = insertReceipt(db, { sha256: String(++made).padStart(64, '0'), originalName: 'x.png', ext: 'png', sizeBytes: 1, receivedAt: 't', expiresAt: 't', metadata: '{}' });
-    db.prepare("INSERT INTO batch_items (batch_id, receipt_id, source_path) VALUES (?, ?, 'x')").run(batch, id);
+    addBatchItem(db, { batchId: batch, receiptId: id, sourcePath: 'x', reused: false });
     return id;
   });
   return { batch, ids };
@@ -35,8 +35,8 @@ describe('batches', () => {
   it('cancel leaves a receipt another running batch also holds', () => {
     const db = openDatabase(':memory:').db;
     const first = batchOf(db, 1, 'x');
-    const second = Number(db.prepare("INSERT INTO batches (created_at, label, profile) VALUES ('t', 'y', 'balanced')").run().lastInsertRowid);
-    db.prepare("INSERT INTO batch_items (batch_id, receipt_id, source_path) VALUES (?, ?, 'x')").run(second, first.ids[0]);
+    const second = createBatch(db, { at: new Date(0), label: 'y', profile: 'balanced' });
+    addBatchItem(db, { batchId: second, receiptId: first.ids[0]!, sourcePath: 'x', reused: false });
     expect(cancelBatch(db, first.batch)).toBe(0);
     expect(receiptById(db, first.ids[0]!)?.state).toBe('queued');
   });

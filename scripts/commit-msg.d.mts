@@ -1,0 +1,2 @@
+export const MAX_SUBJECT: number;
+export function problems(message: string): string[];
