@@ -4,7 +4,8 @@
  */
 import { INVOKE, isInvokeChannel, isWindowChannel } from '../../src-shared/ipc/contract';
 import { err, ok, type Result } from '../../src-shared/ipc/result';
-import { ApiError, type Handlers } from './handlers';
+import { ApiError } from './api-error';
+import type { Handlers } from './handlers';
 
 export async function dispatch(handlers: Handlers, channel: unknown, payload: unknown): Promise<Result<unknown>> {
   if (!isInvokeChannel(channel)) return err('UNKNOWN_CHANNEL', `Unknown channel ${JSON.stringify(channel)}`);
