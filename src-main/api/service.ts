@@ -8,7 +8,6 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { EventChannel, EventPayload } from '../../src-shared/ipc/contract';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
-import { duplicateShaOf } from '../db/receipt-views';
 import { openCore, type Core } from '../jobs/core';
 import { takeInBytes } from '../jobs/dropped-bytes';
 import { takeIn, type IntakeResult } from '../jobs/intake';
@@ -20,6 +19,7 @@ import { backupDaily, checkAfterUncleanShutdown } from '../jobs/database-health'
 import { sweep } from '../jobs/retention';
 import { readSettings, writeSettings, type Settings } from '../jobs/settings';
 import { WatchedFolder } from '../jobs/watch-folder';
+import { WorkerPool } from '../jobs/worker-pool';
 import type { OcrWorkerClient } from '../ocr/worker-client';
 import type { LaunchWorker } from '../ocr/worker-process';
 import { defaultModelsDir, rulesFileIn } from '../paths';
@@ -49,6 +49,8 @@ export interface ServiceOptions {
   launch?: LaunchWorker;
   /** The system's folder picker (Electron's dialog): the folder the operator chose, or null. */
   pickFolder?: () => Promise<string | null>;
+  /** How long the OCR workers stay loaded without work (default jobs/worker-pool.ts's 15 min). */
+  poolIdleMs?: number;
 }
 
 export class CoreService {
@@ -62,6 +64,8 @@ export class CoreService {
   /** Ends the current pass over the queue (its readings finish) so the next starts a new pool. */
   private pass = new AbortController();
   private readonly workers = new Set<OcrWorkerClient>();
+  /** Kept between passes: a drop after a quiet spell finds the models loaded. */
+  private readonly pool: WorkerPool;
   readonly resources = new ResourceHistory();
   private readonly stopSampling: () => void;
   private watcher: { folder: WatchedFolder; timer: NodeJS.Timeout; busy: boolean } | null = null;
@@ -81,6 +85,19 @@ export class CoreService {
     }
     void checkAfterUncleanShutdown(this.core).then((problem) => {
       if (problem && !this.stopping.signal.aborted) this.emit('database:damaged', { reason: (this.databaseProblem = problem) });
+    });
+    this.pool = new WorkerPool({
+      log: this.core.log,
+      ...(opts.poolIdleMs !== undefined ? { idleMs: opts.poolIdleMs } : {}),
+      ...(opts.launch ? { launch: opts.launch } : {}),
+      onStarted: (client) => {
+        this.workers.add(client);
+        client.onExit(() => this.workers.delete(client));
+      },
+      onCrash: (reason) => {
+        this.resources.restart(Date.now());
+        this.emit('worker:restarted', { reason });
+      },
     });
     this.sweeper = setInterval(() => void this.sweep(new Date()), opts.sweepEveryMs ?? 3_600_000);
     this.sweeper.unref();
@@ -227,22 +244,13 @@ export class CoreService {
           signal: AbortSignal.any([this.stopping.signal, this.pass.signal]),
           ...(workers ? { workers } : {}),
           ...(threadsPerWorker ? { threadsPerWorker } : {}),
-          ...(this.opts.launch ? { launch: this.opts.launch } : {}),
-          onWorkerStarted: (client) => {
-            this.workers.add(client);
-            client.onExit(() => this.workers.delete(client));
-          },
-          onWorkerCrash: (reason) => {
-            this.resources.restart(Date.now());
-            this.emit('worker:restarted', { reason });
-          },
+          pool: this.pool,
           onProgress: (e) => {
             this.emit('job:progress', { sha256: e.sha256, state: e.state, attempt: e.attempt, ...(e.error ? { error: e.error } : {}) });
             if (e.state === 'done') {
               this.emit('job:done', { sha256: e.sha256, totalMs: e.totalMs ?? 0 });
               this.emit('receipt:updated', { sha256: e.sha256 });
-              const dup = duplicateShaOf(this.core.db, e.sha256);
-              if (dup) this.emit('duplicate:found', { sha256: e.sha256, duplicateOf: dup });
+              if (e.duplicateOf) this.emit('duplicate:found', { sha256: e.sha256, duplicateOf: e.duplicateOf });
             }
             if (e.state === 'failed') {
               this.emit('job:failed', { sha256: e.sha256, error: e.error ?? { code: 'INTERNAL', message: 'Failed' } });
@@ -275,6 +283,7 @@ export class CoreService {
     if (this.watcher) clearInterval(this.watcher.timer);
     this.stopping.abort();
     await this.idle();
+    await this.pool.dispose();
     this.release();
     this.core.close();
   }

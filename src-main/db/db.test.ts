@@ -138,8 +138,9 @@ describe('results', () => {
     const db = memory();
     const first = receipt(db);
     const second = receipt(db);
-    saveResult(db, second, record('123'), run);
-    saveResult(db, first, record('123'), run);
+    expect(saveResult(db, second, record('123'), run).duplicateOf).toBeNull();
+    // Taken in first, read second: it is the payment, and the one read before becomes its repeat.
+    expect(saveResult(db, first, record('123'), run).duplicateOf).toBeNull();
     expect(receiptById(db, first)).toMatchObject({ state: 'done', duplicate_of: null, width: 720, dedupe_key: '123|10.00 VES||' });
     expect(receiptById(db, second)).toMatchObject({ duplicate_of: first });
     expect(db.prepare('SELECT name, value FROM fields WHERE receipt_id = ? ORDER BY name').all(first)).toEqual([{ name: 'monto', value: '10.00' }, { name: 'referencia', value: '123' }]);
@@ -150,7 +151,7 @@ describe('results', () => {
     const first = receipt(db);
     const second = receipt(db);
     saveResult(db, first, record('123'), run);
-    saveResult(db, second, record('123'), run);
+    expect(saveResult(db, second, record('123'), run).duplicateOf).toBe(receiptById(db, first)!.sha256);
     db.prepare("UPDATE fields SET corrected = '20.00' WHERE receipt_id = ? AND name = 'monto'").run(first);
     expect(queueRerun(db, first)).toBe(true);
     expect(claimNext(db)?.id).toBe(first);

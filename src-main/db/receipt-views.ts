@@ -68,7 +68,3 @@ export const lastReadingLines = (db: Db, receiptId: number) =>
   (db.prepare('SELECT lines FROM ocr_runs WHERE receipt_id = ? ORDER BY id DESC LIMIT 1').get(receiptId) as { lines: string } | undefined)?.lines;
 
 export const receiptNameById = (db: Db, id: number) => db.prepare('SELECT sha256, original_name FROM receipts WHERE id = ?').get(id) as { sha256: string; original_name: string } | undefined;
-
-/** The sha256 of the receipt this one may duplicate (the first one taken in with its payment key). */
-export const duplicateShaOf = (db: Db, sha256: string) =>
-  (db.prepare('SELECT d.sha256 FROM receipts r JOIN receipts d ON d.id = r.duplicate_of WHERE r.sha256 = ?').get(sha256) as { sha256: string } | undefined)?.sha256;

@@ -24,7 +24,13 @@ function relinkDuplicates(db: Db, key: string): void {
   ).run({ key });
 }
 
-export function saveResult(db: Db, receiptId: number, record: ImageRecord, run: RunInfo): number {
+export interface SavedResult {
+  runId: number;
+  /** The sha256 of the receipt first taken in with this payment key, when this one may repeat it. */
+  duplicateOf: string | null;
+}
+
+export function saveResult(db: Db, receiptId: number, record: ImageRecord, run: RunInfo): SavedResult {
   return db.transaction(() => {
     const runId = Number(
       db
@@ -54,6 +60,7 @@ export function saveResult(db: Db, receiptId: number, record: ImageRecord, run: 
     // A new reading may move the receipt from one payment to another: both groups are relinked.
     if (previousKey && previousKey !== key) relinkDuplicates(db, previousKey);
     if (key) relinkDuplicates(db, key);
-    return runId;
+    const first = db.prepare('SELECT d.sha256 FROM receipts r JOIN receipts d ON d.id = r.duplicate_of WHERE r.id = ?').pluck().get(receiptId) as string | undefined;
+    return { runId, duplicateOf: first ?? null };
   })();
 }

@@ -9,11 +9,15 @@ import path from 'node:path';
 import { whatsappMetadata } from '../../src-shared/extract/whatsapp';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { batchCreatedAt, createBatch, recordArrival } from '../db/batches';
-import { OcrFailure } from '../ocr/decode';
+import { OcrFailure } from '../image/image-file';
 import { retentionHours } from '../db/settings';
 import type { Core } from './core';
 
+/** A file by its path, or bytes that arrived in memory (a drop in the window) with their name. */
+export type IntakeSource = string | { name: string; bytes: Buffer };
+
 export interface IntakeItem {
+  /** The path, or the dropped file's name. */
   source: string;
   /** Set when the file could be read and stored. */
   receiptId?: number;
@@ -31,7 +35,7 @@ export interface IntakeResult {
   items: IntakeItem[];
 }
 
-export async function takeIn(core: Core, sources: readonly string[], opts: { profile: ProfileName; label: string; readUnsettledAgain?: boolean; batchId?: number }): Promise<IntakeResult> {
+export async function takeIn(core: Core, sources: readonly IntakeSource[], opts: { profile: ProfileName; label: string; readUnsettledAgain?: boolean; batchId?: number }): Promise<IntakeResult> {
   const { db, store, now } = core;
   // A slice of a drop sent in pieces joins the batch its send began (db/sending.ts).
   const batchId = opts.batchId ?? createBatch(db, { at: now(), label: opts.label, profile: opts.profile });
@@ -40,10 +44,12 @@ export async function takeIn(core: Core, sources: readonly string[], opts: { pro
   // batch first and, within it, the files in natural order (db/migrations/0009-name-order.ts).
   const receivedAt = new Date(batchCreatedAt(db, batchId) ?? now().toISOString());
   const items: IntakeItem[] = [];
-  for (const source of sources) {
+  for (const from of sources) {
+    const source = typeof from === 'string' ? from : from.name;
     let stored;
     try {
-      stored = await store.put(source);
+      // Bytes in memory go straight into the store: read and hashed once, here.
+      stored = typeof from === 'string' ? await store.put(from) : await store.putBytes(from.bytes, from.name);
     } catch (e) {
       const code = e instanceof OcrFailure ? e.code : 'INTERNAL';
       items.push({ source, error: { code, message: (e as Error).message } });
@@ -63,7 +69,7 @@ export async function takeIn(core: Core, sources: readonly string[], opts: { pro
           expiresAt: new Date(receivedAt.getTime() + keepMs).toISOString(),
           metadata: JSON.stringify(whatsappMetadata(name)),
         },
-        sourcePath: path.resolve(source),
+        sourcePath: typeof from === 'string' ? path.resolve(from) : from.name,
         readUnsettledAgain: opts.readUnsettledAgain === true,
       }),
     );

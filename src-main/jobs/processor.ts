@@ -10,11 +10,12 @@ import os from 'node:os';
 import type { RuleProblem } from '../../src-shared/extract/rules';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { claimNext, markFailed, requeue, requeueInterrupted, type ReceiptRow } from '../db/receipts';
-import { saveResult } from '../db/results';
+import { saveResult, type SavedResult } from '../db/results';
 import { WorkerStartError, type OcrWorkerClient, type WorkerInit } from '../ocr/worker-client';
-import { takesEveryCore, type LaunchWorker } from '../ocr/worker-process';
+import type { LaunchWorker } from '../ocr/worker-process';
 import type { Core } from './core';
-import { SupervisedWorker } from './supervised-worker';
+import type { SupervisedWorker } from './supervised-worker';
+import { WorkerPool } from './worker-pool';
 
 /** Attempts at one receipt when the worker dies under it. */
 const MAX_ATTEMPTS = 3;
@@ -26,6 +27,8 @@ export interface ProgressEvent {
   attempt: number;
   error?: { code: string; message: string };
   totalMs?: number;
+  /** Done: the sha256 of the receipt it may repeat (the first taken in with its payment key). */
+  duplicateOf?: string | null;
   /** The worker process reading it (processing events). */
   workerPid?: number;
 }
@@ -51,6 +54,13 @@ export interface ProcessorOptions {
   signal?: AbortSignal;
   /** Starts a worker process (default: a forked Node process; Electron passes a utility process). */
   launch?: LaunchWorker;
+  /**
+   * Workers kept warm between passes (the app's, jobs/worker-pool.ts): the pass borrows them and
+   * leaves them for the next. Such a pool was made with its own worker options (timeoutMs,
+   * backoffMs, launch and the worker callbacks above are then not used). Without one, the pass
+   * starts its workers and stops them when it ends (the CLI).
+   */
+  pool?: WorkerPool;
 }
 
 // One single-threaded worker per core: on 2 cores, ingesting the 72 fixtures takes 0.76 of the
@@ -75,20 +85,18 @@ export async function processQueue(core: Core, opts: ProcessorOptions): Promise<
     warmProfiles: [opts.profile],
     rulesFile: opts.rulesFile,
   };
-  const pool = Array.from(
-    { length: count },
-    (_, slot) =>
-      new SupervisedWorker({
-        init, log, slot,
-        launchWith: { coresTaken: takesEveryCore(count, threadsPerWorker) },
-        ...(opts.onReady ? { onReady: opts.onReady } : {}),
-        ...(opts.onWorkerCrash ? { onCrash: opts.onWorkerCrash } : {}),
-        ...(opts.onWorkerStarted ? { onStarted: opts.onWorkerStarted } : {}),
-        ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
-        ...(opts.backoffMs ? { backoffMs: opts.backoffMs } : {}),
-        ...(opts.launch ? { launch: opts.launch } : {}),
-      }),
-  );
+  const owner =
+    opts.pool ??
+    new WorkerPool({
+      log,
+      ...(opts.onReady ? { onReady: opts.onReady } : {}),
+      ...(opts.onWorkerCrash ? { onCrash: opts.onWorkerCrash } : {}),
+      ...(opts.onWorkerStarted ? { onStarted: opts.onWorkerStarted } : {}),
+      ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+      ...(opts.backoffMs ? { backoffMs: opts.backoffMs } : {}),
+      ...(opts.launch ? { launch: opts.launch } : {}),
+    });
+  const pool = await owner.acquire({ init, workers: count });
   let processed = 0;
 
   const one = async (worker: SupervisedWorker, receipt: ReceiptRow) => {
@@ -107,10 +115,12 @@ export async function processQueue(core: Core, opts: ProcessorOptions): Promise<
       return;
     }
     emit({ state: 'processing', ...(pid ? { workerPid: pid } : {}) });
-    const { record, worker: client } = await worker.run(store.pathOf(receipt.sha256, receipt.ext), opts.profile, receipt.original_name);
+    // Intake hashed the bytes and recorded the name's metadata: the worker only reads the image.
+    const { record, worker: client } = await worker.run(store.pathOf(receipt.sha256, receipt.ext), opts.profile, { name: receipt.original_name, stored: { sha256: receipt.sha256 } });
     if (record.status === 'ok') {
+      let saved: SavedResult;
       try {
-        saveResult(db, receipt.id, record, {
+        saved = saveResult(db, receipt.id, record, {
           profile: opts.profile,
           models: client.ready.models.map((m) => ({ id: m.id, sha256: m.sha256 })),
           rulesRevision: client.ready.rules.revision,
@@ -129,7 +139,7 @@ export async function processQueue(core: Core, opts: ProcessorOptions): Promise<
         return;
       }
       log.write({ event: 'receipt-done', receipt: receipt.sha256, attempt: receipt.attempts, timings: record.timings_ms, fields: Object.keys(record.fields).length });
-      emit({ state: 'done', totalMs: record.timings_ms?.total ?? 0 });
+      emit({ state: 'done', totalMs: record.timings_ms?.total ?? 0, duplicateOf: saved.duplicateOf });
       return;
     }
     const error = record.error ?? { code: 'INTERNAL', message: 'No result' };
@@ -155,7 +165,8 @@ export async function processQueue(core: Core, opts: ProcessorOptions): Promise<
   try {
     await Promise.all(pool.map(loop));
   } finally {
-    await Promise.all(pool.map((w) => w.dispose()));
+    if (opts.pool) opts.pool.release();
+    else await owner.dispose();
   }
   return processed;
 }

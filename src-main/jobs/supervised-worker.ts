@@ -9,6 +9,7 @@ import type { ImageRecord } from '../../src-shared/receipt/record';
 import { OcrWorkerClient, WorkerStartError, type WorkerInit } from '../ocr/worker-client';
 import { forkWorker, type LaunchWorker, type WorkerLaunch } from '../ocr/worker-process';
 import type { Logger } from './log';
+import type { JobSource } from '../ocr/run-job';
 
 export interface SupervisorOptions {
   init: WorkerInit;
@@ -90,9 +91,9 @@ export class SupervisedWorker {
   }
 
   /** Reads one image; a crash or a timeout comes back as a WORKER_CRASHED record. */
-  async run(file: string, profile: ProfileName, name: string): Promise<{ record: ImageRecord; worker: OcrWorkerClient }> {
+  async run(file: string, profile: ProfileName, source: JobSource): Promise<{ record: ImageRecord; worker: OcrWorkerClient }> {
     const worker = await this.worker();
-    const job = worker.run(file, profile, undefined, name);
+    const job = worker.run(file, profile, undefined, source);
     const timeoutMs = this.opts.timeoutMs ?? 60_000;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));

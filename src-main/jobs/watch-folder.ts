@@ -10,7 +10,7 @@
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
-import { sha256Hex } from '../ocr/model-files';
+import { sha256Hex } from '../image/image-file';
 import { takenInFrom } from '../db/batches';
 import { receiptBySha } from '../db/receipts';
 import type { Core } from './core';

@@ -3,7 +3,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../test-support/temp-dir';
-import { decodeImage, LIMITS, OcrFailure, readImageFile } from './decode';
+import { LIMITS, OcrFailure, readImageFile } from '../image/image-file';
+import { decodeImage } from './decode';
 
 const tmp = useTempDir();
 const file = (name: string) => path.join(tmp.path, name);

@@ -2,26 +2,11 @@
  * Reading and decoding an image file (sharp/libvips): the I/O shell around the pure pipeline.
  * Every way a file can be wrong ends in an OcrFailure with a code the operator can act on.
  */
-import { open, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Metadata, SharpOptions } from 'sharp';
-import type { OcrErrorCode } from '../../src-shared/ocr/types';
-import { sha256Hex } from './model-files';
+import { LIMITS, OcrFailure } from '../image/image-file';
+import { FORMAT_NAMES, sniffFormat } from '../image/sniff-format';
 import type { RgbImage } from './pipeline/image';
-import { FORMAT_NAMES, sniffFormat } from './pipeline/sniff-format';
-
-export const LIMITS = {
-  maxFileBytes: 16 * 1024 * 1024,
-  maxPixels: 40_000_000,
-  minSide: 32,
-} as const;
-
-export class OcrFailure extends Error {
-  override name = 'OcrFailure';
-  constructor(readonly code: OcrErrorCode, message: string) {
-    super(message);
-  }
-}
 
 // Required, not imported: Node's ES-module loader would compile sharp's ES build module by module
 // (about 40 ms more at every start, which a one-screenshot read pays).
@@ -31,30 +16,6 @@ const sharp = createRequire(import.meta.url)('sharp') as typeof import('sharp').
 sharp.cache(false);
 // One libvips thread per decode: the models already use the cores, and decode is the small part.
 sharp.concurrency(1);
-
-export async function readImageFile(file: string): Promise<{ bytes: Buffer; sha256: string }> {
-  let size: number;
-  try {
-    const s = await stat(file);
-    if (!s.isFile()) throw new OcrFailure('NOT_FOUND', `${file} is not a file`);
-    size = s.size;
-  } catch (e) {
-    if (e instanceof OcrFailure) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new OcrFailure('NOT_FOUND', code === 'ENOENT' ? `File not found: ${file}` : `Cannot open ${file}: ${(e as Error).message}`);
-  }
-  if (size === 0) throw new OcrFailure('EMPTY_FILE', `${file} is empty (0 bytes)`);
-  if (size > LIMITS.maxFileBytes) {
-    throw new OcrFailure('TOO_LARGE', `${file} is ${(size / 1048576).toFixed(1)} MB; the limit is ${LIMITS.maxFileBytes / 1048576} MB`);
-  }
-  const handle = await open(file, 'r');
-  try {
-    const bytes = await handle.readFile();
-    return { bytes, sha256: sha256Hex(bytes) };
-  } finally {
-    await handle.close();
-  }
-}
 
 /** 8-bit RGB, EXIF orientation applied, transparency flattened on white, first frame only. */
 export async function decodeImage(bytes: Buffer): Promise<RgbImage> {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { appRoot } from '../paths';
 import { useTempDir } from '../test-support/temp-dir';
 import { filesOf, ManifestSchema, type RecognizerEntry } from './manifest';
-import { loadClasses, loadLanguageModel, readLanguageModelFile, readVerified, sha256Hex } from './model-files';
+import { sha256Hex } from '../image/image-file';
+import { loadClasses, loadLanguageModel, readLanguageModelFile, readVerified } from './model-files';
 
 const tmp = useTempDir();
 

@@ -2,12 +2,12 @@
  * Model files on disk, verified: a model is loaded only from bytes whose sha256 matches the
  * manifest, so a truncated download or a swapped file fails loudly, naming the file.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RecognizerEntry } from './manifest';
 import { CharLanguageModel, LanguageModelHeader, type LanguageModelTables } from './pipeline/char-lm';
 import type { LanguageModelDecoder } from './pipeline/ctc-beam';
+import { sha256Hex } from '../image/image-file';
 
 class ModelFileError extends Error {
   override name = 'ModelFileError';
@@ -16,7 +16,6 @@ class ModelFileError extends Error {
   }
 }
 
-export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export async function readVerified(modelsDir: string, file: string, expectedSha256: string): Promise<Buffer> {
   const full = path.join(modelsDir, file);

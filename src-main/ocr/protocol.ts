@@ -29,6 +29,11 @@ export const WorkerRequestSchema = z.discriminatedUnion('type', [
     profile: Profile,
     /** The name the file arrived with, for its WhatsApp metadata (stored copies are renamed). */
     name: z.string().optional(),
+    /**
+     * An image of a data folder's store: its sha256 is known (it names the file) and its name's
+     * metadata was recorded at intake, so the worker computes neither again.
+     */
+    stored: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
   }),
   z.object({ type: z.literal('cancel'), jobId: z.string().min(1) }),
   z.object({ type: z.literal('stats') }),

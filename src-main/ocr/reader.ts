@@ -9,7 +9,7 @@ import { DEFAULT_PROFILE, type ProfileName } from '../../src-shared/ocr/profiles
 import type { ImageRecord } from '../../src-shared/receipt/record';
 import { loadRules, type RulesInForce } from '../extract/rules-file';
 import { ModelSet, type LoadedModelInfo } from './model-set';
-import { runOcrJob, type ImageLoad, type JobControl } from './run-job';
+import { runOcrJob, type ImageLoad, type JobControl, type JobSource } from './run-job';
 
 export { startImageLoad } from './run-job';
 
@@ -49,10 +49,10 @@ export class Reader {
   }
 
   /**
-   * One image to its record; failures are an error record, never a throw. `options.name` is the
-   * name the file arrived with; `options.image` its load when already started (startImageLoad).
+   * One image to its record; failures are an error record, never a throw. `options`: what the
+   * caller knows of the file (JobSource), and its load when already started (startImageLoad).
    */
-  read(file: string, profile: ProfileName, control: JobControl, options: { name?: string; image?: ImageLoad } = {}): Promise<ImageRecord> {
+  read(file: string, profile: ProfileName, control: JobControl, options: JobSource & { image?: ImageLoad } = {}): Promise<ImageRecord> {
     return runOcrJob(file, profile, this.models, control, { rules: this.rules, ...options });
   }
 

@@ -12,7 +12,8 @@ import type { Fields } from '../../src-shared/extract/types';
 import type { Box, Line, StageTimings } from '../../src-shared/ocr/types';
 import type { ImageRecord } from '../../src-shared/receipt/record';
 import { readWarnings } from '../../src-shared/receipt/warnings';
-import { decodeImage, OcrFailure, readImageFile, rotateRgb } from './decode';
+import { OcrFailure, readImageFile } from '../image/image-file';
+import { decodeImage, rotateRgb } from './decode';
 import { detectPage } from './detect-page';
 import type { ModelSet, ProfileModels } from './model-set';
 import { DESKEW_MIN_DEGREES, skewDegrees, unrotateBox, unrotateLine } from './pipeline/deskew';
@@ -33,10 +34,16 @@ export interface JobControl {
 /** Lines read with less mean confidence than this are noise (icons, textures, logos). */
 const DROP_SCORE = 0.5;
 
-export interface ExtractionOptions {
-  rules: Rules;
+/** What the caller knows of the file it hands over (the worker protocol's `name` and `stored`). */
+export interface JobSource {
   /** The name the file arrived with (its WhatsApp metadata); the file's own name by default. */
   name?: string;
+  /** A stored image: its sha256 is known and its metadata recorded, so neither is computed. */
+  stored?: { sha256: string };
+}
+
+export interface ExtractionOptions extends JobSource {
+  rules: Rules;
   /** The file already being read and decoded (startImageLoad); read here when absent. */
   image?: ImageLoad;
 }
@@ -51,9 +58,9 @@ export interface ImageLoad {
  * Starts reading and decoding `file` (decoding runs on libuv's pool, off this thread), so that a
  * caller can overlap it with other work, such as loading the models for a single image.
  */
-export function startImageLoad(file: string): ImageLoad {
-  const read = readImageFile(file);
-  const load = { sha256: read.then((r) => r.sha256), image: read.then((r) => decodeImage(r.bytes)) };
+export function startImageLoad(file: string, knownSha256?: string): ImageLoad {
+  const read = readImageFile(file, { hash: knownSha256 === undefined });
+  const load = { sha256: read.then((r) => knownSha256 ?? r.sha256!), image: read.then((r) => decodeImage(r.bytes)) };
   // The job awaits both; a failure before then is held for it, not reported as unhandled.
   load.sha256.catch(() => {});
   load.image.catch(() => {});
@@ -71,7 +78,7 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
     checkpoint();
     const settings = PROFILES[profile];
     control.progress('decode', 0, 1);
-    const load = extraction.image ?? startImageLoad(file);
+    const load = extraction.image ?? startImageLoad(file, extraction.stored?.sha256);
     sha256 = await load.sha256;
     const image = await load.image;
     const tDecode = performance.now();
@@ -115,7 +122,7 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
     const fields: Fields = Object.fromEntries(Object.entries(upright.fields).map(([k, f]) => [k, { ...f, box: roundBox(back(f.box), image.width, image.height) }]));
     const amountCheck = upright.amountCheck;
     const warnings = readWarnings({ lines, fields, inkLines, ...(amountCheck ? { amountCheck } : {}) });
-    const metadata = whatsappMetadata(extraction.name ?? path.basename(file));
+    const metadata = metadataOf(file, extraction);
     const tExtract = performance.now();
 
     const timings: StageTimings = {
@@ -142,9 +149,12 @@ export async function runOcrJob(file: string, profile: ProfileName, models: Mode
   } catch (e) {
     const failure = e instanceof OcrFailure ? e : new OcrFailure('INTERNAL', `Unexpected error: ${(e as Error).message ?? String(e)}`);
     // The name's metadata is still worth having: it says who sent the file that failed.
-    return { file, sha256, status: 'error', error: { code: failure.code, message: failure.message }, fields: {}, metadata: whatsappMetadata(extraction.name ?? path.basename(file)) };
+    return { file, sha256, status: 'error', error: { code: failure.code, message: failure.message }, fields: {}, metadata: metadataOf(file, extraction) };
   }
 }
+
+/** The name's WhatsApp metadata; none for a stored image, whose receipt recorded it at intake. */
+const metadataOf = (file: string, source: JobSource) => (source.stored ? {} : whatsappMetadata(source.name ?? path.basename(file)));
 
 /**
  * The page as it will be read: turned upright when its lines are tilted (a photographed screen),

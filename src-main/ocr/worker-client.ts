@@ -7,6 +7,7 @@ import type { ProfileName } from '../../src-shared/ocr/profiles';
 import type { ImageRecord } from '../../src-shared/receipt/record';
 import { assertNever, WorkerMessageSchema, type OCR_STAGES, type WorkerMessage, type WorkerStats } from './protocol';
 import type { WorkerProcess } from './worker-process';
+import type { JobSource } from './run-job';
 
 export interface WorkerInit {
   modelsDir: string;
@@ -85,7 +86,7 @@ export class OcrWorkerClient {
   }
 
   /** Reads one image. Never rejects: failures come back as error records. */
-  run(file: string, profile: ProfileName, onProgress?: ProgressHandler, name?: string): { jobId: string; result: Promise<ImageRecord> } {
+  run(file: string, profile: ProfileName, onProgress?: ProgressHandler, source: JobSource = {}): { jobId: string; result: Promise<ImageRecord> } {
     const jobId = `job-${this.nextId++}`;
     const result = new Promise<ImageRecord>((resolve) => {
       if (this.exitInfo) {
@@ -93,7 +94,7 @@ export class OcrWorkerClient {
         return;
       }
       this.jobs.set(jobId, { file, resolve, onProgress });
-      this.proc.send({ type: 'run', jobId, file, profile, ...(name ? { name } : {}) });
+      this.proc.send({ type: 'run', jobId, file, profile, ...source });
     });
     return { jobId, result };
   }

@@ -33,13 +33,24 @@ describe('OCR worker', () => {
   });
 
   it('extracts fields, and reads metadata from the name the receipt arrived with', async () => {
-    const record = await client.run(receipt, 'balanced', undefined, '20250711-A--123456@lid_Juan_14-30.png').result;
+    const record = await client.run(receipt, 'balanced', undefined, { name: '20250711-A--123456@lid_Juan_14-30.png' }).result;
     expect(record.fields.referencia?.value).toMatch(/^\d{6,}$/);
     expect(record.fields.monto?.currency).toBe('VES');
     expect(record.dedupe_key).toContain(record.fields.referencia!.value);
     expect(record.metadata).toMatchObject({ numerosorteo: 'A', nombre: 'Juan', validation: { valid: true } });
     // Without a name, the file's own name ("r001-bdv-light.png") is not the convention.
     expect((await client.run(receipt, 'balanced').result).metadata).toEqual({});
+  });
+
+  it('takes a stored image\'s hash and metadata as given: the image is read, not hashed again', async () => {
+    // Not the file's real hash: a worker that hashed the bytes would report the real one.
+    const given = 'ab'.repeat(32);
+    const record = await client.run(receipt, 'balanced', undefined, { name: '20250711-A--123456@lid_Juan_14-30.png', stored: { sha256: given } }).result;
+    expect(record.status).toBe('ok');
+    expect(record.sha256).toBe(given);
+    // Intake recorded the name's metadata with the receipt; the worker does not compute it again.
+    expect(record.metadata).toEqual({});
+    expect(record.fields.referencia?.value).toMatch(/^\d{6,}$/);
   });
 
   it('reports progress through the stages, then the result', async () => {

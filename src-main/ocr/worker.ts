@@ -7,7 +7,7 @@
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { assertNever, WorkerRequestSchema, type WorkerMessage, type WorkerRequest } from './protocol';
 import { Reader } from './reader';
-import type { OcrStage } from './run-job';
+import type { JobSource, OcrStage } from './run-job';
 
 interface Port {
   post(message: WorkerMessage): void;
@@ -53,7 +53,7 @@ function handle(msg: WorkerRequest): void {
       queue = queue.then(() => init(msg.modelsDir, msg.intraOpThreads, msg.warmProfiles, msg.rulesFile));
       return;
     case 'run':
-      queue = queue.then(() => run(msg.jobId, msg.file, msg.profile, msg.name));
+      queue = queue.then(() => run(msg.jobId, msg.file, msg.profile, { ...(msg.name ? { name: msg.name } : {}), ...(msg.stored ? { stored: msg.stored } : {}) }));
       return;
     case 'cancel':
       cancelled.add(msg.jobId);
@@ -92,7 +92,7 @@ async function init(modelsDir: string, intraOpThreads: number, warmProfiles: Pro
   }
 }
 
-async function run(jobId: string, file: string, profile: ProfileName, name: string | undefined): Promise<void> {
+async function run(jobId: string, file: string, profile: ProfileName, source: JobSource): Promise<void> {
   if (!reader) {
     port.post({ type: 'error', jobId, error: { code: 'INIT_FAILED', message: 'The OCR worker has no models loaded (init failed or was not sent)' } });
     return;
@@ -104,7 +104,7 @@ async function run(jobId: string, file: string, profile: ProfileName, name: stri
     lastProgress = now;
     port.post({ type: 'progress', jobId, stage, done, total });
   };
-  const record = await reader.read(file, profile, { isCancelled: () => cancelled.has(jobId), progress }, name ? { name } : {});
+  const record = await reader.read(file, profile, { isCancelled: () => cancelled.has(jobId), progress }, source);
   cancelled.delete(jobId);
   jobsDone++;
   port.post({ type: 'result', jobId, record });

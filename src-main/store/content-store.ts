@@ -5,8 +5,7 @@
  */
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { OcrFailure, readImageFile } from '../ocr/decode';
-import { FORMAT_NAMES, sniffFormat } from '../ocr/pipeline/sniff-format';
+import { imageFormatOf, OcrFailure, readImageFile, sha256Hex } from '../image/image-file';
 
 /** Owner-only: the store holds other people's payment details. */
 const FILE_MODE = 0o600;
@@ -36,12 +35,18 @@ export class ContentStore {
    * TOO_LARGE, UNSUPPORTED_FORMAT) and no copy is made.
    */
   async put(source: string): Promise<StoredImage> {
-    const { bytes, sha256 } = await readImageFile(source);
-    const sniffed = sniffFormat(bytes.subarray(0, 512));
-    if (!sniffed.supported) {
-      throw new OcrFailure('UNSUPPORTED_FORMAT', `${path.basename(source)} is ${FORMAT_NAMES[sniffed.format]}; Recibo reads PNG, JPEG, WebP, GIF, TIFF and AVIF images`);
-    }
-    const ext = sniffed.format;
+    const { bytes } = await readImageFile(source, { hash: false });
+    return this.putBytes(bytes, path.basename(source));
+  }
+
+  /**
+   * Stores bytes that arrived in memory (a drop in the window), refused as `put` refuses a file;
+   * `name` only words the refusal. The bytes are hashed here, once: the hash names the file and
+   * goes with the receipt to the worker.
+   */
+  async putBytes(bytes: Buffer, name: string): Promise<StoredImage> {
+    const ext = imageFormatOf(bytes, name);
+    const sha256 = sha256Hex(bytes);
     const file = this.pathOf(sha256, ext);
     if (await exists(file)) return { sha256, ext, sizeBytes: bytes.length, file, existed: true };
     const partial = `${file}.${process.pid}.partial`;
@@ -58,7 +63,7 @@ export class ContentStore {
     } catch (e) {
       // A full disk must not leave half an image behind; the error stops this file only.
       await rm(partial, { force: true }).catch(() => undefined);
-      throw new OcrFailure('STORE_FAILED', `Could not store ${path.basename(source)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new OcrFailure('STORE_FAILED', `Could not store ${path.basename(name)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     return { sha256, ext, sizeBytes: bytes.length, file, existed: false };
   }

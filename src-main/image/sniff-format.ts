@@ -3,7 +3,7 @@
  * ".png" that is a PDF or a HEIC must be refused clearly rather than half-decoded.
  */
 
-type SupportedFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'tiff' | 'avif';
+export type SupportedFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'tiff' | 'avif';
 export type RefusedFormat = 'svg' | 'pdf' | 'heic' | 'bmp' | 'text' | 'unknown';
 
 export type Sniffed = { supported: true; format: SupportedFormat } | { supported: false; format: RefusedFormat };
