@@ -18,7 +18,7 @@ const NODE_AND_NATIVE = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_
 
 /** Where each native or shell module may be imported from, and the paths barred to `file`. */
 const HOMES = [
-  { name: 'onnxruntime-node', home: 'src-main/ocr/engine.ts', message: 'Only src-main/ocr/engine.ts imports onnxruntime-node.' },
+  { name: 'onnxruntime-node', home: 'src-main/ocr/worker/engine.ts', message: 'Only src-main/ocr/worker/engine.ts imports onnxruntime-node.' },
   { name: 'electron', home: 'src-main/app/**/*.ts', message: 'Only the Electron shell (src-main/app/) imports electron: the core, db, store, api, cli and OCR run in plain Node too.' },
   { name: 'better-sqlite3', home: 'src-main/db/**/*.ts', message: 'Only src-main/db/ opens SQLite.' },
 ];
@@ -62,12 +62,12 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: mainProcessImports('src-main/x.ts') }],
     },
   },
-  ...['src-main/ocr/engine.ts', 'src-main/app/**/*.ts', 'src-main/db/**/*.ts'].map((home) => ({
+  ...['src-main/ocr/worker/engine.ts', 'src-main/app/**/*.ts', 'src-main/db/**/*.ts'].map((home) => ({
     files: [home],
     rules: { 'no-restricted-imports': ['error', { paths: mainProcessImports(home) }] },
   })),
   {
-    files: ['src-main/ocr/pipeline/**/*.ts'],
+    files: ['src-main/ocr/worker/pipeline/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: NODE_AND_NATIVE, message: 'Pipeline stages are pure: no Node, Electron or native modules (the engine injects the model runner).' }] }],
     },

@@ -18,8 +18,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PROFILE, isProfileName, type ProfileName } from '../src-shared/ocr/profiles';
-import { OcrWorkerClient } from '../src-main/ocr/worker-client';
-import { forkWorker } from '../src-main/ocr/worker-process';
+import { OCR_STAGES } from '../src-shared/ocr/types';
+import { OcrWorkerClient } from '../src-main/ocr/parent/worker-client';
+import { forkWorker } from '../src-main/ocr/parent/worker-process';
 import { appRoot, defaultModelsDir } from '../src-main/paths';
 import { batchBench, printBatch, type BatchFigures } from './batch';
 import { useRecognizer } from './recognizer-swap';
@@ -78,7 +79,6 @@ async function peakRss(files: string[]): Promise<number> {
 
 /** Tesseract's processes: one per core, as its batch users run it (bench/tesseract.ts). */
 const TESSERACT_PROCESSES = os.availableParallelism();
-const STAGES = ['decode', 'detect', 'recognize', 'layout', 'extract'] as const;
 
 function tokenAccuracy(images: BenchImage[], texts: string[]): { referencia: string; monto: string } {
   const rate = (key: 'referencia' | 'monto') => {
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
 
   const phoneTotals: number[] = [];
   const phoneToLines: number[] = [];
-  const phoneStages: Record<string, number[]> = Object.fromEntries(STAGES.map((s) => [s, []]));
+  const phoneStages: Record<string, number[]> = Object.fromEntries(OCR_STAGES.map((s) => [s, []]));
   for (const set of sets) {
     const files = set.images.map((i) => i.file);
     const lang = set.kind === 'scan' ? 'eng' : 'spa';
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     if (set.kind === 'phone') {
       phoneTotals.push(...totals);
       phoneToLines.push(...toLines);
-      for (const s of STAGES) phoneStages[s]!.push(...ok.map((r) => r.timings_ms![s] ?? 0));
+      for (const s of OCR_STAGES) phoneStages[s]!.push(...ok.map((r) => r.timings_ms![s] ?? 0));
     }
     const texts = ours.records.map((r) => r.text ?? '');
     const row: Record<string, unknown> = {
@@ -207,8 +207,8 @@ async function main(): Promise<void> {
   // The same per-image timings as above, pooled: one more run would only add another sample of noise.
   report.phone = { images: phoneImages.length, p50Ms: percentile(phoneTotals, 50), p95Ms: percentile(phoneTotals, 95), linesP50Ms: percentile(phoneToLines, 50), linesP95Ms: percentile(phoneToLines, 95) };
   console.log(`\nall phone screenshots (${phoneImages.length}): per image, file to lines p50 ${ms(percentile(phoneToLines, 50))}, p95 ${ms(percentile(phoneToLines, 95))}; file to fields p50 ${ms(percentile(phoneTotals, 50))}, p95 ${ms(percentile(phoneTotals, 95))}`);
-  report.phoneStages = Object.fromEntries(STAGES.map((s) => [s, { p50Ms: percentile(phoneStages[s]!, 50), p95Ms: percentile(phoneStages[s]!, 95) }]));
-  console.log(`  per stage, p50 / p95: ${STAGES.map((s) => `${s} ${ms(percentile(phoneStages[s]!, 50))} / ${ms(percentile(phoneStages[s]!, 95))}`).join(', ')}`);
+  report.phoneStages = Object.fromEntries(OCR_STAGES.map((s) => [s, { p50Ms: percentile(phoneStages[s]!, 50), p95Ms: percentile(phoneStages[s]!, 95) }]));
+  console.log(`  per stage, p50 / p95: ${OCR_STAGES.map((s) => `${s} ${ms(percentile(phoneStages[s]!, 50))} / ${ms(percentile(phoneStages[s]!, 95))}`).join(', ')}`);
 
   if (!opts['no-storage']) {
     report.batch = await batchBench(opts.quick ? 50 : 1000);

@@ -71,7 +71,7 @@ export function lineScore(pairs: readonly { expected: string; read: string }[]):
 /**
  * The character error rate with every space taken out of both sides: what a line's letters,
  * digits and marks cost, apart from where it breaks its words. The pipeline splits words again at
- * ink gaps (src-main/ocr/pipeline/words.ts), so a recogniser that drops spaces loses less through
+ * ink gaps (src-main/ocr/worker/pipeline/recognition/words.ts), so a recogniser that drops spaces loses less through
  * it than its CER says, and one that misreads letters loses all of it: on SROIE's boxes PP-OCRv4
  * and ours had about the same CER, and this measure told them apart (docs/benchmarks.md).
  */

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { RgbImage } from '../src-main/ocr/pipeline/image';
+import type { RgbImage } from '../src-main/ocr/worker/pipeline/image';
 import { appRoot } from '../src-main/paths';
 import type { Quad } from '../src-shared/ocr/types';
 import { parseSroieBoxes, sroieFiles } from './datasets';

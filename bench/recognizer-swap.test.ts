@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadManifest, ManifestSchema } from '../src-main/ocr/manifest';
+import { loadManifest, ManifestSchema } from '../src-main/ocr/worker/manifest';
 import { defaultModelsDir } from '../src-main/paths';
 import { useTempDir } from '../src-main/test-support/temp-dir';
 import { modelsDirWithRecognizer, withRecognizer } from './recognizer-swap';

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { filesOf, ManifestSchema, type Manifest } from '../src-main/ocr/manifest';
+import { filesOf, ManifestSchema, type Manifest } from '../src-main/ocr/worker/manifest';
 import { appRoot } from '../src-main/paths';
 
 export function withRecognizer(manifest: Manifest, id: string): Manifest {

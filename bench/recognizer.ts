@@ -26,11 +26,11 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openModel } from '../src-main/ocr/engine';
-import { loadManifest, type RecognizerEntry } from '../src-main/ocr/manifest';
-import { loadClasses, loadLanguageModel, readVerified } from '../src-main/ocr/model-files';
-import { recognizerSpec } from '../src-main/ocr/model-set';
-import { cropRegions, recognizeCrops, type RecognizerSpec, type RunModel } from '../src-main/ocr/pipeline/recognize';
+import { openModel } from '../src-main/ocr/worker/engine';
+import { loadManifest, type RecognizerEntry } from '../src-main/ocr/worker/manifest';
+import { loadClasses, loadLanguageModel, readVerified } from '../src-main/ocr/worker/model-files';
+import { recognizerSpec } from '../src-main/ocr/worker/model-set';
+import { cropRegions, recognizeCrops, type RecognizerSpec, type RunModel } from '../src-main/ocr/worker/pipeline/recognition/recognize';
 import { appRoot, defaultModelsDir } from '../src-main/paths';
 import type { Quad } from '../src-shared/ocr/types';
 import { sharedDatasets } from './datasets';

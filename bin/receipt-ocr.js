@@ -1,6 +1,6 @@
 #!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS GLIBC_TUNABLES=glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=16777216:glibc.malloc.trim_threshold=67108864 node
 // `receipt-ocr`: runs the bundled CLI. The line above gives this process the allocator settings
-// the OCR workers get (src-main/ocr/worker-process.ts says why: on a virtual machine they make a
+// the OCR workers get (src-main/ocr/parent/worker-process.ts says why: on a virtual machine they make a
 // one-screenshot read about a quarter faster), and leaves out NODE_EXTRA_CA_CERTS, which would
 // have Node parse a certificate file at start (40 to 60 ms) for a program that never opens a
 // connection; `node bin/receipt-ocr.js` works without either.

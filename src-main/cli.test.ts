@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ImageRecordSchema, type ImageRecord } from '../src-shared/receipt/record';
-import { GLIBC_TUNABLES } from './ocr/worker-process';
+import { GLIBC_TUNABLES } from './ocr/parent/worker-process';
 import { appRoot } from './paths';
 import { FIXTURES } from './test-support/datasets';
 import { useTempDir } from './test-support/temp-dir';

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isProfileName } from '../src-shared/ocr/profiles';
-import { CoreService } from './api/service';
+import { AppService } from './api/service';
 import { appRoot, dataDir } from './paths';
 import { startWebHost } from './web-host';
 
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   }
   const folder = path.resolve(values['data-dir'] ?? dataDir());
   // A damaged history stops here with its reason and the repair command (src-main/db/repair.ts).
-  const service = new CoreService({ dataDir: folder, profile, ...(values.workers ? { workers: Math.max(1, Number(values.workers)) } : {}) });
+  const service = new AppService({ dataDir: folder, profile, ...(values.workers ? { workers: Math.max(1, Number(values.workers)) } : {}) });
   if (values['watch-folder']) {
     try {
       await service.changeSettings({ watchFolder: path.resolve(values['watch-folder']) });

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatchWindowCall } from './api/dispatch';
 import { createHandlers } from './api/handlers';
-import type { CoreService } from './api/service';
+import type { AppService } from './api/service';
 import { receiptImage, rendererFile } from './api/files';
 import { newToken, parseFrame, requestTarget, tokenMatches } from './api/web-gate';
 import { webHostCsp } from './csp';
@@ -30,7 +30,7 @@ const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 /** WebSocket close code for a frame that is not a contract call (RFC 6455: policy violation). */
 const CLOSE_POLICY = 1008;
 
-export async function startWebHost(service: CoreService, opts: { rendererDir: string; port?: number }): Promise<WebHost> {
+export async function startWebHost(service: AppService, opts: { rendererDir: string; port?: number }): Promise<WebHost> {
   const token = newToken();
   const handlers = createHandlers(service);
   let origin = '';

@@ -14,10 +14,10 @@ import { useTempDir } from '../test-support/temp-dir';
 import { dispatch } from './dispatch';
 import { onQueueDrained, type DrainReport } from './queue-drain';
 import { createHandlers, type Handlers } from './handlers';
-import { CoreService } from './service';
+import { AppService } from './service';
 
 const tmp = useTempDir();
-let service: CoreService;
+let service: AppService;
 let handlers: Handlers;
 const events: { channel: EventChannel; payload: unknown }[] = [];
 const drained: DrainReport[] = [];
@@ -29,7 +29,7 @@ const call = async <T>(channel: string, payload: unknown): Promise<T> => {
 const file = async (name: string) => ({ name, base64: (await readFile(path.join(FIXTURES, name))).toString('base64') });
 
 beforeAll(() => {
-  service = new CoreService({ dataDir: path.join(tmp.path, 'data'), modelsDir: defaultModelsDir(), workers: 1 });
+  service = new AppService({ dataDir: path.join(tmp.path, 'data'), modelsDir: defaultModelsDir(), workers: 1 });
   service.on((channel, payload) => events.push({ channel, payload }));
   onQueueDrained(service, (r) => drained.push(r));
   handlers = createHandlers(service);

@@ -3,7 +3,7 @@
  * one module per domain (handlers/). They import nothing from Electron and know nothing of the
  * transport that called them (dispatch.ts, the Electron bridge, the browser host).
  */
-import type { CoreService } from './service';
+import type { AppService } from './service';
 import { intakeHandlers } from './handlers/intake';
 import { receiptHandlers } from './handlers/receipts';
 import { reportHandlers } from './handlers/reports';
@@ -13,6 +13,6 @@ import type { Handlers } from './handlers/types';
 export type { Handlers } from './handlers/types';
 
 /** Every channel exactly once: a channel added to the contract and handled nowhere does not compile. */
-export function createHandlers(service: CoreService): Handlers {
+export function createHandlers(service: AppService): Handlers {
   return { ...intakeHandlers(service), ...receiptHandlers(service), ...settingsHandlers(service), ...reportHandlers(service) } satisfies Handlers;
 }

@@ -15,10 +15,10 @@ import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
-import { CoreService } from './service';
+import { AppService } from './service';
 
 const tmp = useTempDir();
-const open: CoreService[] = [];
+const open: AppService[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
@@ -29,7 +29,7 @@ afterEach(async () => {
  */
 function start(dataDir = path.join(tmp.path, 'data'), picks?: (string | null)[]) {
   const pickFolder = picks ? async () => picks.shift() ?? null : undefined;
-  const service = new CoreService({ dataDir, modelsDir: defaultModelsDir(), rulesFile: null, workers: 1, watchEveryMs: 100, sampleEveryMs: 150, ...(pickFolder ? { pickFolder } : {}) });
+  const service = new AppService({ dataDir, modelsDir: defaultModelsDir(), rulesFile: null, workers: 1, watchEveryMs: 100, sampleEveryMs: 150, ...(pickFolder ? { pickFolder } : {}) });
   open.push(service);
   const handlers = createHandlers(service);
   const call = (channel: string, payload: unknown) => dispatch(handlers, channel, payload) as Promise<Result<unknown>>;

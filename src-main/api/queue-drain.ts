@@ -4,14 +4,14 @@
  * else; counted from the service's events, so it knows nothing of windows.
  */
 import { stateCounts } from '../db/receipts';
-import type { CoreService } from './service';
+import type { AppService } from './service';
 
 export interface DrainReport {
   done: number;
   failed: number;
 }
 
-export function onQueueDrained(service: CoreService, listener: (report: DrainReport) => void): () => void {
+export function onQueueDrained(service: AppService, listener: (report: DrainReport) => void): () => void {
   let report: DrainReport = { done: 0, failed: 0 };
   return service.on((channel) => {
     if (channel === 'job:done') report.done++;

@@ -1,27 +1,29 @@
 /**
- * The core as the window uses it, one per data folder: intake of dropped files and of the
- * watched folder, a queue worked in the background as soon as there is work, retention swept
- * every hour, the processes' CPU and memory sampled for the dashboard, and events for the
- * window. Transport-neutral: Electron's IPC and the WebSocket host both sit on top of it.
+ * The app's service over one data folder, as the window uses it: intake of dropped files and of
+ * the watched folder (jobs/watch-scheduler.ts), a queue worked in the background as soon as there
+ * is work (jobs/queue-runner.ts, with a warm worker pool), retention swept every hour, the
+ * processes' CPU and memory sampled for the dashboard, and events for the window
+ * (jobs/event-bus.ts). Transport-neutral: Electron's IPC and the WebSocket host both sit on top.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { EventChannel, EventPayload } from '../../src-shared/ipc/contract';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
-import { openCore, type Core } from '../jobs/core';
-import { takeInBytes } from '../jobs/dropped-bytes';
-import { takeIn, type IntakeResult } from '../jobs/intake';
-import { expandInputs } from '../jobs/inputs';
 import { lockDataFolder } from '../db/folder-lock';
-import { effectivePool, processQueue } from '../jobs/processor';
-import { ResourceHistory, sampleResources } from '../jobs/resources';
+import { openCore, type Core } from '../jobs/core';
 import { backupDaily, checkAfterUncleanShutdown } from '../jobs/database-health';
+import { takeInBytes } from '../jobs/dropped-bytes';
+import { EventBus } from '../jobs/event-bus';
+import { expandInputs } from '../jobs/inputs';
+import { takeIn, type IntakeResult } from '../jobs/intake';
+import { effectivePool } from '../jobs/processor';
+import { QueueRunner } from '../jobs/queue-runner';
+import { ResourceHistory, sampleResources } from '../jobs/resources';
 import { sweep } from '../jobs/retention';
 import { readSettings, writeSettings, type Settings } from '../jobs/settings';
-import { WatchedFolder } from '../jobs/watch-folder';
+import { WatchScheduler } from '../jobs/watch-scheduler';
 import { WorkerPool } from '../jobs/worker-pool';
-import type { OcrWorkerClient } from '../ocr/worker-client';
-import type { LaunchWorker } from '../ocr/worker-process';
+import type { OcrWorkerClient } from '../ocr/parent/worker-client';
+import type { LaunchWorker } from '../ocr/parent/worker-process';
 import { defaultModelsDir, rulesFileIn } from '../paths';
 
 /** A setting refused, with a code the window words in its language. */
@@ -30,8 +32,6 @@ export class SettingError extends Error {
     super(message);
   }
 }
-
-export type EventListener = <E extends EventChannel>(channel: E, payload: EventPayload<E>) => void;
 
 export interface ServiceOptions {
   dataDir: string;
@@ -53,26 +53,20 @@ export interface ServiceOptions {
   poolIdleMs?: number;
 }
 
-export class CoreService {
+export class AppService {
   readonly core: Core;
-  private readonly listeners = new Set<EventListener>();
-  private readonly release: () => void;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private readonly sweeper: NodeJS.Timeout;
-  private readonly stopping = new AbortController();
-  /** Ends the current pass over the queue (its readings finish) so the next starts a new pool. */
-  private pass = new AbortController();
-  private readonly workers = new Set<OcrWorkerClient>();
-  /** Kept between passes: a drop after a quiet spell finds the models loaded. */
-  private readonly pool: WorkerPool;
   readonly resources = new ResourceHistory();
-  private readonly stopSampling: () => void;
-  private watcher: { folder: WatchedFolder; timer: NodeJS.Timeout; busy: boolean } | null = null;
-  private watchProblem: string | null = null;
-  private watchGeneration = 0;
   /** A failed integrity check since the start (the window shows it until a repair). */
   databaseProblem: string | null = null;
+  private readonly bus = new EventBus();
+  private readonly release: () => void;
+  private readonly workers = new Set<OcrWorkerClient>();
+  private readonly pool: WorkerPool;
+  private readonly queue: QueueRunner;
+  private readonly watch: WatchScheduler;
+  private readonly sweeper: NodeJS.Timeout;
+  private readonly stopSampling: () => void;
+  private closing = false;
 
   constructor(readonly opts: ServiceOptions) {
     // The lock first: the database is opened, checked and migrated by its holder only.
@@ -84,7 +78,7 @@ export class CoreService {
       throw e;
     }
     void checkAfterUncleanShutdown(this.core).then((problem) => {
-      if (problem && !this.stopping.signal.aborted) this.emit('database:damaged', { reason: (this.databaseProblem = problem) });
+      if (problem && !this.closing) this.emit('database:damaged', { reason: (this.databaseProblem = problem) });
     });
     this.pool = new WorkerPool({
       log: this.core.log,
@@ -99,10 +93,17 @@ export class CoreService {
         this.emit('worker:restarted', { reason });
       },
     });
+    this.queue = new QueueRunner(this.core, {
+      modelsDir: opts.modelsDir ?? defaultModelsDir(),
+      pool: this.pool,
+      bus: this.bus,
+      pass: () => ({ ...this.settings(), rulesFile: this.rulesFile }),
+    });
+    this.watch = new WatchScheduler(this.core, { profile: () => this.profile, onTaken: () => this.kick(), ...(opts.watchEveryMs ? { everyMs: opts.watchEveryMs } : {}) });
     this.sweeper = setInterval(() => void this.sweep(new Date()), opts.sweepEveryMs ?? 3_600_000);
     this.sweeper.unref();
     this.stopSampling = sampleResources(this.resources, () => this.workers, opts.sampleEveryMs);
-    void this.watchSetting();
+    void this.watch.follow(this.settings().watchFolder);
     // Whatever an earlier run left queued is read now.
     this.kick();
   }
@@ -113,7 +114,7 @@ export class CoreService {
     const effective = effectivePool({ workers: s.workers ?? undefined, threadsPerWorker: s.threadsPerWorker ?? undefined });
     // What each "automatic" choice resolves to: workers from the cores, threads from the workers in force.
     const automatic = { workers: effectivePool({}).workers, threadsPerWorker: effectivePool({ workers: effective.workers }).threadsPerWorker };
-    return { ...s, effective, automatic, watchProblem: this.watchProblem, canPickFolder: this.opts.pickFolder !== undefined };
+    return { ...s, effective, automatic, watchProblem: this.watch?.problem ?? null, canPickFolder: this.opts.pickFolder !== undefined };
   }
 
   /**
@@ -136,11 +137,10 @@ export class CoreService {
       throw new SettingError('INVALID_SETTING', (e as Error).message);
     }
     const after = this.settings();
-    if (before.watchFolder !== after.watchFolder) await this.watchSetting();
+    if (before.watchFolder !== after.watchFolder) await this.watch.follow(after.watchFolder);
     if (before.profile !== after.profile || before.workers !== after.workers || before.threadsPerWorker !== after.threadsPerWorker) {
       this.core.log.write({ event: 'pool-restart', profile: after.profile, ...after.effective });
-      this.pass.abort();
-      this.kick();
+      this.queue.restart();
     }
   }
 
@@ -153,40 +153,6 @@ export class CoreService {
     return true;
   }
 
-  /** Starts (or stops, or moves) the watch of the folder the settings name. */
-  private async watchSetting(): Promise<void> {
-    if (this.watcher) clearInterval(this.watcher.timer);
-    this.watcher = null;
-    this.watchProblem = null;
-    const inbox = this.settings().watchFolder;
-    const generation = ++this.watchGeneration;
-    if (!inbox || this.stopping.signal.aborted) return;
-    const s = await stat(inbox).catch(() => null);
-    // Closed, or the setting changed again, while the folder was looked at.
-    if (generation !== this.watchGeneration || this.stopping.signal.aborted) return;
-    if (!s?.isDirectory()) {
-      this.watchProblem = `${inbox} is not a folder (it may have been moved or removed)`;
-      this.core.log.write({ event: 'watch-problem', inbox, message: this.watchProblem });
-      return;
-    }
-    const watcher = { folder: new WatchedFolder(this.core, inbox, this.profile), busy: false, timer: setInterval(() => void look(), this.opts.watchEveryMs ?? 2_000) };
-    watcher.timer.unref();
-    this.watcher = watcher;
-    // One look at a time: scan takes in what stopped changing, settle moves what was read.
-    const look = async () => {
-      if (watcher.busy || this.stopping.signal.aborted) return;
-      watcher.busy = true;
-      try {
-        if ((await watcher.folder.scan()) > 0) this.kick();
-        await watcher.folder.settle();
-      } catch (e) {
-        this.core.log.write({ event: 'watch-error', inbox, message: (e as Error).message });
-      } finally {
-        watcher.busy = false;
-      }
-    };
-  }
-
   /** The operator's rules file in this data folder (or the one given), null for the defaults. */
   get rulesFile(): string | null {
     return this.opts.rulesFile === undefined ? rulesFileIn(this.opts.dataDir) : this.opts.rulesFile;
@@ -196,14 +162,8 @@ export class CoreService {
     return this.settings().profile;
   }
 
-  on(listener: EventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void {
-    for (const l of this.listeners) l(channel, payload);
-  }
+  on: EventBus['on'] = (listener) => this.bus.on(listener);
+  emit: EventBus['emit'] = (channel, payload) => this.bus.emit(channel, payload);
 
   /** Files dropped in the window, as bytes (jobs/dropped-bytes.ts). */
   async intake(files: readonly { name: string; bytes: Buffer }[], profile: ProfileName = this.profile, batchId?: number): Promise<IntakeResult> {
@@ -228,47 +188,12 @@ export class CoreService {
 
   /** Starts reading the queue, or asks the running pass to look again when it ends. */
   kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        if (this.pass.signal.aborted) this.pass = new AbortController();
-        const { profile, workers, threadsPerWorker } = this.settings();
-        await processQueue(this.core, {
-          profile,
-          modelsDir: this.opts.modelsDir ?? defaultModelsDir(),
-          rulesFile: this.rulesFile,
-          signal: AbortSignal.any([this.stopping.signal, this.pass.signal]),
-          ...(workers ? { workers } : {}),
-          ...(threadsPerWorker ? { threadsPerWorker } : {}),
-          pool: this.pool,
-          onProgress: (e) => {
-            this.emit('job:progress', { sha256: e.sha256, state: e.state, attempt: e.attempt, ...(e.error ? { error: e.error } : {}) });
-            if (e.state === 'done') {
-              this.emit('job:done', { sha256: e.sha256, totalMs: e.totalMs ?? 0 });
-              this.emit('receipt:updated', { sha256: e.sha256 });
-              if (e.duplicateOf) this.emit('duplicate:found', { sha256: e.sha256, duplicateOf: e.duplicateOf });
-            }
-            if (e.state === 'failed') {
-              this.emit('job:failed', { sha256: e.sha256, error: e.error ?? { code: 'INTERNAL', message: 'Failed' } });
-              this.emit('receipt:updated', { sha256: e.sha256 });
-            }
-          },
-        });
-      } while (this.again && !this.stopping.signal.aborted);
-    })()
-      .catch((e: Error) => this.core.log.write({ event: 'queue-error', message: e.message }))
-      .finally(() => {
-        this.running = null;
-      });
+    this.queue.kick();
   }
 
   /** Resolves when the queue has nothing left (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 
   async sweep(asOf: Date): Promise<void> {
@@ -278,11 +203,11 @@ export class CoreService {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     clearInterval(this.sweeper);
     this.stopSampling();
-    if (this.watcher) clearInterval(this.watcher.timer);
-    this.stopping.abort();
-    await this.idle();
+    this.watch.stop();
+    await this.queue.stop();
     await this.pool.dispose();
     this.release();
     this.core.close();

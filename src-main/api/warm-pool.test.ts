@@ -9,10 +9,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultModelsDir } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
-import { CoreService } from './service';
+import { AppService } from './service';
 
 const tmp = useTempDir();
-let service: CoreService | null = null;
+let service: AppService | null = null;
 afterEach(async () => {
   await service?.close();
   service = null;
@@ -20,7 +20,7 @@ afterEach(async () => {
 
 const events = (dataDir: string) =>
   readFileSync(path.join(dataDir, 'logs', 'recibo.log'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { event: string }).event);
-const drop = async (s: CoreService, name: string) => {
+const drop = async (s: AppService, name: string) => {
   const result = await s.intake([{ name, bytes: await readFile(path.join(FIXTURES, name)) }]);
   await s.idle();
   return result;
@@ -29,7 +29,7 @@ const drop = async (s: CoreService, name: string) => {
 describe('the queue between drops', () => {
   it('reads the next drop with the workers already loaded, and loads them again only after the idle time', async () => {
     const dataDir = path.join(tmp.path, 'data');
-    service = new CoreService({ dataDir, modelsDir: defaultModelsDir(), workers: 1, poolIdleMs: 1_500 });
+    service = new AppService({ dataDir, modelsDir: defaultModelsDir(), workers: 1, poolIdleMs: 1_500 });
     await drop(service, 'r001-bdv-light.png');
     await drop(service, 'r002-stacked-light.jpg');
     expect(events(dataDir).filter((e) => e === 'worker-ready')).toHaveLength(1);

@@ -8,7 +8,7 @@ import { ELECTRON_DROP_CHANNEL, ELECTRON_EVENT_PREFIX, ELECTRON_INVOKE_CHANNEL }
 import { err, type Result } from '../../src-shared/ipc/result';
 import { dispatch, dispatchWindowCall } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
-import type { CoreService } from '../api/service';
+import type { AppService } from '../api/service';
 import { isAppUrl } from './origin';
 
 /** The frame that sent an invoke, as far as the gate needs it. */
@@ -31,7 +31,7 @@ export function registerInvokeHandler(ipcMain: Pick<IpcMain, 'handle'>, handlers
 }
 
 /** Sends every service event to the window while it lives; returns the unsubscribe. */
-export function forwardEvents(service: CoreService, contents: Pick<WebContents, 'send' | 'isDestroyed'>): () => void {
+export function forwardEvents(service: AppService, contents: Pick<WebContents, 'send' | 'isDestroyed'>): () => void {
   return service.on((channel, payload) => {
     if (!contents.isDestroyed()) contents.send(ELECTRON_EVENT_PREFIX + channel, payload);
   });

@@ -1,5 +1,5 @@
 /**
- * Recibo's Electron entry: one window, one core. Thin on purpose: the core (CoreService and the
+ * Recibo's Electron entry: one window, one core. Thin on purpose: the core (AppService and the
  * contract's handlers) is the same code the browser host and the tests run in plain Node; this
  * file only wires it to Electron (protocols, one IPC handler, the OCR worker as a utility
  * process, the menu, notifications) under the security rules of window.ts.
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification } from 'electron';
 import { createHandlers } from '../api/handlers';
 import { onQueueDrained } from '../api/queue-drain';
-import { CoreService } from '../api/service';
+import { AppService } from '../api/service';
 import { DamagedDatabaseError, useSqliteBinding } from '../db/open';
 import { offerRestore } from './damaged-database';
 import { appRoot, dataDir, defaultModelsDir, workerScript } from '../paths';
@@ -34,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let win: BrowserWindow | null = null;
-  let service: CoreService | null = null;
+  let service: AppService | null = null;
 
   app.on('second-instance', () => {
     if (!win) return;
@@ -53,7 +53,7 @@ if (!app.requestSingleInstanceLock()) {
       const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     };
-    const start = () => new CoreService({ dataDir: dataDir(), modelsDir: modelsDir(), launch: (launch) => forkUtilityWorker(workerScript(), launch), pickFolder });
+    const start = () => new AppService({ dataDir: dataDir(), modelsDir: modelsDir(), launch: (launch) => forkUtilityWorker(workerScript(), launch), pickFolder });
     try {
       service = start();
     } catch (e) {

@@ -5,11 +5,11 @@
 import { writeFile } from 'node:fs/promises';
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { Handlers } from '../api/handlers';
-import type { CoreService } from '../api/service';
+import type { AppService } from '../api/service';
 
 const IMAGE_FILTER = { name: 'Capturas de comprobantes', extensions: ['png', 'jpg', 'jpeg', 'jfif', 'webp', 'gif', 'tif', 'tiff', 'avif'] };
 
-export function buildMenu(window: () => BrowserWindow | null, service: CoreService, handlers: Handlers): Menu {
+export function buildMenu(window: () => BrowserWindow | null, service: AppService, handlers: Handlers): Menu {
   const addFrom = async (properties: ('openFile' | 'openDirectory' | 'multiSelections')[]) => {
     const win = window();
     const options = { title: 'Agregar comprobantes', properties, filters: [IMAGE_FILTER] };

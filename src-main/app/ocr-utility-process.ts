@@ -1,12 +1,12 @@
 /**
  * The OCR worker as an Electron utility process: the same protocol and WorkerProcess interface
- * as the forked Node process the CLI and tests use (src-main/ocr/worker-process.ts). The worker
+ * as the forked Node process the CLI and tests use (src-main/ocr/parent/worker-process.ts). The worker
  * listens on `process.parentPort` when it finds one. Electron only: this file runs where
  * Electron's binary does, and is exercised by the Electron end-to-end spec.
  */
 import { utilityProcess } from 'electron';
 import type { WorkerRequest } from '../ocr/protocol';
-import { workerEnv, workerExecArgv, type WorkerLaunch, type WorkerProcess } from '../ocr/worker-process';
+import { workerEnv, workerExecArgv, type WorkerLaunch, type WorkerProcess } from '../ocr/parent/worker-process';
 
 export function forkUtilityWorker(script: string, launch: WorkerLaunch): WorkerProcess {
   const child = utilityProcess.fork(script, [], {

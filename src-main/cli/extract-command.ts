@@ -25,7 +25,7 @@ const warnAboutRules = rulesWarner(userRulesFile());
 
 async function startWorker(cmd: ExtractCommand, pool: { workers: number; threads: number }): Promise<ExtractReader> {
   // Loaded here: a single image, read in this process, needs neither.
-  const [{ OcrWorkerClient }, { forkWorker, takesEveryCore }] = await Promise.all([import('../ocr/worker-client'), import('../ocr/worker-process')]);
+  const [{ OcrWorkerClient }, { forkWorker, takesEveryCore }] = await Promise.all([import('../ocr/parent/worker-client'), import('../ocr/parent/worker-process')]);
   const client = await OcrWorkerClient.start(forkWorker({ coresTaken: takesEveryCore(pool.workers, pool.threads) }), { modelsDir: defaultModelsDir(), intraOpThreads: pool.threads, warmProfiles: [cmd.profile], rulesFile: userRulesFile() });
   warnAboutRules(client.ready.rules.problems);
   return {
@@ -44,7 +44,7 @@ async function startWorker(cmd: ExtractCommand, pool: { workers: number; threads
  * thread costs its start). The image is read and decoded on libuv's pool while the models load.
  */
 async function startInProcess(cmd: ExtractCommand, file: string): Promise<ExtractReader> {
-  const { Reader, startImageLoad } = await import('../ocr/reader');
+  const { Reader, startImageLoad } = await import('../ocr/worker/reader');
   const image = startImageLoad(file);
   const reader = await Reader.open({ modelsDir: defaultModelsDir(), intraOpThreads: 1, warmProfiles: [cmd.profile], rulesFile: userRulesFile() });
   warnAboutRules(reader.rulesInForce.problems);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
-import { CoreService } from '../api/service';
+import { AppService } from '../api/service';
 import { alterIndexDefinition } from '../db/fixtures';
 import { DamagedDatabaseError } from '../db/open';
 import { repairDatabase } from '../db/repair';
@@ -21,13 +21,13 @@ import { openCore } from './core';
 import { takeIn } from './intake';
 
 const tmp = useTempDir();
-const services: CoreService[] = [];
+const services: AppService[] = [];
 afterEach(async () => {
   await Promise.all(services.splice(0).map((s) => s.close()));
 });
 
 const start = (dataDir: string) => {
-  const service = new CoreService({ dataDir, modelsDir: defaultModelsDir(), rulesFile: null, workers: 1 });
+  const service = new AppService({ dataDir, modelsDir: defaultModelsDir(), rulesFile: null, workers: 1 });
   services.push(service);
   return service;
 };

@@ -13,7 +13,7 @@ import { openCore } from './core';
 import { takeIn } from './intake';
 import { processQueue, type ProgressEvent } from './processor';
 import { statusReport } from './status';
-import { forkWorker } from '../ocr/worker-process';
+import { forkWorker } from '../ocr/parent/worker-process';
 import { appRoot, defaultModelsDir } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';

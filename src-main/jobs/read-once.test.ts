@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Reader } from '../ocr/reader';
+import { Reader } from '../ocr/worker/reader';
 import { defaultModelsDir } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';

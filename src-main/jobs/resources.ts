@@ -4,7 +4,7 @@
  * memory by the minute for a day (they describe this run of the app, not the stored receipts,
  * so they are not written to the database). CPU is in percent of one core, as `top` shows it.
  */
-import type { OcrWorkerClient } from '../ocr/worker-client';
+import type { OcrWorkerClient } from '../ocr/parent/worker-client';
 
 export interface ResourceSample {
   at: number;

@@ -6,10 +6,10 @@
 import type { RuleProblem } from '../../src-shared/extract/rules';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import type { ImageRecord } from '../../src-shared/receipt/record';
-import { OcrWorkerClient, WorkerStartError, type WorkerInit } from '../ocr/worker-client';
-import { forkWorker, type LaunchWorker, type WorkerLaunch } from '../ocr/worker-process';
+import { OcrWorkerClient, WorkerStartError, type WorkerInit } from '../ocr/parent/worker-client';
+import { forkWorker, type LaunchWorker, type WorkerLaunch } from '../ocr/parent/worker-process';
 import type { Logger } from './log';
-import type { JobSource } from '../ocr/run-job';
+import type { JobSource } from '../ocr/worker/run-job';
 
 export interface SupervisorOptions {
   init: WorkerInit;

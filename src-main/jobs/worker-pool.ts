@@ -5,8 +5,8 @@
  * shape (profile, pool size, threads, rules), and go after `idleMs` without a pass, when the
  * shape changes, or on dispose.
  */
-import { takesEveryCore } from '../ocr/worker-process';
-import type { WorkerInit } from '../ocr/worker-client';
+import { takesEveryCore } from '../ocr/parent/worker-process';
+import type { WorkerInit } from '../ocr/parent/worker-client';
 import { SupervisedWorker, type SupervisorOptions } from './supervised-worker';
 
 /** What every worker of the pool is told, besides its shape: the supervisor's options. */

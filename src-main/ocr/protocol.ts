@@ -5,10 +5,9 @@
  */
 import * as z from 'zod';
 import { PROFILE_NAMES } from '../../src-shared/ocr/profiles';
-import { OcrErrorCodeSchema } from '../../src-shared/ocr/types';
+import { OCR_STAGES, OcrErrorCodeSchema } from '../../src-shared/ocr/types';
 import { ImageRecordSchema } from '../../src-shared/receipt/record';
 
-export const OCR_STAGES = ['decode', 'detect', 'recognize', 'layout', 'extract'] as const;
 const Profile = z.enum(PROFILE_NAMES);
 
 export const WorkerRequestSchema = z.discriminatedUnion('type', [

@@ -4,16 +4,16 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Result } from '../../src-shared/ipc/result';
 import { dispatch } from '../api/dispatch';
 import { createHandlers, type Handlers } from '../api/handlers';
-import { CoreService } from '../api/service';
+import { AppService } from '../api/service';
 import { defaultModelsDir } from '../paths';
 import { useTempDir } from './temp-dir';
 
 export function useApiCore() {
   const tmp = useTempDir();
-  let service: CoreService;
+  let service: AppService;
   let handlers: Handlers;
   beforeAll(() => {
-    service = new CoreService({ dataDir: path.join(tmp.path, 'data'), modelsDir: defaultModelsDir(), rulesFile: null, workers: 1 });
+    service = new AppService({ dataDir: path.join(tmp.path, 'data'), modelsDir: defaultModelsDir(), rulesFile: null, workers: 1 });
     handlers = createHandlers(service);
   });
   afterAll(async () => {

@@ -7,8 +7,8 @@ import type { Rules } from '../../src-shared/extract/rules';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import type { ImageRecord } from '../../src-shared/receipt/record';
 import { loadRules } from '../extract/rules-file';
-import { ModelSet } from '../ocr/model-set';
-import { runOcrJob } from '../ocr/run-job';
+import { ModelSet } from '../ocr/worker/model-set';
+import { runOcrJob } from '../ocr/worker/run-job';
 import { defaultModelsDir } from '../paths';
 
 export function useOcrEngine(): { read(file: string, profile?: ProfileName): Promise<ImageRecord>; models(): ModelSet; rules(): Rules } {

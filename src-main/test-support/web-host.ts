@@ -2,20 +2,20 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { CoreService } from '../api/service';
+import { AppService } from '../api/service';
 import { defaultModelsDir } from '../paths';
 import { startWebHost, type WebHost } from '../web-host';
 import { useTempDir } from './temp-dir';
 
-export function useWebHost(): { readonly host: WebHost; readonly service: CoreService; readonly origin: string } {
+export function useWebHost(): { readonly host: WebHost; readonly service: AppService; readonly origin: string } {
   const tmp = useTempDir();
-  let service: CoreService;
+  let service: AppService;
   let host: WebHost;
   beforeAll(async () => {
     const rendererDir = path.join(tmp.path, 'renderer');
     await mkdir(rendererDir, { recursive: true });
     await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Recibo</title>');
-    service = new CoreService({ dataDir: path.join(tmp.path, 'data'), modelsDir: defaultModelsDir(), rulesFile: null, workers: 1 });
+    service = new AppService({ dataDir: path.join(tmp.path, 'data'), modelsDir: defaultModelsDir(), rulesFile: null, workers: 1 });
     host = await startWebHost(service, { rendererDir });
   });
   afterAll(async () => {

@@ -8,7 +8,7 @@
  * text is smaller than `detMinTextPx` in that pass are detected again, enlarged until their
  * median text reaches `detTargetTextPx`, within `detMaxSide`. Bands whose text is still too
  * small, or that no box covers (tall captures, desktop pages), get their own closer passes
- * within `detBandBudgetPx` (src-main/ocr/pipeline/text-bands.ts).
+ * within `detBandBudgetPx` (src-main/ocr/worker/pipeline/detection/text-bands.ts).
  * Figures behind these defaults: docs/benchmarks.md.
  */
 export const PROFILE_NAMES = ['fast', 'balanced', 'accurate'] as const;

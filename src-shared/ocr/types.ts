@@ -52,12 +52,11 @@ export const OCR_ERROR_CODES = [
 export const OcrErrorCodeSchema = z.enum(OCR_ERROR_CODES);
 export type OcrErrorCode = z.infer<typeof OcrErrorCodeSchema>;
 
-export const StageTimingsSchema = z.object({
-  decode: z.number(),
-  detect: z.number(),
-  recognize: z.number(),
-  layout: z.number(),
-  extract: z.number(),
-  total: z.number(),
-});
+/** The stages of a reading, in order: progress names them, and each has its time in a record. */
+export const OCR_STAGES = ['decode', 'detect', 'recognize', 'layout', 'extract'] as const;
+export type OcrStage = (typeof OCR_STAGES)[number];
+
+// Spelled out for the schema's type, and held to OCR_STAGES: a stage added to one and not the other does not compile.
+const stageMs = { decode: z.number(), detect: z.number(), recognize: z.number(), layout: z.number(), extract: z.number() } satisfies Record<OcrStage, z.ZodNumber>;
+export const StageTimingsSchema = z.object({ ...stageMs, total: z.number() });
 export type StageTimings = z.infer<typeof StageTimingsSchema>;

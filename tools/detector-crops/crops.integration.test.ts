@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { openModel } from '../../src-main/ocr/engine';
-import { loadManifest, type RecognizerEntry } from '../../src-main/ocr/manifest';
-import { loadClasses, readVerified } from '../../src-main/ocr/model-files';
-import { recognizerSpec } from '../../src-main/ocr/model-set';
-import { cropRegions, recognizeCrops } from '../../src-main/ocr/pipeline/recognize';
+import { openModel } from '../../src-main/ocr/worker/engine';
+import { loadManifest, type RecognizerEntry } from '../../src-main/ocr/worker/manifest';
+import { loadClasses, readVerified } from '../../src-main/ocr/worker/model-files';
+import { recognizerSpec } from '../../src-main/ocr/worker/model-set';
+import { cropRegions, recognizeCrops } from '../../src-main/ocr/worker/pipeline/recognition/recognize';
 import { appRoot, defaultModelsDir } from '../../src-main/paths';
 import { useTempDir } from '../../src-main/test-support/temp-dir';
 

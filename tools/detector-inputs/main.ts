@@ -14,12 +14,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { PROFILES, type ProfileName } from '../../src-shared/ocr/profiles';
-import { decodeImage } from '../../src-main/ocr/decode';
-import { detectPage } from '../../src-main/ocr/detect-page';
-import { openModel } from '../../src-main/ocr/engine';
-import { loadManifest } from '../../src-main/ocr/manifest';
-import { readVerified } from '../../src-main/ocr/model-files';
-import type { Normalisation, Tensor } from '../../src-main/ocr/pipeline/image';
+import { decodeImage } from '../../src-main/ocr/worker/decode';
+import { detectPage } from '../../src-main/ocr/worker/detect-page';
+import { openModel } from '../../src-main/ocr/worker/engine';
+import { loadManifest } from '../../src-main/ocr/worker/manifest';
+import { readVerified } from '../../src-main/ocr/worker/model-files';
+import type { Normalisation, Tensor } from '../../src-main/ocr/worker/pipeline/image';
 import { defaultModelsDir } from '../../src-main/paths';
 import { renderFamilies } from '../receipt-generator/render-families';
 

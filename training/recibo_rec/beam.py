@@ -1,5 +1,5 @@
 """CTC prefix beam search with the character language model, scored as the app's decoder scores
-it (src-main/ocr/pipeline/ctc-beam.ts): ln P_ctc(text) + weight * ln P_lm(text) + char_bonus per
+it (src-main/ocr/worker/pipeline/recognition/ctc-beam.ts): ln P_ctc(text) + weight * ln P_lm(text) + char_bonus per
 character, `beam_width` hypotheses kept a frame, classes under `min_probability` never tried.
 For measuring language models in Python (lm_probe.py); the app decodes in TypeScript.
 """

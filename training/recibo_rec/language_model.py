@@ -6,7 +6,7 @@ writes the model and its block in the recogniser's manifest entry (`languageMode
 and the beam search's options, DECODING unless the entry already has its own).
 
 The recogniser reads each frame on its own; it cannot know that `camprobante` is no word and
-`comprobante` is. The app's decoder (src-main/ocr/pipeline/ctc-beam.ts) weighs the recogniser's
+`comprobante` is. The app's decoder (src-main/ocr/worker/pipeline/recognition/ctc-beam.ts) weighs the recogniser's
 readings of a line with this model's probability of the text, so where the pixels leave two
 letters close, the word decides.
 
@@ -61,7 +61,7 @@ ORDER = 6
 MIN_COUNT = 3
 FLOOR = 0.05
 BOS, EOS = "\u0002", "\u0003"
-#: The app's beam search (src-main/ocr/pipeline/ctc-beam.ts): the model's weight, the bonus a
+#: The app's beam search (src-main/ocr/worker/pipeline/recognition/ctc-beam.ts): the model's weight, the bonus a
 #: character earns, hypotheses kept, and the least probability of a class tried in a frame.
 DECODING = {"weight": 0.3, "charBonus": 1.0, "beamWidth": 8, "minProbability": 0.0003}
 DIGIT = "0"
@@ -177,7 +177,7 @@ def read_table(stored: dict) -> dict[int, float]:
 
 
 class LanguageModel:
-    """The file's model, read as the app reads it (src-main/ocr/pipeline/char-lm.ts), for tests."""
+    """The file's model, read as the app reads it (src-main/ocr/worker/pipeline/recognition/char-lm.ts), for tests."""
 
     def __init__(self, model: dict):
         self.order, self.floor, self.size = model["order"], model["floor"], len(model["alphabet"])

@@ -9,7 +9,7 @@ from recibo_rec.charset import CHARACTERS
 
 
 class LanguageModelTest(unittest.TestCase):
-    """The character model the app's beam search reads (src-main/ocr/pipeline/char-lm.ts)."""
+    """The character model the app's beam search reads (src-main/ocr/worker/pipeline/recognition/char-lm.ts)."""
 
     @classmethod
     def setUpClass(cls):

@@ -5,7 +5,7 @@ import { batchProgress, cancelBatch, pauseBatch, resumeBatch } from '../../db/ba
 import { beginSend, endSend, interruptedSends, isOpenSend } from '../../db/sending';
 import type { IntakeItem, IntakeResult } from '../../jobs/intake';
 import { ApiError } from '../api-error';
-import type { CoreService } from '../service';
+import type { AppService } from '../service';
 import type { HandlersOf } from './types';
 
 type IntakeChannels = 'intake:add' | 'intake:begin' | 'intake:end' | 'intake:interrupted' | 'intake:paths' | 'batches:status' | 'batches:control';
@@ -18,7 +18,7 @@ function intakeResponse(result: IntakeResult, nameOf: (item: IntakeItem, index: 
   };
 }
 
-export function intakeHandlers(service: CoreService): HandlersOf<IntakeChannels> {
+export function intakeHandlers(service: AppService): HandlersOf<IntakeChannels> {
   const { db } = service.core;
   return {
     'intake:add': async (req) => {

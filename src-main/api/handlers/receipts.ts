@@ -6,13 +6,13 @@ import { correctField, setPinned, setReview } from '../../db/review';
 import { countReceipts, searchReceipts } from '../../db/search';
 import { loadRules } from '../../extract/rules-file';
 import { ApiError } from '../api-error';
-import type { CoreService } from '../service';
+import type { AppService } from '../service';
 import { receiptDetail, receiptOrThrow, receiptSummary } from './receipt-json';
 import type { HandlersOf } from './types';
 
 type ReceiptChannels = 'receipts:list' | 'receipts:get' | 'receipts:correct' | 'receipts:review' | 'receipts:pin' | 'receipts:rerun';
 
-export function receiptHandlers(service: CoreService): HandlersOf<ReceiptChannels> {
+export function receiptHandlers(service: AppService): HandlersOf<ReceiptChannels> {
   const { db } = service.core;
   const updated = (sha256: string) => service.emit('receipt:updated', { sha256 });
   return {

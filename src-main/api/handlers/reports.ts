@@ -2,10 +2,10 @@
 import { exportRows } from '../../db/export-rows';
 import { csvExport, legacyJson } from '../../jobs/export';
 import { bucketMinutesFor, metrics, metricsSeries } from '../../jobs/metrics';
-import type { CoreService } from '../service';
+import type { AppService } from '../service';
 import type { HandlersOf } from './types';
 
-export function reportHandlers(service: CoreService): HandlersOf<'export:run' | 'metrics:get'> {
+export function reportHandlers(service: AppService): HandlersOf<'export:run' | 'metrics:get'> {
   const { db } = service.core;
   return {
     'export:run': async (req) => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import { describeProblems, parseRulesText } from '../../../src-shared/extract/rules';
 import { defaultRulesFile } from '../../paths';
 import { ApiError } from '../api-error';
-import { SettingError, type CoreService } from '../service';
+import { SettingError, type AppService } from '../service';
 import type { HandlersOf } from './types';
 
 type SettingsChannels = 'settings:get' | 'settings:set' | 'settings:pickWatchFolder' | 'rules:get' | 'rules:set' | 'app:health';
@@ -13,7 +13,7 @@ function settingError(e: Error): never {
   throw e instanceof SettingError ? new ApiError(e.code, e.message) : e;
 }
 
-export function settingsHandlers(service: CoreService): HandlersOf<SettingsChannels> {
+export function settingsHandlers(service: AppService): HandlersOf<SettingsChannels> {
   const current = () => ({ ...service.settings(), cores: os.availableParallelism() });
   return {
     'settings:get': async () => current(),
