@@ -12,9 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { stateCounts } from '../src-main/db/receipts';
-import { openCore } from '../src-main/jobs/core';
-import { takeIn } from '../src-main/jobs/intake';
-import { processQueue } from '../src-main/jobs/processor';
+import { openCore } from '../src-main/core/data-folder';
+import { takeIn } from '../src-main/core/intake';
+import { processQueue } from '../src-main/core/processor';
 import { appRoot, defaultModelsDir } from '../src-main/paths';
 
 export interface BatchFigures {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupDatabase } from './db/backups';
 import { insertReceipt } from './db/receipts';
-import { openCore } from './jobs/core';
+import { openCore } from './core/data-folder';
 import { appRoot } from './paths';
 import { useTempDir } from './test-support/temp-dir';
 

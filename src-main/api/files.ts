@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { receiptBySha } from '../db/receipts';
-import type { Core } from '../jobs/core';
+import type { Core } from '../core/data-folder';
 
 const RENDERER_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml',

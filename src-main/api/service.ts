@@ -1,27 +1,27 @@
 /**
  * The app's service over one data folder, as the window uses it: intake of dropped files and of
- * the watched folder (jobs/watch-scheduler.ts), a queue worked in the background as soon as there
- * is work (jobs/queue-runner.ts, with a warm worker pool), retention swept every hour, the
+ * the watched folder (core/watch-scheduler.ts), a queue worked in the background as soon as there
+ * is work (core/queue-runner.ts, with a warm worker pool), retention swept every hour, the
  * processes' CPU and memory sampled for the dashboard, and events for the window
- * (jobs/event-bus.ts). Transport-neutral: Electron's IPC and the WebSocket host both sit on top.
+ * (core/event-bus.ts). Transport-neutral: Electron's IPC and the WebSocket host both sit on top.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { lockDataFolder } from '../db/folder-lock';
-import { openCore, type Core } from '../jobs/core';
-import { backupDaily, checkAfterUncleanShutdown } from '../jobs/database-health';
-import { takeInBytes } from '../jobs/dropped-bytes';
-import { EventBus } from '../jobs/event-bus';
-import { expandInputs } from '../jobs/inputs';
-import { takeIn, type IntakeResult } from '../jobs/intake';
-import { effectivePool } from '../jobs/processor';
-import { QueueRunner } from '../jobs/queue-runner';
-import { ResourceHistory, sampleResources } from '../jobs/resources';
-import { sweep } from '../jobs/retention';
-import { readSettings, writeSettings, type Settings } from '../jobs/settings';
-import { WatchScheduler } from '../jobs/watch-scheduler';
-import { WorkerPool } from '../jobs/worker-pool';
+import { openCore, type Core } from '../core/data-folder';
+import { backupDaily, checkAfterUncleanShutdown } from '../core/database-health';
+import { takeInBytes } from '../core/dropped-bytes';
+import { EventBus } from '../core/event-bus';
+import { expandInputs } from '../core/inputs';
+import { takeIn, type IntakeResult } from '../core/intake';
+import { effectivePool } from '../core/processor';
+import { QueueRunner } from '../core/queue-runner';
+import { ResourceHistory, sampleResources } from '../core/resources';
+import { sweep } from '../core/retention';
+import { readSettings, writeSettings, type Settings } from '../core/settings';
+import { WatchScheduler } from '../core/watch-scheduler';
+import { WorkerPool } from '../core/worker-pool';
 import type { OcrWorkerClient } from '../ocr/parent/worker-client';
 import type { LaunchWorker } from '../ocr/parent/worker-process';
 import { defaultModelsDir, rulesFileIn } from '../paths';
@@ -49,7 +49,7 @@ export interface ServiceOptions {
   launch?: LaunchWorker;
   /** The system's folder picker (Electron's dialog): the folder the operator chose, or null. */
   pickFolder?: () => Promise<string | null>;
-  /** How long the OCR workers stay loaded without work (default jobs/worker-pool.ts's 15 min). */
+  /** How long the OCR workers stay loaded without work (default core/worker-pool.ts's 15 min). */
   poolIdleMs?: number;
 }
 
@@ -165,7 +165,7 @@ export class AppService {
   on: EventBus['on'] = (listener) => this.bus.on(listener);
   emit: EventBus['emit'] = (channel, payload) => this.bus.emit(channel, payload);
 
-  /** Files dropped in the window, as bytes (jobs/dropped-bytes.ts). */
+  /** Files dropped in the window, as bytes (core/dropped-bytes.ts). */
   async intake(files: readonly { name: string; bytes: Buffer }[], profile: ProfileName = this.profile, batchId?: number): Promise<IntakeResult> {
     const result = await takeInBytes(this.core, files, profile, batchId);
     this.kick();

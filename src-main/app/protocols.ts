@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { receiptImage, rendererFile, type ServedFile } from '../api/files';
-import type { Core } from '../jobs/core';
+import type { Core } from '../core/data-folder';
 import { ELECTRON_CSP } from '../csp';
 import { APP_HOST, APP_SCHEME, RECEIPT_SCHEME } from './origin';
 

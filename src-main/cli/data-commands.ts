@@ -5,18 +5,18 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { openCore, type Core } from '../jobs/core';
+import { openCore, type Core } from '../core/data-folder';
 import { lockDataFolder } from '../db/folder-lock';
-import { takeIn } from '../jobs/intake';
+import { takeIn } from '../core/intake';
 import { exportRows } from '../db/export-rows';
-import { csvExport, legacyJson } from '../jobs/export';
-import { processQueue } from '../jobs/processor';
-import { sweep as sweepRetention } from '../jobs/retention';
-import { statusReport } from '../jobs/status';
-import { WatchedFolder, watchLoop } from '../jobs/watch-folder';
+import { csvExport, legacyJson } from '../core/export';
+import { processQueue } from '../core/processor';
+import { sweep as sweepRetention } from '../core/retention';
+import { statusReport } from '../core/status';
+import { WatchedFolder, watchLoop } from '../core/watch-folder';
 import { defaultModelsDir, rulesFileIn } from '../paths';
 import type { ExportCommand, IngestCommand, StatusCommand, SweepCommand, WatchCommand } from './args';
-import { expandInputs, reportSkipped } from '../jobs/inputs';
+import { expandInputs, reportSkipped } from '../core/inputs';
 import { rulesWarner } from './rules-warning';
 import { fileSink, stdoutSink } from './sinks';
 

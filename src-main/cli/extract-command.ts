@@ -7,7 +7,7 @@
  * (docs/benchmarks.md, one screenshot cold).
  */
 import type { ImageRecord } from '../../src-shared/receipt/record';
-import { expandInputs, reportSkipped } from '../jobs/inputs';
+import { expandInputs, reportSkipped } from '../core/inputs';
 import { defaultModelsDir, userRulesFile } from '../paths';
 import type { ExtractCommand } from './args';
 import { extractPool, readInOrder, type PoolWorker } from './ordered-pool';

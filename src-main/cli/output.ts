@@ -6,7 +6,7 @@
  */
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';
 import type { ImageRecord } from '../../src-shared/receipt/record';
-import { csvText } from '../jobs/csv-cells';
+import { csvText } from '../core/csv-cells';
 import type { OutputFormat } from './args';
 
 export interface RecordWriter {

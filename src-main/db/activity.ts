@@ -1,5 +1,5 @@
 /**
- * What the dashboard's figures are computed from (jobs/metrics.ts): readings, settled receipts
+ * What the dashboard's figures are computed from (core/metrics.ts): readings, settled receipts
  * and intake, each since a time.
  */
 import type { Db } from './open';

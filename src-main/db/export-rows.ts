@@ -1,5 +1,5 @@
 /**
- * The receipts an export writes (jobs/export.ts): each with its last reading, its fields in the
+ * The receipts an export writes (core/export.ts): each with its last reading, its fields in the
  * app's order and the receipt it may duplicate, filtered as the window or the CLI asks.
  */
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';

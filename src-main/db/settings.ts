@@ -1,6 +1,6 @@
 /**
  * The `settings` table: one JSON value per key. What the keys mean and which values are valid is
- * the core's business (jobs/settings.ts); retention's hours live here because intake and the
+ * the core's business (core/settings.ts); retention's hours live here because intake and the
  * sweep read them too.
  */
 import type { Db } from './open';

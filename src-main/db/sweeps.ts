@@ -1,6 +1,6 @@
 /**
  * Retention's queries: the receipts past their time leave with everything read from them, and
- * the `sweeps` table keeps what went as counts, never contents (jobs/retention.ts runs the sweep).
+ * the `sweeps` table keeps what went as counts, never contents (core/retention.ts runs the sweep).
  */
 import type { Db } from './open';
 

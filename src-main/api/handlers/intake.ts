@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Res } from '../../../src-shared/ipc/contract';
 import { batchProgress, cancelBatch, pauseBatch, resumeBatch } from '../../db/batches';
 import { beginSend, endSend, interruptedSends, isOpenSend } from '../../db/sending';
-import type { IntakeItem, IntakeResult } from '../../jobs/intake';
+import type { IntakeItem, IntakeResult } from '../../core/intake';
 import { ApiError } from '../api-error';
 import type { AppService } from '../service';
 import type { HandlersOf } from './types';

@@ -1,7 +1,7 @@
 /** What leaves the history: exports (JSON, CSV) and the dashboard's figures. */
 import { exportRows } from '../../db/export-rows';
-import { csvExport, legacyJson } from '../../jobs/export';
-import { bucketMinutesFor, metrics, metricsSeries } from '../../jobs/metrics';
+import { csvExport, legacyJson } from '../../core/export';
+import { bucketMinutesFor, metrics, metricsSeries } from '../../core/metrics';
 import type { AppService } from '../service';
 import type { HandlersOf } from './types';
 

@@ -12,7 +12,7 @@ import { useTempDir } from '../test-support/temp-dir';
 import { stopGrowth } from '../db/fixtures';
 import { receiptOutlines } from '../db/receipt-views';
 import { stateCounts } from '../db/receipts';
-import { openCore } from './core';
+import { openCore } from './data-folder';
 import { takeIn } from './intake';
 
 const tmp = useTempDir();

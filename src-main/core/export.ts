@@ -4,7 +4,7 @@
  * `extracted_fields`, `palabras_detectadas` {texto, confianza, coordenadas} and
  * `processing_metadata`) so existing consumers keep working; CSV is UTF-8 with a BOM (Excel
  * then reads accents right), `,` or `;` between columns, one row per receipt, formula-safe
- * (jobs/csv-cells.ts).
+ * (core/csv-cells.ts).
  */
 import { FIELD_NAMES } from '../../src-shared/receipt/fields';
 import type { ExportReceipt, FieldRow } from '../db/export-rows';

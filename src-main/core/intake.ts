@@ -11,7 +11,7 @@ import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { batchCreatedAt, createBatch, recordArrival } from '../db/batches';
 import { OcrFailure } from '../image/image-file';
 import { retentionHours } from '../db/settings';
-import type { Core } from './core';
+import type { Core } from './data-folder';
 
 /** A file by its path, or bytes that arrived in memory (a drop in the window) with their name. */
 export type IntakeSource = string | { name: string; bytes: Buffer };

@@ -13,7 +13,7 @@ import { claimNext, markFailed, requeue, requeueInterrupted, type ReceiptRow } f
 import { saveResult, type SavedResult } from '../db/results';
 import { WorkerStartError, type OcrWorkerClient, type WorkerInit } from '../ocr/parent/worker-client';
 import type { LaunchWorker } from '../ocr/parent/worker-process';
-import type { Core } from './core';
+import type { Core } from './data-folder';
 import type { SupervisedWorker } from './supervised-worker';
 import { WorkerPool } from './worker-pool';
 
@@ -55,7 +55,7 @@ export interface ProcessorOptions {
   /** Starts a worker process (default: a forked Node process; Electron passes a utility process). */
   launch?: LaunchWorker;
   /**
-   * Workers kept warm between passes (the app's, jobs/worker-pool.ts): the pass borrows them and
+   * Workers kept warm between passes (the app's, core/worker-pool.ts): the pass borrows them and
    * leaves them for the next. Such a pool was made with its own worker options (timeoutMs,
    * backoffMs, launch and the worker callbacks above are then not used). Without one, the pass
    * starts its workers and stops them when it ends (the CLI).

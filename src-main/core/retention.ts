@@ -7,7 +7,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { deleteExpired, recordSweep, referencedImages } from '../db/sweeps';
-import type { Core } from './core';
+import type { Core } from './data-folder';
 
 export interface SweepReport {
   asOf: string;

@@ -9,7 +9,7 @@ import { backupIfDue } from '../db/backups';
 import { checkIntegrityInBackground, markDamaged } from '../db/integrity';
 import { sqliteBinding } from '../db/open';
 import { integrityThreadScript } from '../paths';
-import type { Core } from './core';
+import type { Core } from './data-folder';
 
 export function backupDaily(core: Core): void {
   const file = backupIfDue(core.db, core.dataDir, core.now());

@@ -17,7 +17,7 @@ import { repairDatabase } from '../db/repair';
 import { defaultModelsDir } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
-import { openCore } from './core';
+import { openCore } from './data-folder';
 import { takeIn } from './intake';
 
 const tmp = useTempDir();

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readingsPerReceipt } from '../db/fixtures';
 import { receiptOutlines } from '../db/receipt-views';
 import { receiptById } from '../db/receipts';
-import { openCore } from './core';
+import { openCore } from './data-folder';
 import { takeIn } from './intake';
 import { processQueue, type ProgressEvent } from './processor';
 import { statusReport } from './status';

@@ -13,7 +13,7 @@ import type { ProfileName } from '../../src-shared/ocr/profiles';
 import { sha256Hex } from '../image/image-file';
 import { takenInFrom } from '../db/batches';
 import { receiptBySha } from '../db/receipts';
-import type { Core } from './core';
+import type { Core } from './data-folder';
 import { hasImageName } from './inputs';
 import { takeIn } from './intake';
 

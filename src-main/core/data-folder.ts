@@ -47,7 +47,7 @@ export function openCore(dataDir: string, now: () => Date = () => new Date(), op
   if (opts.lockHeld) writeFileSync(marker, String(process.pid), { mode: 0o600 });
   const daily = backupIfDue(db, dataDir, now());
   if (daily) log.write({ event: 'database-backup', reason: 'daily', file: daily });
-  // A start after a crash: the app runs the full integrity check (jobs/database-health.ts).
+  // A start after a crash: the app runs the full integrity check (core/database-health.ts).
   return {
     dataDir, db, store: new ContentStore(path.join(dataDir, 'images')), log, now, uncleanShutdown,
     close: () => {

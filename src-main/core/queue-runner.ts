@@ -5,7 +5,7 @@
  * finish) and the next pass reads with the new pool.
  */
 import type { ProfileName } from '../../src-shared/ocr/profiles';
-import type { Core } from './core';
+import type { Core } from './data-folder';
 import type { EventBus } from './event-bus';
 import { processQueue } from './processor';
 import type { WorkerPool } from './worker-pool';

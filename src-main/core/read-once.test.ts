@@ -12,7 +12,7 @@ import { defaultModelsDir } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
 import { receiptById } from '../db/receipts';
-import { openCore } from './core';
+import { openCore } from './data-folder';
 import { takeIn } from './intake';
 import { takeInBytes } from './dropped-bytes';
 

@@ -8,7 +8,7 @@ import { addCorrectionRecord, sweepRecords } from '../db/fixtures';
 import { receiptById, stateCounts } from '../db/receipts';
 import { setPinned } from '../db/review';
 import { setRetentionHours } from '../db/settings';
-import { openCore } from './core';
+import { openCore } from './data-folder';
 import { takeIn } from './intake';
 import { sweep } from './retention';
 

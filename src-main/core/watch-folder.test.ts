@@ -6,7 +6,7 @@ import { defaultModelsDir } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
 import { stateCounts } from '../db/receipts';
-import { openCore } from './core';
+import { openCore } from './data-folder';
 import { processQueue } from './processor';
 import { WatchedFolder } from './watch-folder';
 

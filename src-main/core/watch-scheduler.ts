@@ -1,11 +1,11 @@
 /**
  * The watched folder, looked at on a timer: new images that stopped changing are taken in, and
- * the ones read are moved out (jobs/watch-folder.ts does the work). One look at a time; a folder
+ * the ones read are moved out (core/watch-folder.ts does the work). One look at a time; a folder
  * that is not there is a problem the settings show, not an error.
  */
 import { stat } from 'node:fs/promises';
 import type { ProfileName } from '../../src-shared/ocr/profiles';
-import type { Core } from './core';
+import type { Core } from './data-folder';
 import { WatchedFolder } from './watch-folder';
 
 export interface WatchSchedulerOptions {
