@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from . import corpus
+from . import corpus, receipt_values
 from . import language_model as lm
 from .beam import beam_decode
 from .charset import greedy_decode
@@ -35,15 +35,16 @@ OPEN_LISTS = ("first_names", "last_names", "spanish_words", "english_words", "ti
 @contextmanager
 def every_other_word():
     """The corpus with every other word of its open lists left out; yields the words left out."""
-    original = corpus.words
+    original = receipt_values.words
     kept = {name: original(name)[0::2] for name in OPEN_LISTS}
     left_out = {w.lower() for name in OPEN_LISTS for w in original(name)[1::2]} - {w.lower() for words in kept.values() for w in words}
-    corpus.words = lambda name: kept.get(name) or original(name)
+    # Every generator looks the lists up on receipt_values, so swapping it there swaps them all.
+    receipt_values.words = lambda name: kept.get(name) or original(name)
     corpus.till_vocabulary.cache_clear()
     try:
         yield left_out
     finally:
-        corpus.words = original
+        receipt_values.words = original
         corpus.till_vocabulary.cache_clear()
 
 

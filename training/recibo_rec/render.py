@@ -9,75 +9,19 @@ trial model's weak spot was such crops).
 """
 from __future__ import annotations
 
-import io
 import random
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from .fonts import Font
+from .page_damage import binarised_copy, dot_matrix, scanned, stretched, stretched_box, whatsapp_damage
 from .spacing import Spacing, draw_text, has_digit_gap, text_length
+from .themes import paper_theme, theme
 
 HEIGHT = 32
 MAX_WIDTH = 800
-
-
-@dataclass(frozen=True)
-class Theme:
-    background: tuple[int, int, int]
-    ink: tuple[int, int, int]
-    #: Scanned paper (till receipts): the page gets grain and the ink fades in places.
-    paper: bool = False
-
-
-def _luma(c: tuple[int, int, int]) -> float:
-    return 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]
-
-
-BRAND = [(0, 84, 166), (0, 122, 61), (196, 30, 58), (0, 150, 136), (245, 124, 0), (94, 53, 177), (0, 71, 133), (33, 150, 243)]
-
-
-#: Till rolls that print blue or violet instead of black.
-COLOURED_INK_SHARE = 0.2
-
-
-def paper_theme(r: random.Random) -> Theme:
-    """A scanned till receipt: greyish, slightly warm paper, dark grey ink or, on some rolls, blue
-    to violet ink (always at least 55 levels of luma from the paper)."""
-    grey = r.randint(175, 240)
-    paper = (grey, grey - r.randint(0, 8), grey - r.randint(0, 16))
-    if r.random() < COLOURED_INK_SHARE:
-        return Theme(paper, (r.randint(40, 110), r.randint(40, 100), r.randint(130, 200)), paper=True)
-    return Theme(paper, tuple([r.randint(10, 90)] * 3), paper=True)  # type: ignore[arg-type]
-
-
-def theme(r: random.Random) -> Theme:
-    """Light, dark, grey label, coloured header, pill or scanned paper; the ink always readable on
-    its ground."""
-    while True:
-        kind = r.random()
-        if kind < 0.12:
-            return paper_theme(r)
-        if kind < 0.45:  # light page, dark or grey text
-            bg = tuple([r.randint(235, 255)] * 3)
-            ink = tuple([r.randint(0, 70)] * 3) if r.random() < 0.6 else tuple([r.randint(90, 150)] * 3)
-            if r.random() < 0.15:
-                ink = r.choice(BRAND)
-        elif kind < 0.75:  # dark theme
-            bg = tuple([r.randint(0, 45)] * 3)
-            ink = tuple([r.randint(200, 255)] * 3) if r.random() < 0.6 else tuple([r.randint(130, 185)] * 3)
-        elif kind < 0.9:  # coloured header or button, white text
-            bg = r.choice(BRAND)
-            ink = tuple([r.randint(235, 255)] * 3)
-        else:  # grey pill (the BDV amount)
-            bg = tuple([r.randint(210, 235)] * 3)
-            ink = tuple([r.randint(0, 80)] * 3)
-        jitter = lambda c: tuple(max(0, min(255, v + r.randint(-6, 6))) for v in c)  # noqa: E731
-        bg, ink = jitter(bg), jitter(ink)
-        if abs(_luma(bg) - _luma(ink)) >= 70:
-            return Theme(bg, ink)  # type: ignore[arg-type]
 
 
 #: Lines that end in a value get an icon drawn after them this often: apps put a copy, share or
@@ -90,7 +34,7 @@ TRAILING_ICON_SHARE = 0.12
 ICON_CUT_SHARE = 0.3
 #: How much of the icon's width such a box takes in.
 ICON_CUT = (0.1, 0.5)
-#: Lines from a black-and-white copy (see _binarised_copy): the real-ve degraded copies the
+#: Lines from a black-and-white copy (see binarised_copy): the real-ve degraded copies the
 #: fourth model read worst.
 BINARISED_SHARE = 0.1
 #: Printed lines set in a receipt printer's bitmap type: drawn small without anti-aliasing, then
@@ -276,15 +220,15 @@ def draw_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, st
         # Dots need room to show the paper between them: at least 3 px each.
         sy = r.uniform(3.0, 4.5) if dots else r.uniform(1.6, 3.0) if thermal else 1.0
         resample = Image.Resampling.NEAREST if thermal else Image.Resampling.BILINEAR
-        page, box, size = _stretched(page, sx * sy, sy, resample), _stretched_box(box, sx * sy, sy), round(size * sy)
+        page, box, size = stretched(page, sx * sy, sy, resample), stretched_box(box, sx * sy, sy), round(size * sy)
         if dots:
-            page = _dot_matrix(page, colours, sx * sy, sy)
+            page = dot_matrix(page, colours, sx * sy, sy)
     if colours.paper:
-        page = _scanned(page, colours, r)
+        page = scanned(page, colours, r)
     if r.random() < BINARISED_SHARE:
-        page, scale = _binarised_copy(page, colours, r, size)
+        page, scale = binarised_copy(page, colours, r, size)
     else:
-        page, scale = _whatsapp_damage(page, r, size)
+        page, scale = whatsapp_damage(page, r, size)
     x0, y0, x1, y1 = (v * scale for v in box)
     # A dot or a dash alone is short: the detector's box is at least about half a text height.
     text_h = max(y1 - y0, 0.55 * size * scale)
@@ -304,29 +248,6 @@ def draw_line(text: str, font: Font, r: random.Random, neighbours: tuple[str, st
     return Line(np.array(crop, dtype=np.uint8) if native else to_height(crop, r), ink_cut)
 
 
-def _stretched(page: Image.Image, sx: float, sy: float, resample=Image.Resampling.BILINEAR) -> Image.Image:
-    """The page resized by `sx` across and `sy` down."""
-    if sx == 1.0 and sy == 1.0:
-        return page
-    return page.resize((max(1, round(page.width * sx)), max(1, round(page.height * sy))), resample)
-
-
-def _dot_matrix(page: Image.Image, colours: Theme, cell_w: float, cell_h: float) -> Image.Image:
-    """`page`'s ink, enlarged bitmap type whose dots are `cell_w` by `cell_h`, kept only inside a
-    round dot in each cell: the rest of the cell is paper, as a dot-matrix head prints."""
-    pixels = np.array(page)
-    fx = ((np.arange(page.width) + 0.5) / cell_w) % 1 - 0.5
-    fy = ((np.arange(page.height) + 0.5) / cell_h) % 1 - 0.5
-    between_dots = fy[:, None] ** 2 + fx[None, :] ** 2 > 0.48 ** 2
-    ink = np.any(pixels != np.asarray(colours.background, dtype=np.uint8), axis=2)
-    pixels[ink & between_dots] = colours.background
-    return Image.fromarray(pixels)
-
-
-def _stretched_box(box: tuple[int, int, int, int], sx: float, sy: float) -> tuple[int, int, int, int]:
-    return (int(box[0] * sx), int(box[1] * sy), int(box[2] * sx) + 1, int(box[3] * sy) + 1)
-
-
 def to_height(crop: Image.Image, r: random.Random) -> np.ndarray:
     """A crop resized HEIGHT high, as the app's warp resizes it (box-filtered or bilinear when
     shrinking), sometimes slightly blurred."""
@@ -336,60 +257,3 @@ def to_height(crop: Image.Image, r: random.Random) -> np.ndarray:
     if r.random() < 0.2:
         crop = crop.filter(ImageFilter.GaussianBlur(r.uniform(0.2, 0.7)))
     return np.array(crop, dtype=np.uint8)
-
-
-def _scanned(page: Image.Image, colours: Theme, r: random.Random) -> Image.Image:
-    """Paper grain, and thermal ink that fades towards the paper in broad patches."""
-    rng = np.random.default_rng(r.getrandbits(32))
-    pixels = np.asarray(page, dtype=np.float32)
-    if r.random() < 0.5:
-        patches = Image.fromarray(rng.uniform(0, 140, size=(2, max(2, page.width // 60))).astype(np.uint8))
-        fade = np.asarray(patches.resize(page.size, Image.Resampling.BILINEAR), dtype=np.float32)[..., None] / 255
-        pixels += (np.asarray(colours.background, dtype=np.float32) - pixels) * fade
-    pixels += rng.normal(0, r.uniform(3, 14), size=pixels.shape[:2])[..., None]
-    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
-
-
-def _whatsapp_damage(page: Image.Image, r: random.Random, size: int) -> tuple[Image.Image, float]:
-    """Downscale (sometimes back up) and JPEG-compress; returns the page and its scale. The
-    smallest copies bring a font of `size` px down to about 7 px, as in the degraded copies
-    operators forward (a 240-px-wide screenshot)."""
-    scale = 1.0
-    if r.random() < 0.6:
-        factor = r.uniform(max(0.25, 7 / size), 0.9)
-        small = _stretched(page, factor, factor)
-        if r.random() < 0.5:
-            page = small.resize(page.size, Image.Resampling.BILINEAR)
-        else:
-            page, scale = small, factor
-    if r.random() < 0.75:
-        page = _jpeg(page, r.randint(50, 85))
-    return page, scale
-
-
-def _jpeg(page: Image.Image, quality: int) -> Image.Image:
-    """The page after a JPEG round trip at `quality`."""
-    buffer = io.BytesIO()
-    page.save(buffer, "JPEG", quality=quality)
-    return Image.open(buffer).convert("RGB")
-
-
-def _binarised_copy(page: Image.Image, colours: Theme, r: random.Random, size: int) -> tuple[Image.Image, float]:
-    """A copy forwarded through a black-and-white filter, as some operators receive them: shrunk,
-    JPEG-compressed, enlarged two to four times and thresholded, so the letters come out jagged,
-    thinner or bolder with the threshold, and the compression's ringing turns into dots around
-    them. Returns the page and its scale."""
-    factor = r.uniform(max(0.4, 10 / size), 0.9)
-    small = _jpeg(_stretched(page, factor, factor), r.randint(30, 70)).convert("L")
-    scale = factor * r.uniform(2.0, 4.0)
-    big = small.resize((max(1, round(page.width * scale)), max(1, round(page.height * scale))), Image.Resampling.BILINEAR)
-    # Between the background and the ink, nearer the background (bolder letters) or halfway
-    # (thinner); nearer the ink, the thin strokes of small shrunk text would vanish. Both tones are
-    # measured on the page, as the filter does: the theme's ink may have faded (scanned thermal
-    # paper), and a threshold from its nominal tone then dropped whole lines to a few specks.
-    levels = np.asarray(small, dtype=np.float32)
-    paper = float(np.median(levels))  # the background is most of the page
-    dark_ink = _luma(colours.ink) < _luma(colours.background)
-    ink = float(np.percentile(levels, 1 if dark_ink else 99))
-    threshold = paper + (ink - paper) * r.uniform(0.15, 0.5)
-    return big.point(lambda v: 255 if v > threshold else 0).convert("RGB"), scale

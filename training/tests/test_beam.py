@@ -2,7 +2,7 @@ import unittest
 
 import numpy as np
 
-from recibo_rec import corpus, language_model as lmod
+from recibo_rec import corpus, language_model as lmod, receipt_values
 from recibo_rec.beam import beam_decode
 from recibo_rec.charset import CHARACTERS
 from recibo_rec.lm_probe import OPEN_LISTS, every_other_word
@@ -48,16 +48,16 @@ class BeamTest(unittest.TestCase):
 
 class EveryOtherWordTest(unittest.TestCase):
     def test_the_open_lists_lose_every_other_word_and_come_back(self):
-        before = {name: corpus.words(name) for name in (*OPEN_LISTS, "banks")}
+        before = {name: receipt_values.words(name) for name in (*OPEN_LISTS, "banks")}
         with every_other_word() as left_out:
             for name in OPEN_LISTS:
-                self.assertEqual(corpus.words(name), before[name][0::2])
-            self.assertEqual(corpus.words("banks"), before["banks"])  # closed lists stay whole
+                self.assertEqual(receipt_values.words(name), before[name][0::2])
+            self.assertEqual(receipt_values.words("banks"), before["banks"])  # closed lists stay whole
             self.assertEqual(corpus.till_vocabulary(), before["till_words"][0::2] + before["english_words"][0::2])
             self.assertIn(before["spanish_words"][1].lower(), left_out)
             self.assertNotIn(before["spanish_words"][0].lower(), left_out)
         for name in OPEN_LISTS:
-            self.assertEqual(corpus.words(name), before[name])
+            self.assertEqual(receipt_values.words(name), before[name])
 
 
 if __name__ == "__main__":
