@@ -3,7 +3,7 @@ import type { ImageRecord } from '../../src-shared/receipt/record';
 import { openDatabase } from './open';
 import { insertReceipt } from './receipts';
 import { saveResult } from './results';
-import { countReceipts, searchReceipts } from './search';
+import { countReceipts, searchHistory, searchReceipts } from './search';
 
 function history() {
   const db = openDatabase(':memory:').db;
@@ -129,5 +129,31 @@ describe('the list’s order', () => {
     expect(files('name-desc')).toEqual([...files('name')].reverse());
     // Pages follow the same order.
     expect(searchReceipts(db, { limit: 2, offset: 2 }).map((h) => h.original_name)).toEqual(['whatsapp_229.jpg', 'whatsapp_230.jpg']);
+  });
+
+  it('gives the same pages and count when the text matches thousands of receipts as when it matches a few', () => {
+    const db = openDatabase(':memory:').db;
+    // 2,600 files from senders named Quintero or Salas, every third a Quintero, over 26 batches.
+    const quinteros: number[] = [];
+    for (let i = 0; i < 7_800; i++) {
+      const sender = i % 3 === 0 ? 'Quintero' : 'Salas';
+      const at = new Date(Date.UTC(2026, 10, 1) + Math.floor(i / 300) * 3_600_000).toISOString();
+      const id = insertReceipt(db, { sha256: i.toString(16).padStart(64, '0'), originalName: `20261101-A--${i}@lid_${sender}_${i % 24}-00.jpg`, ext: 'jpeg', sizeBytes: 1, receivedAt: at, expiresAt: at, metadata: '{}' });
+      if (sender === 'Quintero') quinteros.push(id);
+    }
+    // One of them read, its payee a Quintero too: it matches twice and counts once.
+    const f = (value: string) => ({ value, raw: value, confidence: 1, box: [0, 0, 1, 1] as [number, number, number, number], source: { via: 'inline' as const } });
+    saveResult(db, quinteros[0]!, { file: 'x', sha256: 'x', status: 'ok', metadata: {}, fields: { beneficiario: f('Luis Quintero') } }, { profile: 'balanced', models: [], rulesRevision: 'r', finishedAt: 't' });
+    // Newest batch first, its files in natural order (the history's default): here, by number.
+    const byNewest = (ids: number[]) => ids.slice().sort((a, b) => Math.floor((b - 1) / 300) - Math.floor((a - 1) / 300) || a - b);
+    const expected = byNewest(quinteros);
+    expect(quinteros.length).toBeGreaterThan(2_000);
+    const first = searchHistory(db, { text: 'quinter', limit: 50 });
+    expect(first.total).toBe(quinteros.length);
+    expect(first.hits.map((h) => h.id)).toEqual(expected.slice(0, 50));
+    expect(searchReceipts(db, { text: 'quinter', limit: 50, offset: 1_500 }).map((h) => h.id)).toEqual(expected.slice(1_500, 1_550));
+    // With another filter on top, and with few matches (one sender's files), the same answers.
+    expect(countReceipts(db, { text: 'quinter', receivedFrom: '2026-11-02T00:00:00.000Z' })).toBe(quinteros.filter((id) => Math.floor((id - 1) / 300) >= 24).length);
+    expect(searchReceipts(db, { text: '--3@lid_Quintero' }).map((h) => h.id)).toEqual([quinteros[1]]);
   });
 });

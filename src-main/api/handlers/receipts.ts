@@ -3,7 +3,7 @@ import { validateFieldValue } from '../../../src-shared/extract/validate';
 import { fieldValues } from '../../db/receipt-views';
 import { queueRerun, stateCounts } from '../../db/receipts';
 import { correctField, setPinned, setReview } from '../../db/review';
-import { countReceipts, searchReceipts } from '../../db/search';
+import { searchHistory } from '../../db/search';
 import { loadRules } from '../../extract/rules-file';
 import { ApiError } from '../api-error';
 import type { AppService } from '../service';
@@ -17,9 +17,9 @@ export function receiptHandlers(service: AppService): HandlersOf<ReceiptChannels
   const updated = (sha256: string) => service.emit('receipt:updated', { sha256 });
   return {
     'receipts:list': async (req) => {
-      const hits = searchReceipts(db, req);
+      const { hits, total } = searchHistory(db, req);
       const values = fieldValues(db, hits.map((h) => h.id));
-      return { receipts: hits.map((h) => receiptSummary(db, h, h.duplicate_sha, values.get(h.id)!)), total: countReceipts(db, req), counts: stateCounts(db) };
+      return { receipts: hits.map((h) => receiptSummary(db, h, h.duplicate_sha, values.get(h.id)!)), total, counts: stateCounts(db) };
     },
     'receipts:get': async (req) => receiptDetail(db, receiptOrThrow(db, req.sha256)),
     'receipts:correct': async (req) => {
