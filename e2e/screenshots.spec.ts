@@ -1,6 +1,6 @@
 /**
  * The main screens at 1366×768, in both themes: review with word boxes, the history searched,
- * export, settings with the rules editor, the dashboard, and the review in English. Each run writes them under test-results/screenshots;
+ * export, the settings (their top, and the rules editor with a trial), the dashboard, and the review in English. Each run writes them under test-results/screenshots;
  * `npm run screenshots` writes them to docs/screenshots/ for the documentation.
  * The receipts are the project's rendered fixtures, under WhatsApp-style names made up here.
  */
@@ -27,8 +27,11 @@ test('screenshots of the main screens', async ({ app, page }) => {
 
   await page.keyboard.press('Control+,');
   await page.getByLabel('Oscuro').check();
+  await expect(page.getByRole('radio', { name: 'Oscuro' })).toBeChecked();
+  await page.screenshot({ path: path.join(OUT, 'settings-dark.png') });
   await page.getByRole('button', { name: 'Probar con el comprobante abierto' }).click();
   await expect(page.getByTestId('rules-trial')).toBeVisible();
+  await page.getByTestId('rules-trial').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(OUT, 'settings-rules-dark.png') });
   await page.getByRole('button', { name: 'Cerrar' }).click();
   await page.screenshot({ path: path.join(OUT, 'review-dark.png') });

@@ -20,22 +20,29 @@ function Appearance() {
   return (
     <fieldset>
       <legend>{t.appearance}</legend>
-      {(['system', 'light', 'dark'] as const).map((value) => (
-        <label key={value}>
-          <input
-            type="radio"
-            name="theme"
-            checked={theme === value}
-            onChange={() => {
-              setTheme(value);
-              applyTheme(value);
-            }}
-          />{' '}
-          {t.themes[value]}
-        </label>
-      ))}
-      <label>
-        {t.language}{' '}
+      <div className="setting-row">
+        <span className="setting-name" id="theme-label">
+          {t.theme}
+        </span>
+        <div className="segmented" role="radiogroup" aria-labelledby="theme-label">
+          {(['system', 'light', 'dark'] as const).map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name="theme"
+                checked={theme === value}
+                onChange={() => {
+                  setTheme(value);
+                  applyTheme(value);
+                }}
+              />
+              {t.themes[value]}
+            </label>
+          ))}
+        </div>
+      </div>
+      <label className="setting-row">
+        <span className="setting-name">{t.language}</span>
         <select aria-label={t.language} value={language} onChange={(e) => setLanguage(e.currentTarget.value as Language)}>
           {Object.entries(LANGUAGES).map(([code, name]) => (
             <option key={code} value={code}>
@@ -51,8 +58,8 @@ function Appearance() {
 /** A count from 1 to `max`, or "automatic" (null). */
 function CountSelect({ label, value, automatic, max, onChange }: { label: string; value: number | null; automatic: string; max: number; onChange: (n: number | null) => void }) {
   return (
-    <label>
-      {label}{' '}
+    <label className="setting-row">
+      <span className="setting-name">{label}</span>
       <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}>
         <option value="">{automatic}</option>
         {Array.from({ length: max }, (_, i) => i + 1).map((n) => (
@@ -106,19 +113,23 @@ function CoreSettingsForm({ client }: { client: Client }) {
     <>
       <fieldset>
         <legend>{t.retention}</legend>
-        <label>
-          {t.keepFor}{' '}
-          <input type="number" min={1} max={8760} value={hours} onChange={(e) => setHours(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), saveHours())} aria-label={t.hoursLabel} className="hours" /> {t.hours}
-        </label>
-        <button type="button" onClick={saveHours}>
-          {t.apply}
-        </button>
-        {notes.retention ? <small role="status">{notes.retention}</small> : null}
+        <div className="setting-row">
+          <label className="setting-name" htmlFor="retention-hours">
+            {t.keepFor}
+          </label>
+          <span className="inline">
+            <input id="retention-hours" type="number" min={1} max={8760} value={hours} onChange={(e) => setHours(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), saveHours())} aria-label={t.hoursLabel} className="hours" /> {t.hours}
+            <button type="button" onClick={saveHours}>
+              {t.apply}
+            </button>
+          </span>
+        </div>
+        {notes.retention ? <small role="status" className="setting-note">{notes.retention}</small> : null}
       </fieldset>
       <fieldset>
         <legend>{t.reading}</legend>
-        <label>
-          {t.profile}{' '}
+        <label className="setting-row">
+          <span className="setting-name">{t.profile}</span>
           <select aria-label={t.profile} value={settings.profile} onChange={(e) => void save({ profile: e.currentTarget.value as ProfileName }, 'reading', () => t.poolApplied)}>
             {PROFILE_NAMES.map((p) => (
               <option key={p} value={p}>
@@ -129,29 +140,30 @@ function CoreSettingsForm({ client }: { client: Client }) {
         </label>
         <CountSelect label={t.workers} value={settings.workers} automatic={t.automatic(settings.automatic.workers)} max={settings.cores} onChange={(workers) => void save({ workers }, 'reading', () => t.poolApplied)} />
         <CountSelect label={t.threads} value={settings.threadsPerWorker} automatic={t.automatic(settings.automatic.threadsPerWorker)} max={settings.cores} onChange={(threadsPerWorker) => void save({ threadsPerWorker }, 'reading', () => t.poolApplied)} />
-        <small>{t.cores(settings.cores)}</small>
-        {notes.reading ? <small role="status">{notes.reading}</small> : null}
+        <small className="hint">{t.cores(settings.cores)}</small>
+        {notes.reading ? <small role="status" className="setting-note">{notes.reading}</small> : null}
       </fieldset>
       <fieldset>
         <legend>{t.watchFolder}</legend>
-        <small>{t.watchHint}</small>
-        <output className="path" aria-label={t.watchLabel} data-testid="watch-folder">
+        <small className="hint">{t.watchHint}</small>
+        <output className={settings.watchFolder ? 'path' : 'path none'} aria-label={t.watchLabel} data-testid="watch-folder">
           {settings.watchFolder ?? t.noFolder}
         </output>
-        {settings.canPickFolder ? (
-          <button type="button" onClick={() => void pickFolder()}>
-            {t.chooseFolder}
-          </button>
-        ) : (
-          <small>{t.noPicker}</small>
-        )}
-        {settings.watchFolder ? (
-          <button type="button" onClick={stopWatching}>
-            {t.stopWatching}
-          </button>
-        ) : null}
+        <span className="inline">
+          {settings.canPickFolder ? (
+            <button type="button" onClick={() => void pickFolder()}>
+              {t.chooseFolder}
+            </button>
+          ) : null}
+          {settings.watchFolder ? (
+            <button type="button" onClick={stopWatching}>
+              {t.stopWatching}
+            </button>
+          ) : null}
+        </span>
+        {settings.canPickFolder ? null : <small className="hint">{t.noPicker}</small>}
         {notes.watch || settings.watchProblem ? (
-          <small role="status" data-testid="watch-status">
+          <small role="status" className="setting-note" data-testid="watch-status">
             {notes.watch ?? t.watchGone(settings.watchFolder ?? '')}
           </small>
         ) : null}
@@ -193,7 +205,7 @@ export function SettingsButton({ client }: { client: Client }) {
           {open ? <RulesEditor client={client} /> : null}
         </fieldset>
         <div className="dialog-actions">
-          <button type="button" onClick={() => dialog.current?.close()}>
+          <button type="button" className="primary" onClick={() => dialog.current?.close()}>
             {t.close}
           </button>
         </div>

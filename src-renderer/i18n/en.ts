@@ -208,6 +208,7 @@ export const en: Messages = {
     title: 'Settings',
     close: 'Close',
     appearance: 'Appearance',
+    theme: 'Theme',
     themes: { system: 'As the system', light: 'Light', dark: 'Dark' },
     language: 'Language',
     retention: 'Retention',

@@ -213,6 +213,7 @@ export const es = {
     title: 'Ajustes',
     close: 'Cerrar',
     appearance: 'Apariencia',
+    theme: 'Tema',
     themes: { system: 'Como el sistema', light: 'Claro', dark: 'Oscuro' },
     language: 'Idioma',
     retention: 'Retención',
