@@ -11,6 +11,7 @@ import { takeIn } from '../core/intake';
 import { exportRows } from '../db/export-rows';
 import { csvExport, legacyJson } from '../core/export';
 import { processQueue } from '../core/processor';
+import { WorkerPool } from '../core/worker-pool';
 import { sweep as sweepRetention } from '../core/retention';
 import { statusReport } from '../core/status';
 import { WatchedFolder, watchLoop } from '../core/watch-folder';
@@ -123,12 +124,14 @@ export async function watch(cmd: WatchCommand): Promise<number> {
   process.once('SIGINT', () => controller.abort());
   process.once('SIGTERM', () => controller.abort());
   process.stderr.write(`receipt-ocr: watching ${cmd.inbox} (Ctrl-C to stop)\n`);
-  const onReady = rulesWarner(rulesFileIn(cmd.dataDir));
+  // One pool for the whole watch: a file arriving after a quiet spell finds the models loaded.
+  const pool = new WorkerPool({ log: core.log, onReady: rulesWarner(rulesFileIn(cmd.dataDir)) });
   try {
-    const work = () => processQueue(core, { profile: cmd.profile, modelsDir: defaultModelsDir(), rulesFile: rulesFileIn(cmd.dataDir), signal: controller.signal, onReady });
+    const work = () => processQueue(core, { profile: cmd.profile, modelsDir: defaultModelsDir(), rulesFile: rulesFileIn(cmd.dataDir), signal: controller.signal, pool });
     await watchLoop(new WatchedFolder(core, cmd.inbox, cmd.profile), work, { intervalMs: cmd.intervalMs, signal: controller.signal });
     return 0;
   } finally {
+    await pool.dispose();
     core.close();
     release();
   }

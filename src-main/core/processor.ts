@@ -159,6 +159,7 @@ export async function processQueue(core: Core, opts: ProcessorOptions): Promise<
       const receipt = claimNext(db);
       if (!receipt) return;
       await one(worker, receipt);
+      owner.touch();
       processed++;
     }
   };

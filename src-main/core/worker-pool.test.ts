@@ -19,8 +19,12 @@ describe('the warm worker pool', () => {
     vi.advanceTimersByTime(10 * 60_000);
     expect(pool.warm).toBe(true);
     expect(await pool.acquire(shape())).toBe(first);
+    // That pass read a receipt: the idle time counts from then.
+    pool.touch();
     pool.release();
-    vi.advanceTimersByTime(DEFAULT_IDLE_MS);
+    vi.advanceTimersByTime(DEFAULT_IDLE_MS - 1_000);
+    expect(pool.warm).toBe(true);
+    vi.advanceTimersByTime(1_000);
     expect(pool.warm).toBe(false);
     expect(log.write).toHaveBeenCalledWith({ event: 'pool-idle', idleMs: DEFAULT_IDLE_MS });
     expect(await pool.acquire(shape())).not.toBe(first);
@@ -42,5 +46,21 @@ describe('the warm worker pool', () => {
     expect(other).not.toBe(a);
     await pool.dispose();
     expect(pool.warm).toBe(false);
+  });
+
+  it('lets the workers go when the passes that come find nothing to read (a watch looking every 2 s)', async () => {
+    vi.useFakeTimers();
+    const pool = new WorkerPool({ log, idleMs: 60_000 });
+    await pool.acquire(shape());
+    pool.release();
+    for (let t = 2_000; t < 60_000; t += 2_000) {
+      vi.advanceTimersByTime(2_000);
+      await pool.acquire(shape());
+      pool.release();
+    }
+    expect(pool.warm).toBe(true);
+    vi.advanceTimersByTime(2_000);
+    expect(pool.warm).toBe(false);
+    await pool.dispose();
   });
 });
