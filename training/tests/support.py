@@ -9,3 +9,7 @@ def ensure_fonts() -> None:
     except (FileNotFoundError, ValueError):
         fonts.collect()
         fonts.load.cache_clear()
+
+
+#: Patches for recibo_rec.render that leave a line as drawn: no WhatsApp damage, no scanner.
+UNDAMAGED = {"whatsapp_damage": lambda page, r, size: (page, 1.0), "scanned": lambda page, colours, r: page}

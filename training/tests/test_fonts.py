@@ -1,27 +1,14 @@
 import json
 import os
-import random
 import tempfile
 import unittest
 from pathlib import Path
-from unittest import mock
 
 import numpy as np
-import torch
-from PIL import Image, ImageDraw, ImageFont
 
 from recibo_rec import fonts
-from recibo_rec.dataset import SyntheticLines, collate, fits_ctc, sample, to_tensor
-from recibo_rec.model import frames_for
-from recibo_rec.page_damage import binarised_copy, dot_matrix, scanned
-from recibo_rec.render import HEIGHT, render_line
-from recibo_rec.themes import Theme, theme
-from recibo_rec.spacing import Spacing, pieces
 
 from .support import ensure_fonts
-
-#: Patches for recibo_rec.render that leave a line as drawn: no WhatsApp damage, no scanner.
-UNDAMAGED = {"whatsapp_damage": lambda page, r, size: (page, 1.0), "scanned": lambda page, colours, r: page}
 
 
 class FontsTest(unittest.TestCase):
