@@ -1,0 +1,159 @@
+/**
+ * "Did the money arrive?": each receipt's claimed payment against the credits of the account's
+ * statements. Pure: no files, no database; the statement parsers and the storage feed it, and
+ * every decision carries the movement that proves it and which parts matched.
+ *
+ * A receipt is `verified` by one credit whose reference is the receipt's (as banks print it:
+ * whole, zero-padded, only its last 6 to 8 digits, or inside the description after "REF"), whose
+ * amount is the receipt's to the cent, dated the receipt's day or up to `maxDaysLater` days
+ * after. The same reference with another amount is `amount_mismatch`; nothing with the reference
+ * is `not_found`, whatever the amounts and dates say: a movement of the same amount on the same
+ * day with another reference is not this payment. A movement proves one payment: a second
+ * receipt that it would verify is a `duplicate_claim`.
+ */
+
+/** One line of a statement, as a parser gives it. */
+export interface Movement {
+  /** Where it comes from: the statement and its line, for the operator to look it up. */
+  statementId: string;
+  line: number;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** The bank's reference column, as printed (may be empty). */
+  reference: string;
+  description: string;
+  /** Canonical decimal, dot, two decimals: "1250.75"; credits only are matched. */
+  amount: string;
+  direction: 'credit' | 'debit';
+}
+
+/** What a receipt claims, from its fields as corrected. */
+export interface Claim {
+  receiptId: number;
+  /** The payer's reference, digits as read; null when the receipt has none. */
+  reference: string | null;
+  /** Canonical decimal ("1250.75"), or null. */
+  amount: string | null;
+  /** YYYY-MM-DD, or null. */
+  date: string | null;
+}
+
+type Verdict = 'verified' | 'amount_mismatch' | 'not_found' | 'duplicate_claim';
+
+/** How a movement's reference names the receipt's. */
+export type ReferenceMatch = 'whole' | 'zero-padded' | 'last-digits' | 'in-description';
+
+export interface Decision {
+  receiptId: number;
+  verdict: Verdict;
+  /** The movement the verdict is about (the one that proves it, differs in amount, or was claimed first). */
+  movement: Movement | null;
+  why: {
+    reference: ReferenceMatch | null;
+    /** Days from the receipt's date to the movement's; null when either has none. */
+    daysLater: number | null;
+    amount: 'exact' | 'differs' | null;
+    /** duplicate_claim: the receipt the movement already proves. */
+    claimedBy?: number;
+  };
+}
+
+export interface MatchOptions {
+  /** Days after the receipt's date a credit may be booked (weekends, holidays, cut-off hours). */
+  maxDaysLater: number;
+  /** The fewest trailing digits a bank's shortened reference may have. */
+  minDigits: number;
+}
+
+const MATCH_DEFAULTS: MatchOptions = { maxDaysLater: 3, minDigits: 6 };
+
+const digitsOf = (text: string) => text.replace(/\D/g, '');
+const stripZeros = (digits: string) => digits.replace(/^0+/, '');
+
+/** References printed in a description: "REF: 75572442", "Ref.75572442", "REF 0007557". */
+const DESCRIPTION_REFERENCE = /\bref(?:erencia)?\b\.?\s*[:#]?\s*(\d[\d-]*\d)/gi;
+
+/** How `movement` names `reference` (the receipt's digits), or null when it does not. */
+export function referenceMatch(reference: string, movement: Pick<Movement, 'reference' | 'description'>, minDigits = MATCH_DEFAULTS.minDigits): ReferenceMatch | null {
+  const claimed = stripZeros(digitsOf(reference));
+  if (claimed.length < minDigits) return null;
+  const named = (printed: string): 'whole' | 'zero-padded' | 'last-digits' | null => {
+    const digits = digitsOf(printed);
+    if (digits === '') return null;
+    if (digits === digitsOf(reference)) return 'whole';
+    const bare = stripZeros(digits);
+    if (bare === claimed) return 'zero-padded';
+    // A bank keeps the reference's last 6 to 8 digits, sometimes padded back with zeros.
+    if (bare.length >= minDigits && bare.length <= 8 && bare.length < claimed.length && claimed.endsWith(bare)) return 'last-digits';
+    return null;
+  };
+  const byColumn = named(movement.reference);
+  if (byColumn) return byColumn;
+  for (const m of movement.description.matchAll(DESCRIPTION_REFERENCE)) if (named(m[1]!)) return 'in-description';
+  return null;
+}
+
+/** Cents of a canonical decimal ("1250.75" -> 125075), exactly; null when it is not one. */
+export function cents(amount: string): bigint | null {
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
+  if (!m) return null;
+  const value = BigInt(m[2]!) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -value : value;
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
+function daysBetween(from: string, to: string): number | null {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  return Number.isNaN(a) || Number.isNaN(b) ? null : Math.round((b - a) / 86_400_000);
+}
+
+/** The preference between candidate movements: the surest reference, then the nearest date. */
+const REFERENCE_RANK: Record<ReferenceMatch, number> = { whole: 0, 'zero-padded': 1, 'in-description': 2, 'last-digits': 3 };
+
+interface Candidate {
+  movement: Movement;
+  reference: ReferenceMatch;
+  daysLater: number | null;
+  sameAmount: boolean;
+}
+
+/** The credits naming this claim's reference inside its date window, best first. */
+function candidates(claim: Claim, credits: readonly Movement[], options: MatchOptions): Candidate[] {
+  if (!claim.reference) return [];
+  const claimed = claim.amount === null ? null : cents(claim.amount);
+  const found: Candidate[] = [];
+  for (const movement of credits) {
+    const reference = referenceMatch(claim.reference, movement, options.minDigits);
+    if (!reference) continue;
+    const daysLater = claim.date ? daysBetween(claim.date, movement.date) : null;
+    if (daysLater !== null && (daysLater < 0 || daysLater > options.maxDaysLater)) continue;
+    const amount = cents(movement.amount);
+    found.push({ movement, reference, daysLater, sameAmount: claimed !== null && amount !== null && (amount < 0n ? -amount : amount) === claimed });
+  }
+  return found.sort((a, b) => Number(b.sameAmount) - Number(a.sameAmount) || REFERENCE_RANK[a.reference] - REFERENCE_RANK[b.reference] || (a.daysLater ?? 0) - (b.daysLater ?? 0));
+}
+
+const movementKey = (m: Movement) => `${m.statementId}#${m.line}`;
+
+/**
+ * A decision for every claim, in the claims' order. Claims are taken in that order when two
+ * would be verified by one movement: give them oldest first, and the first keeps it.
+ */
+export function reconcile(claims: readonly Claim[], movements: readonly Movement[], options: MatchOptions = MATCH_DEFAULTS): Decision[] {
+  const credits = movements.filter((m) => m.direction === 'credit');
+  const provenBy = new Map<string, number>();
+  return claims.map((claim): Decision => {
+    const found = candidates(claim, credits, options);
+    const best = found[0];
+    if (!best) return { receiptId: claim.receiptId, verdict: 'not_found', movement: null, why: { reference: null, daysLater: null, amount: null } };
+    const why = (c: Candidate) => ({ reference: c.reference, daysLater: c.daysLater, amount: c.sameAmount ? ('exact' as const) : claim.amount === null ? null : ('differs' as const) });
+    if (!best.sameAmount) return { receiptId: claim.receiptId, verdict: 'amount_mismatch', movement: best.movement, why: why(best) };
+    // The best credit no other receipt has taken: two payments of one reference and amount are
+    // two credits. Only when every such credit is taken is this receipt a second claim.
+    const free = found.find((c) => c.sameAmount && !provenBy.has(movementKey(c.movement)));
+    if (!free) return { receiptId: claim.receiptId, verdict: 'duplicate_claim', movement: best.movement, why: { ...why(best), claimedBy: provenBy.get(movementKey(best.movement))! } };
+    provenBy.set(movementKey(free.movement), claim.receiptId);
+    return { receiptId: claim.receiptId, verdict: 'verified', movement: free.movement, why: why(free) };
+  });
+}
