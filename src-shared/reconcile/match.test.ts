@@ -14,6 +14,7 @@ describe('a statement reference naming a receipt', () => {
     expect(referenceMatch('003039965664', { reference: '00965664', description: '' })).toBe('last-digits');
     expect(referenceMatch('75572442', { reference: '000123456789', description: 'PAGO MOVIL REF: 75572442 DE 0102' })).toBe('in-description');
     expect(referenceMatch('75572442', { reference: '', description: 'TRANSFERENCIA Ref.75572442' })).toBe('in-description');
+    expect(referenceMatch('75572442', { reference: '45775572442', description: 'TRANSFERENCIA RECIBIDA REF,,,,,,,: 75572442 / 000028122017' })).toBe('in-description');
     // The bank's code or the payer's phone after it is not part of the reference.
     expect(referenceMatch('75572442', { reference: '', description: 'PAGO MOVIL REF: 75572442 0102 04125318244' })).toBe('in-description');
   });

@@ -70,8 +70,11 @@ const MATCH_DEFAULTS: MatchOptions = { maxDaysLater: 3, minDigits: 6 };
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 const stripZeros = (digits: string) => digits.replace(/^0+/, '');
 
-/** References printed in a description: "REF: 75572442", "Ref.75572442", "REF 0007557". */
-const DESCRIPTION_REFERENCE = /\bref(?:erencia)?\b\.?\s*[:#]?\s*(\d[\d-]*\d)/gi;
+/**
+ * References printed in a description: "REF: 75572442", "Ref.75572442", "REF 0007557", and with
+ * the runs of commas some exports leave where dots were ("REF,,,,: 75572442").
+ */
+const DESCRIPTION_REFERENCE = /\bref(?:erencia)?\b[\s.,:#]*(\d[\d-]*\d)/gi;
 
 /** How `movement` names `reference` (the receipt's digits), or null when it does not. */
 export function referenceMatch(reference: string, movement: Pick<Movement, 'reference' | 'description'>, minDigits = MATCH_DEFAULTS.minDigits): ReferenceMatch | null {
