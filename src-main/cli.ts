@@ -22,13 +22,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (args.command === 'extract') return (await import('./cli/extract-command')).extract(args);
-  const { exportData, ingest, status, sweep, watch } = await import('./cli/data-commands');
+  const { exportData, ingest, reconcileData, status, sweep, watch } = await import('./cli/data-commands');
   try {
     if (args.command === 'ingest') return await ingest(args);
     if (args.command === 'status') return status(args);
     if (args.command === 'sweep') return await sweep(args);
     if (args.command === 'export') return await exportData(args);
     if (args.command === 'repair') return (await import('./cli/repair-command')).repair(args);
+    if (args.command === 'reconcile') return await reconcileData(args);
     return await watch(args);
   } catch (e) {
     // Expected failures (a busy, damaged, missing or newer data folder) are messages, not stack traces.

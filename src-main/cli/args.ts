@@ -48,6 +48,14 @@ export interface ExportCommand {
   delimiter: ',' | ';';
 }
 
+export interface ReconcileCommand {
+  command: 'reconcile';
+  dataDir: string;
+  json: boolean;
+  /** Statement files to import first; none: the receipts are decided again against what is kept. */
+  inputs: string[];
+}
+
 export interface RepairCommand {
   command: 'repair';
   dataDir: string;
@@ -61,7 +69,7 @@ export interface WatchCommand {
   intervalMs: number;
 }
 
-export type ParsedArgs = RepairCommand | WatchCommand | ExtractCommand | IngestCommand | StatusCommand | SweepCommand | ExportCommand | { command: 'help' } | { command: 'usage-error'; message: string };
+export type ParsedArgs = ReconcileCommand | RepairCommand | WatchCommand | ExtractCommand | IngestCommand | StatusCommand | SweepCommand | ExportCommand | { command: 'help' } | { command: 'usage-error'; message: string };
 
 export const USAGE = `Usage: receipt-ocr extract [options] <files or folders...>
        receipt-ocr ingest --data-dir DIR [--profile P] [--workers N] <files or folders...>
@@ -70,6 +78,7 @@ export const USAGE = `Usage: receipt-ocr extract [options] <files or folders...>
        receipt-ocr export --data-dir DIR --format json|csv [--out FILE] [--delimiter ';']
        receipt-ocr watch --data-dir DIR [--profile P] [--interval SECONDS] <inbox folder>
        receipt-ocr repair --data-dir DIR
+       receipt-ocr reconcile --data-dir DIR [--json] [statement files...]
 
 extract reads payment-receipt images and prints what they say, one record per image.
 ingest takes them into DIR's image store and database and reads the queue; run again after an
@@ -80,6 +89,9 @@ export writes every receipt with its corrected fields, review status and duplica
 the legacy consolidated format, csv in UTF-8 with a BOM for Excel.
 watch takes in what appears in the inbox folder until Ctrl-C, moving each file to processed/
 or failed/ (with a .reason.txt) once its result is stored.
+reconcile imports bank statements (CSV/TSV, QIF, MT940, Banco de Venezuela's fixed width,
+Provincial's records) and says of every read receipt whether its payment is in them: verified,
+amount_mismatch, not_found or duplicate_claim, with the movement that decides it.
 repair checks DIR's database; a damaged one is kept aside and the last good backup restored,
 saying what the restored history lacks.
 
@@ -91,7 +103,7 @@ Options:
   --data-dir <dir>   the data folder (database, images, logs) for ingest and status
   --workers <n>      OCR worker processes (extract: default one per core, output in input
                      order; ingest: default one per core too)
-  --json             status as JSON
+  --json             status or reconcile as JSON
   --now <time>       sweep as of this ISO time (e.g. 2026-11-24T09:00:00Z)
   --delimiter <c>    export csv with , (default) or ;
   --interval <s>     watch: seconds between looks at the inbox (default 2)
@@ -130,7 +142,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (values.help) return { command: 'help' };
   const [command, ...inputs] = positionals;
   if (command === undefined) return { command: 'usage-error', message: 'Missing command: use "receipt-ocr extract <files or folders...>"' };
-  const commands = ['extract', 'ingest', 'status', 'sweep', 'export', 'watch', 'repair'] as const;
+  const commands = ['extract', 'ingest', 'status', 'sweep', 'export', 'watch', 'repair', 'reconcile'] as const;
   if (!(commands as readonly string[]).includes(command)) return { command: 'usage-error', message: `Unknown command "${command}": use ${commands.join(', ')}` };
   if (command !== 'extract') {
     const dataDir = values['data-dir'];
@@ -143,6 +155,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       if (inputs.length !== 1) return { command: 'usage-error', message: 'watch needs exactly one inbox folder' };
       return { command, dataDir, profile, inbox: inputs[0]!, intervalMs: seconds * 1000 };
     }
+    if (command === 'reconcile') return { command, dataDir, json: values.json === true, inputs };
     if (command !== 'ingest' && inputs.length > 0) return { command: 'usage-error', message: `${command} takes no files` };
     if (command === 'status') return { command, dataDir, json: values.json === true };
     if (command === 'repair') return { command, dataDir };

@@ -16,7 +16,7 @@ import { sweep as sweepRetention } from '../core/retention';
 import { statusReport } from '../core/status';
 import { WatchedFolder, watchLoop } from '../core/watch-folder';
 import { defaultModelsDir, rulesFileIn } from '../paths';
-import type { ExportCommand, IngestCommand, StatusCommand, SweepCommand, WatchCommand } from './args';
+import type { ExportCommand, IngestCommand, ReconcileCommand, StatusCommand, SweepCommand, WatchCommand } from './args';
 import { expandInputs, reportSkipped } from '../core/inputs';
 import { rulesWarner } from './rules-warning';
 import { fileSink, stdoutSink } from './sinks';
@@ -134,5 +134,15 @@ export async function watch(cmd: WatchCommand): Promise<number> {
     await pool.dispose();
     core.close();
     release();
+  }
+}
+
+/** `reconcile`: imports statements and decides the receipts (cli/reconcile-command.ts). */
+export async function reconcileData(cmd: ReconcileCommand): Promise<number> {
+  const core = open(cmd.dataDir, true);
+  try {
+    return await (await import('./reconcile-command')).reconcileCommand(cmd, core);
+  } finally {
+    core.close();
   }
 }

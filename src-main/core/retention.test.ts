@@ -8,7 +8,9 @@ import { addCorrectionRecord, sweepRecords } from '../db/fixtures';
 import { receiptById, stateCounts } from '../db/receipts';
 import { setPinned } from '../db/review';
 import { setRetentionHours } from '../db/settings';
+import { storedMovements } from '../db/statements';
 import { openCore } from './data-folder';
+import { importStatement } from './reconciliation';
 import { takeIn } from './intake';
 import { sweep } from './retention';
 
@@ -43,6 +45,22 @@ describe('retention', () => {
   it('refuses a retention that is not a positive number of hours', () => {
     const core = openCore(path.join(tmp.path, 'data2'));
     expect(() => setRetentionHours(core.db, 0)).toThrow(/positive number of hours/);
+    core.db.close();
+  });
+
+  it('keeps a bank statement as long as receipts are kept, and imports the same file once', async () => {
+    let clock = new Date('2026-11-23T08:00:00Z');
+    const core = openCore(path.join(tmp.path, 'statements'), () => clock);
+    const file = { name: 'estado.csv', bytes: new TextEncoder().encode('Fecha;Referencia;Monto\r\n23/11/2026;965664;1.250,75\r\n') };
+    expect(importStatement(core, file)).toMatchObject({ added: true, format: 'delimited', movements: 1, credits: 1 });
+    expect(importStatement(core, file)).toMatchObject({ added: false });
+    expect(storedMovements(core.db)).toHaveLength(1);
+    clock = new Date('2026-11-24T07:59:00Z');
+    await sweep(core, clock);
+    expect(storedMovements(core.db)).toHaveLength(1);
+    clock = new Date('2026-11-24T08:00:00Z');
+    await sweep(core, clock);
+    expect(storedMovements(core.db)).toEqual([]);
     core.db.close();
   });
 });

@@ -8,6 +8,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { deleteExpired, recordSweep, referencedImages } from '../db/sweeps';
 import type { Core } from './data-folder';
+import { sweepStatements } from './reconciliation';
 
 export interface SweepReport {
   asOf: string;
@@ -25,7 +26,9 @@ export async function sweep(core: Core, asOf: Date): Promise<SweepReport> {
   for (const g of images) if (await core.store.remove(g.sha256, g.ext)) report.images++;
   report.images += await removeOrphanImages(core);
   recordSweep(core.db, { ...report, at: core.now().toISOString() });
-  core.log.write({ event: 'sweep', ...report });
+  // Bank statements are kept as long as receipts are; the receipts left are decided again.
+  const statements = sweepStatements(core, asOf);
+  core.log.write({ event: 'sweep', ...report, statements });
   return report;
 }
 

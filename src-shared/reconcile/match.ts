@@ -121,9 +121,27 @@ interface Candidate {
   sameAmount: boolean;
 }
 
+/** The last `n` digits of every number a movement prints as a reference (its column, and after "REF"). */
+function referenceKeys(m: Movement, n: number): string[] {
+  const printed = [m.reference, ...[...m.description.matchAll(DESCRIPTION_REFERENCE)].map((r) => r[1]!)];
+  return printed.map((p) => stripZeros(digitsOf(p))).filter((d) => d.length >= n).map((d) => d.slice(-n));
+}
+
+/**
+ * The credits by the last `minDigits` digits of what they print as a reference: every way a
+ * movement can name a receipt keeps those digits, so a claim looks only at its own key's.
+ */
+function creditsByKey(credits: readonly Movement[], minDigits: number): Map<string, Movement[]> {
+  const byKey = new Map<string, Movement[]>();
+  for (const m of credits) for (const key of new Set(referenceKeys(m, minDigits))) byKey.set(key, [...(byKey.get(key) ?? []), m]);
+  return byKey;
+}
+
 /** The credits naming this claim's reference inside its date window, best first. */
-function candidates(claim: Claim, credits: readonly Movement[], options: MatchOptions): Candidate[] {
+function candidates(claim: Claim, byKey: ReadonlyMap<string, readonly Movement[]>, options: MatchOptions): Candidate[] {
   if (!claim.reference) return [];
+  const claimedDigits = stripZeros(digitsOf(claim.reference));
+  const credits = byKey.get(claimedDigits.slice(-options.minDigits)) ?? [];
   const claimed = claim.amount === null ? null : cents(claim.amount);
   const found: Candidate[] = [];
   for (const movement of credits) {
@@ -144,10 +162,10 @@ const movementKey = (m: Movement) => `${m.statementId}#${m.line}`;
  * would be verified by one movement: give them oldest first, and the first keeps it.
  */
 export function reconcile(claims: readonly Claim[], movements: readonly Movement[], options: MatchOptions = MATCH_DEFAULTS): Decision[] {
-  const credits = movements.filter((m) => m.direction === 'credit');
+  const byKey = creditsByKey(movements.filter((m) => m.direction === 'credit'), options.minDigits);
   const provenBy = new Map<string, number>();
   return claims.map((claim): Decision => {
-    const found = candidates(claim, credits, options);
+    const found = candidates(claim, byKey, options);
     const best = found[0];
     if (!best) return { receiptId: claim.receiptId, verdict: 'not_found', movement: null, why: { reference: null, daysLater: null, amount: null } };
     const why = (c: Candidate) => ({ reference: c.reference, daysLater: c.daysLater, amount: c.sameAmount ? ('exact' as const) : claim.amount === null ? null : ('differs' as const) });

@@ -1,0 +1,44 @@
+/**
+ * `receipt-ocr reconcile --data-dir DIR [--json] [statements...]`: imports the statement files
+ * given (each once: the same bytes again add nothing), decides every read receipt against the
+ * movements kept, and prints each decision with the movement behind it. A file that cannot be
+ * read is said and skipped; the exit status is then 1.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { reconciliationDetails } from '../db/statements';
+import { importStatement, reconcileHistory, type VerdictCounts } from '../core/reconciliation';
+import type { Core } from '../core/data-folder';
+import { StatementFormatError } from '../statements/delimited';
+import type { ReconcileCommand } from './args';
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+export async function reconcileCommand(cmd: ReconcileCommand, core: Core): Promise<number> {
+  let failed = false;
+  const imported: { file: string; added: boolean; format: string; movements: number; credits: number }[] = [];
+  for (const file of cmd.inputs) {
+    try {
+      const size = (await stat(file)).size;
+      if (size > MAX_BYTES) throw new StatementFormatError(`${(size / 1048576).toFixed(1)} MB; a statement is at most ${MAX_BYTES / 1048576} MB`);
+      const r = importStatement(core, { name: path.basename(file), bytes: await readFile(file) });
+      imported.push({ file, added: r.added, format: r.format, movements: r.movements, credits: r.credits });
+      if (!cmd.json) process.stderr.write(`${path.basename(file)}: ${r.format}, ${r.movements} movements (${r.credits} credits)${r.added ? '' : ', already imported: nothing added'}\n`);
+    } catch (e) {
+      failed = true;
+      const reason = e instanceof StatementFormatError ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (e as Error).message;
+      process.stderr.write(`receipt-ocr: ${file}: ${reason}\n`);
+    }
+  }
+  const counts: VerdictCounts = reconcileHistory(core);
+  const decisions = reconciliationDetails(core.db);
+  if (cmd.json) process.stdout.write(`${JSON.stringify({ imported, counts, receipts: decisions })}\n`);
+  else {
+    process.stdout.write(`verified ${counts.verified}, amount mismatch ${counts.amount_mismatch}, not found ${counts.not_found}, duplicate claim ${counts.duplicate_claim}\n`);
+    for (const d of decisions) {
+      const m = d.movement ? ` ← ${d.movement.file} line ${d.movement.line}: ${d.movement.date} ${d.movement.amount} ref ${d.movement.reference || '-'}` : '';
+      process.stdout.write(`${d.verdict.padEnd(16)} ${d.sha256.slice(0, 12)} ${d.file}${m}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}
