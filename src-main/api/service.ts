@@ -17,6 +17,7 @@ import { expandInputs } from '../core/inputs';
 import { takeIn, type IntakeResult } from '../core/intake';
 import { effectivePool } from '../core/processor';
 import { QueueRunner } from '../core/queue-runner';
+import { reconcileOnChange } from '../core/reconciliation';
 import { ResourceHistory, sampleResources } from '../core/resources';
 import { sweep } from '../core/retention';
 import { readSettings, writeSettings, type Settings } from '../core/settings';
@@ -51,6 +52,8 @@ export interface ServiceOptions {
   pickFolder?: () => Promise<string | null>;
   /** How long the OCR workers stay loaded without work (default core/worker-pool.ts's 15 min). */
   poolIdleMs?: number;
+  /** How long after a receipt changes it is decided again against the statements (default 500 ms). */
+  reconcileDelayMs?: number;
 }
 
 export class AppService {
@@ -67,6 +70,8 @@ export class AppService {
   private readonly sweeper: NodeJS.Timeout;
   private readonly stopSampling: () => void;
   private closing = false;
+  /** Receipts decided against the bank statements again when they change (core/reconciliation.ts). */
+  private readonly reconciler: ReturnType<typeof reconcileOnChange>;
 
   constructor(readonly opts: ServiceOptions) {
     // The lock first: the database is opened, checked and migrated by its holder only.
@@ -100,6 +105,8 @@ export class AppService {
       pass: () => ({ ...this.settings(), rulesFile: this.rulesFile }),
     });
     this.watch = new WatchScheduler(this.core, { profile: () => this.profile, onTaken: () => this.kick(), ...(opts.watchEveryMs ? { everyMs: opts.watchEveryMs } : {}) });
+    this.reconciler = reconcileOnChange(this.core, opts.reconcileDelayMs);
+    this.bus.on((channel) => channel === 'receipt:updated' && this.reconciler.changed());
     this.sweeper = setInterval(() => void this.sweep(new Date()), opts.sweepEveryMs ?? 3_600_000);
     this.sweeper.unref();
     this.stopSampling = sampleResources(this.resources, () => this.workers, opts.sampleEveryMs);
@@ -207,6 +214,7 @@ export class AppService {
     clearInterval(this.sweeper);
     this.stopSampling();
     this.watch.stop();
+    this.reconciler.stop();
     await this.queue.stop();
     await this.pool.dispose();
     this.release();

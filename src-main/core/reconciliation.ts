@@ -5,7 +5,7 @@
  */
 import { reconcile, type Movement } from '../../src-shared/reconcile/match';
 import { sha256Hex } from '../image/image-file';
-import { addStatement, deleteExpiredStatements, replaceReconciliations, storedClaims, storedMovements } from '../db/statements';
+import { addStatement, deleteExpiredStatements, hasStatements, replaceReconciliations, storedClaims, storedMovements } from '../db/statements';
 import { retentionHours } from '../db/settings';
 import type { ColumnMapping } from '../statements/columns';
 import { readStatement, type ReadStatement } from '../statements/read-statement';
@@ -64,4 +64,30 @@ export function sweepStatements(core: Core, asOf: Date): number {
   const removed = deleteExpiredStatements(core.db, asOf.toISOString());
   if (removed > 0) reconcileHistory(core);
   return removed;
+}
+
+/**
+ * Decides the receipts again shortly after they change (a reading saved, a field corrected),
+ * once for a burst of changes (a batch read): `changed()` for each change, `stop()` at close.
+ */
+export function reconcileOnChange(core: Core, delayMs = 500): { changed(): void; stop(): void } {
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    changed: () => {
+      if (timer || !hasStatements(core.db)) return;
+      timer = setTimeout(() => {
+        timer = null;
+        try {
+          reconcileHistory(core);
+        } catch (e) {
+          core.log.write({ event: 'reconcile-error', message: (e as Error).message });
+        }
+      }, delayMs);
+      timer.unref();
+    },
+    stop: () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
 }

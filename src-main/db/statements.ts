@@ -71,3 +71,10 @@ export function reconciliationDetails(db: Db) {
     movement: r.line === null ? null : { file: r.file_name!, line: r.line, date: r.date!, amount: r.amount!, reference: r.reference! },
   }));
 }
+
+/** Whether any statement is kept (no statement: nothing to decide receipts against). */
+export const hasStatements = (db: Db) => db.prepare('SELECT 1 FROM statements LIMIT 1').get() !== undefined;
+
+/** A receipt's decision, or undefined when it has none. */
+export const reconciliationOf = (db: Db, receiptId: number) =>
+  db.prepare('SELECT verdict, why FROM reconciliations WHERE receipt_id = ?').get(receiptId) as { verdict: Decision['verdict']; why: string } | undefined;
