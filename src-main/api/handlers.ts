@@ -8,11 +8,12 @@ import { intakeHandlers } from './handlers/intake';
 import { receiptHandlers } from './handlers/receipts';
 import { reportHandlers } from './handlers/reports';
 import { settingsHandlers } from './handlers/settings';
+import { statementHandlers } from './handlers/statements';
 import type { Handlers } from './handlers/types';
 
 export type { Handlers } from './handlers/types';
 
 /** Every channel exactly once: a channel added to the contract and handled nowhere does not compile. */
 export function createHandlers(service: AppService): Handlers {
-  return { ...intakeHandlers(service), ...receiptHandlers(service), ...settingsHandlers(service), ...reportHandlers(service) } satisfies Handlers;
+  return { ...intakeHandlers(service), ...receiptHandlers(service), ...settingsHandlers(service), ...reportHandlers(service), ...statementHandlers(service) } satisfies Handlers;
 }

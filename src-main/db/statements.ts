@@ -78,3 +78,29 @@ export const hasStatements = (db: Db) => db.prepare('SELECT 1 FROM statements LI
 /** A receipt's decision, or undefined when it has none. */
 export const reconciliationOf = (db: Db, receiptId: number) =>
   db.prepare('SELECT verdict, why FROM reconciliations WHERE receipt_id = ?').get(receiptId) as { verdict: Decision['verdict']; why: string } | undefined;
+
+/** The statements kept, newest first, with their movements and credits counted. */
+export const statementsKept = (db: Db) =>
+  (db
+    .prepare(
+      `SELECT s.file_name AS file, s.format, s.imported_at AS importedAt, count(m.id) AS movements, coalesce(sum(m.direction = 'credit'), 0) AS credits
+       FROM statements s LEFT JOIN movements m ON m.statement_id = s.id GROUP BY s.id ORDER BY s.imported_at DESC, s.id DESC`,
+    )
+    .all() as { file: string; format: string; importedAt: string; movements: number; credits: number }[]);
+
+/** Credits no receipt is verified by: money that arrived with no proof sent (or not read yet). */
+export const unclaimedCredits = (db: Db) =>
+  db
+    .prepare(
+      `SELECT s.file_name AS file, m.line, m.date, m.reference, m.description, m.amount FROM movements m JOIN statements s ON s.id = m.statement_id
+       WHERE m.direction = 'credit' AND NOT EXISTS (SELECT 1 FROM reconciliations c WHERE c.movement_id = m.id AND c.verdict = 'verified')
+       ORDER BY m.date DESC, s.id, m.line`,
+    )
+    .all() as { file: string; line: number; date: string; reference: string; description: string; amount: string }[];
+
+/** The verdicts on these receipts, by receipt id (receipts without one are absent). */
+export function verdictsOf(db: Db, ids: readonly number[]): Map<number, Decision['verdict']> {
+  if (ids.length === 0) return new Map();
+  const rows = db.prepare(`SELECT receipt_id, verdict FROM reconciliations WHERE receipt_id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as { receipt_id: number; verdict: Decision['verdict'] }[];
+  return new Map(rows.map((r) => [r.receipt_id, r.verdict]));
+}

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MetricsBucket } from '../../src-shared/ipc/contract';
 import { errorText, useLocale, useT, type Messages } from '../i18n';
 import type { Client } from '../ipc/client';
+import { StatementsPanel } from './StatementsPanel';
 import { bucketTimes, formatNumber, formatPercent, lastResources, perMinute, type ChartLine, type Metrics } from './dashboard-data';
 import { TimeChart } from './TimeChart';
 
@@ -100,6 +101,7 @@ export function Dashboard({ client }: { client: Client }) {
           <p className="note">{d.sampledNote}</p>
         </>
       ) : null}
+      <StatementsPanel client={client} />
     </main>
   );
 }

@@ -39,6 +39,11 @@ function Row({ r, selected, now }: { r: ReceiptSummary; selected: boolean; now: 
         {r.file}
       </span>
       <span className="badges">
+        {r.payment ? (
+          <span className={`badge payment ${r.payment}`} data-testid="payment">
+            {t.statements.payment[r.payment]}
+          </span>
+        ) : null}
         {r.duplicateOf ? <span className="badge duplicate">{h.duplicate}</span> : null}
         {r.warnings.length > 0 ? (
           <span className="badge warned" data-testid="warned" title={r.warnings.map((w) => t.receipt.warnings[w.code]).join('; ')}>

@@ -1,9 +1,11 @@
 /** The window's words in English (same keys as es.ts, which is the reference). */
 import type { Messages } from './es';
+import { statementsEn } from './statements-words';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const en: Messages = {
+  statements: statementsEn,
   fields: {
     monto: 'Amount',
     referencia: 'Reference',
@@ -51,6 +53,7 @@ export const en: Messages = {
     BAD_RESPONSE: 'Recibo answered something unexpected.',
     CANCELLED: 'Cancelled before it was read.',
     WATCH_IN_DATA: 'The watched folder cannot be Recibo’s data folder or inside it.',
+    STATEMENT_UNREADABLE: 'Recibo does not recognise that statement: export it from the bank as CSV, text, QIF or MT940.',
   },
   app: {
     readAgain: 'Read again (R)',

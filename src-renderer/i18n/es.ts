@@ -4,10 +4,12 @@
  */
 import type { FieldName } from '../../src-shared/receipt/fields';
 import type { MetadataField } from '../../src-shared/extract/whatsapp';
+import { statementsEs } from './statements-words';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const es = {
+  statements: statementsEs,
   fields: {
     monto: 'Monto',
     referencia: 'Referencia',
@@ -55,6 +57,7 @@ export const es = {
     BAD_RESPONSE: 'Recibo respondió algo inesperado.',
     CANCELLED: 'Cancelado antes de leerse.',
     WATCH_IN_DATA: 'La carpeta vigilada no puede ser la carpeta de datos de Recibo ni estar dentro de ella.',
+    STATEMENT_UNREADABLE: 'Recibo no reconoce ese extracto: expórtelo del banco como CSV, texto, QIF o MT940.',
   } as Record<string, string>,
   app: {
     readAgain: 'Leer de nuevo (R)',

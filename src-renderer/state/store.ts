@@ -52,6 +52,8 @@ export function createStore(client: Client) {
   client.on('job:progress', scheduleRefresh);
   client.on('receipt:updated', touched);
   client.on('retention:swept', scheduleRefresh);
+  // A statement imported: every receipt's payment chip may have changed.
+  client.on('statements:changed', scheduleRefresh);
   client.on('worker:restarted', scheduleRefresh);
   // A send an earlier window left half-way is said as soon as the window opens.
   void store.getState().loadInterrupted();

@@ -22,6 +22,7 @@ export function receipt(n: number, over: Partial<ReceiptDetail> = {}): ReceiptDe
     error: null,
     values: {},
     warnings: [],
+    payment: null,
     width: 400,
     height: 800,
     metadata: {},
@@ -47,9 +48,9 @@ export function receipt(n: number, over: Partial<ReceiptDetail> = {}): ReceiptDe
 }
 
 const summary = (d: ReceiptDetail): ReceiptSummary => {
-  const { sha256, file, state, review, receivedAt, expiresAt, pinned, duplicateOf, error, warnings } = d;
+  const { sha256, file, state, review, receivedAt, expiresAt, pinned, duplicateOf, error, warnings, payment } = d;
   const values = Object.fromEntries(Object.entries(d.fields).map(([k, f]) => [k, d.corrected[k as keyof typeof d.corrected] ?? f.value]));
-  return { sha256, file, state, review, receivedAt, expiresAt, pinned, duplicateOf, error, values, warnings };
+  return { sha256, file, state, review, receivedAt, expiresAt, pinned, duplicateOf, error, values, warnings, payment };
 };
 
 /**

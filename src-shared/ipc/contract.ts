@@ -31,6 +31,8 @@ const ReceiptSummarySchema = z.object({
   values: z.partialRecord(z.enum(FIELD_NAMES), z.string()),
   /** What the last reading could not vouch for: the reason it is in the review queue's first places. */
   warnings: z.array(ReadWarningSchema),
+  /** Whether the bank statements kept show its payment; null while no statement is kept or it was not read. */
+  payment: z.enum(['verified', 'amount_mismatch', 'not_found', 'duplicate_claim']).nullable(),
 });
 export type ReceiptSummary = z.infer<typeof ReceiptSummarySchema>;
 
@@ -200,6 +202,25 @@ export const INVOKE = {
   'rules:set': { req: z.object({ text: z.string().max(1024 * 1024) }).strict(), res: Empty },
   /** Whether the history can be trusted: a failed integrity check since the app started, or null. */
   'app:health': { req: Empty, res: z.object({ databaseProblem: z.string().nullable() }) },
+  /** A bank statement file dropped in the window: stored once, then every receipt decided against the statements kept. */
+  'statements:import': {
+    req: z.object({ name: z.string().min(1).max(255), base64: z.string().max(14 * 1024 * 1024) }).strict(),
+    res: z.object({
+      added: z.boolean(),
+      format: z.string(),
+      movements: z.number(),
+      credits: z.number(),
+      verdicts: z.object({ verified: z.number(), amount_mismatch: z.number(), not_found: z.number(), duplicate_claim: z.number() }),
+    }),
+  },
+  /** The statements kept, and the credits in them no receipt proves (money that arrived with no proof sent). */
+  'statements:list': {
+    req: Empty,
+    res: z.object({
+      statements: z.array(z.object({ file: z.string(), format: z.string(), importedAt: z.string(), movements: z.number(), credits: z.number() })),
+      unclaimedCredits: z.array(z.object({ file: z.string(), line: z.number(), date: z.string(), reference: z.string(), description: z.string(), amount: z.string() })),
+    }),
+  },
   /** The dashboard: the window's figures, and the same in buckets over time for the charts. */
   'metrics:get': {
     req: z.object({ windowMinutes: z.number().int().min(1).max(7 * 24 * 60).optional() }).strict(),
@@ -229,6 +250,8 @@ export const EVENTS = {
   'worker:restarted': z.object({ reason: z.string() }),
   /** The background integrity check (after an unclean shutdown) found damage. */
   'database:damaged': z.object({ reason: z.string() }),
+  /** A statement arrived or receipts were decided again: every receipt's payment chip may have changed. */
+  'statements:changed': z.object({}),
 } as const;
 
 export type InvokeChannel = keyof typeof INVOKE;

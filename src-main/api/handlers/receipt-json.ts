@@ -12,6 +12,7 @@ import type { Db } from '../../db/open';
 import { fieldValues, lastReadingLines, receiptNameById, storedFields } from '../../db/receipt-views';
 import { receiptBySha, type ReceiptRow } from '../../db/receipts';
 import { correctionsOf } from '../../db/review';
+import { verdictsOf } from '../../db/statements';
 import { ApiError } from '../api-error';
 
 /** The receipt with these bytes, or NOT_FOUND (it may have expired). */
@@ -28,7 +29,7 @@ function storedWarnings(json: string | undefined): ReadWarning[] {
 }
 
 /** `values`: the receipt's field values when already read for a page of the list. */
-export function receiptSummary(db: Db, r: ReceiptRow, duplicateSha: string | null, values = fieldValues(db, [r.id]).get(r.id)!): ReceiptSummary {
+export function receiptSummary(db: Db, r: ReceiptRow, duplicateSha: string | null, values = fieldValues(db, [r.id]).get(r.id)!, payment = verdictsOf(db, [r.id]).get(r.id) ?? null): ReceiptSummary {
   return {
     sha256: r.sha256,
     file: r.original_name,
@@ -41,6 +42,7 @@ export function receiptSummary(db: Db, r: ReceiptRow, duplicateSha: string | nul
     error: r.error_code ? { code: r.error_code, message: r.error_message ?? '' } : null,
     values,
     warnings: storedWarnings(r.warnings),
+    payment,
   };
 }
 

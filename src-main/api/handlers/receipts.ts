@@ -4,6 +4,7 @@ import { fieldValues } from '../../db/receipt-views';
 import { queueRerun, stateCounts } from '../../db/receipts';
 import { correctField, setPinned, setReview } from '../../db/review';
 import { searchHistory } from '../../db/search';
+import { verdictsOf } from '../../db/statements';
 import { loadRules } from '../../extract/rules-file';
 import { ApiError } from '../api-error';
 import type { AppService } from '../service';
@@ -18,8 +19,10 @@ export function receiptHandlers(service: AppService): HandlersOf<ReceiptChannels
   return {
     'receipts:list': async (req) => {
       const { hits, total } = searchHistory(db, req);
-      const values = fieldValues(db, hits.map((h) => h.id));
-      return { receipts: hits.map((h) => receiptSummary(db, h, h.duplicate_sha, values.get(h.id)!)), total, counts: stateCounts(db) };
+      const ids = hits.map((h) => h.id);
+      const values = fieldValues(db, ids);
+      const payments = verdictsOf(db, ids);
+      return { receipts: hits.map((h) => receiptSummary(db, h, h.duplicate_sha, values.get(h.id)!, payments.get(h.id) ?? null)), total, counts: stateCounts(db) };
     },
     'receipts:get': async (req) => receiptDetail(db, receiptOrThrow(db, req.sha256)),
     'receipts:correct': async (req) => {
