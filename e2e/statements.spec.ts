@@ -29,4 +29,11 @@ test('a statement imported in the window verifies a receipt and lists the credit
   await expect(page.getByRole('alert')).toContainText('Recibo no reconoce ese extracto');
   await page.getByRole('button', { name: 'Revisión' }).click();
   await expect(app.row('pago-ana.png').getByTestId('payment')).toHaveText('Pago verificado');
+  await app.row('pago-ana.png').click();
+  await expect(page.getByTestId('review-payment')).toHaveText('Pago verificado');
+  // "Pago sin verificar" shows the receipts the statement does not prove: none here.
+  await page.getByLabel('Estado').selectOption({ label: 'Pago sin verificar' });
+  await expect(app.row('pago-ana.png')).toHaveCount(0);
+  await page.getByLabel('Estado').selectOption({ label: 'Todos' });
+  await expect(app.row('pago-ana.png')).toHaveCount(1);
 });

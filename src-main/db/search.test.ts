@@ -4,6 +4,7 @@ import { openDatabase } from './open';
 import { insertReceipt } from './receipts';
 import { saveResult } from './results';
 import { countReceipts, searchHistory, searchReceipts } from './search';
+import { addStatement, replaceReconciliations } from './statements';
 
 function history() {
   const db = openDatabase(':memory:').db;
@@ -155,5 +156,15 @@ describe('the list’s order', () => {
     // With another filter on top, and with few matches (one sender's files), the same answers.
     expect(countReceipts(db, { text: 'quinter', receivedFrom: '2026-11-02T00:00:00.000Z' })).toBe(quinteros.filter((id) => Math.floor((id - 1) / 300) >= 24).length);
     expect(searchReceipts(db, { text: '--3@lid_Quintero' }).map((h) => h.id)).toEqual([quinteros[1]]);
+  });
+
+  it('keeps to the receipts the bank statements do not verify, when asked', () => {
+    const { db, ids } = history();
+    addStatement(db, { sha256: 'a'.repeat(64), fileName: 'e.csv', format: 'delimited', importedAt: 't', expiresAt: 'z', movements: [] });
+    const decided = (receiptId: number, verdict: 'verified' | 'not_found' | 'amount_mismatch') => ({ receiptId, verdict, movement: null, why: { reference: null, daysLater: null, amount: null } });
+    replaceReconciliations(db, [decided(ids[0]!, 'verified'), decided(ids[1]!, 'not_found'), decided(ids[2]!, 'amount_mismatch')], () => null, 't');
+    expect(searchReceipts(db, { unverified: true }).map((h) => h.id)).toEqual([ids[2], ids[1]]);
+    expect(countReceipts(db, { unverified: true, text: 'Ana P' })).toBe(2);
+    expect(countReceipts(db, { unverified: true, text: 'el sol' })).toBe(0);
   });
 });

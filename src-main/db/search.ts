@@ -21,6 +21,8 @@ export interface SearchQuery {
   state?: ReceiptState;
   review?: 'pending' | 'approved' | 'flagged';
   duplicatesOnly?: boolean;
+  /** Only receipts whose payment the statements kept do not verify (migration 0010). */
+  unverified?: boolean;
   /** A 4-digit bank code, paying or paid. */
   bank?: string;
   /** Received at or after / before these instants (ISO 8601, UTC). */
@@ -145,6 +147,7 @@ function filters(q: SearchQuery, walk = false): { sql: string; args: (string | n
     args.push(q.receivedBefore);
   }
   if (q.duplicatesOnly) where.push('r.duplicate_of IS NOT NULL');
+  if (q.unverified) where.push("r.id IN (SELECT receipt_id FROM reconciliations WHERE verdict <> 'verified')");
   // The text alone: its matches are the answer, and can be counted without the receipts.
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args, ...(textIds && where.length === 1 ? { textIds } : {}) };
 }

@@ -199,6 +199,11 @@ export function FieldsPanel({ detail }: { detail: ReceiptDetail }) {
     <section className="fields" aria-label={t.receipt.fieldsLabel}>
       {detail.duplicateOf ? <DuplicateBanner of={detail.duplicateOf} file={detail.duplicateOfFile} /> : null}
       <WarningsBanner detail={detail} />
+      {detail.payment ? (
+        <p className={`badge payment ${detail.payment}`} data-testid="review-payment">
+          {t.statements.payment[detail.payment]}
+        </p>
+      ) : null}
       <ReviewBar detail={detail} />
       {FIELD_NAMES.map((name) => (
         <FieldRow key={name} name={name} detail={detail} />

@@ -11,7 +11,7 @@ import { dayPattern, formatDay, parseDay } from '../state/day-format';
 import type { HistorySort, StatusFilter } from '../state/history';
 import { isTextEntry } from './typing';
 
-const STATUS_ORDER: StatusFilter[] = ['', 'pending', 'approved', 'flagged', 'queued', 'processing', 'failed', 'cancelled'];
+const STATUS_ORDER: StatusFilter[] = ['', 'pending', 'approved', 'flagged', 'queued', 'processing', 'failed', 'cancelled', 'unverified'];
 
 export function HistoryFilters() {
   const t = useT().history;

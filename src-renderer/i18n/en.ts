@@ -113,7 +113,7 @@ export const en: Messages = {
     searchPlaceholder: 'Reference, phone, amount or name',
     searchLabel: 'Search the history',
     statusLabel: 'Status',
-    status: { '': 'All', pending: 'To review', approved: 'Approved', flagged: 'Flagged', queued: 'Queued', processing: 'Reading', failed: 'With errors', cancelled: 'Cancelled' },
+    status: { '': 'All', pending: 'To review', approved: 'Approved', flagged: 'Flagged', queued: 'Queued', processing: 'Reading', failed: 'With errors', cancelled: 'Cancelled', unverified: 'Payment not verified' },
     bankLabel: 'Bank',
     allBanks: 'All banks',
     dayLabel: 'Received on',

@@ -117,7 +117,7 @@ export const es = {
     searchPlaceholder: 'Referencia, teléfono, monto o nombre',
     searchLabel: 'Buscar en el historial',
     statusLabel: 'Estado',
-    status: { '': 'Todos', pending: 'Por revisar', approved: 'Aprobados', flagged: 'Marcados', queued: 'En cola', processing: 'Leyendo', failed: 'Con error', cancelled: 'Cancelados' },
+    status: { '': 'Todos', pending: 'Por revisar', approved: 'Aprobados', flagged: 'Marcados', queued: 'En cola', processing: 'Leyendo', failed: 'Con error', cancelled: 'Cancelados', unverified: 'Pago sin verificar' },
     bankLabel: 'Banco',
     allBanks: 'Todos los bancos',
     dayLabel: 'Recibidos el día',

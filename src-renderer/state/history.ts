@@ -8,7 +8,7 @@ import type { Req, ReceiptSummary } from '../../src-shared/ipc/contract';
 export const PAGE_SIZE = 100;
 
 /** One filter for "what happened to it": the reading's state or, once read, the review's. */
-export type StatusFilter = '' | 'queued' | 'processing' | 'failed' | 'cancelled' | 'pending' | 'approved' | 'flagged';
+export type StatusFilter = '' | 'queued' | 'processing' | 'failed' | 'cancelled' | 'pending' | 'approved' | 'flagged' | 'unverified';
 
 export interface HistoryQuery {
   /** A reference, phone, amount or part of a name. */
@@ -35,6 +35,8 @@ export function listRequest(q: HistoryQuery, page: number): Req<'receipts:list'>
   const req: Req<'receipts:list'> = { limit: PAGE_SIZE, offset: page * PAGE_SIZE };
   if (q.text.trim()) req.text = q.text.trim();
   if (q.status === 'pending' || q.status === 'approved' || q.status === 'flagged') Object.assign(req, { state: 'done', review: q.status });
+  // Read receipts the bank statements do not show as paid.
+  else if (q.status === 'unverified') Object.assign(req, { state: 'done', unverified: true });
   else if (q.status) req.state = q.status;
   if (q.bank) req.bank = q.bank;
   if (q.duplicatesOnly) req.duplicatesOnly = true;

@@ -110,6 +110,8 @@ const HistoryFilter = z
     state: State.optional(),
     review: Review.optional(),
     duplicatesOnly: z.boolean().optional(),
+    /** Only receipts the bank statements kept do not verify (amount differs, not found, claimed twice). */
+    unverified: z.boolean().optional(),
     /** A 4-digit bank code, paying or paid. */
     bank: z.string().regex(/^\d{4}$/).optional(),
     receivedFrom: z.iso.datetime().optional(),
