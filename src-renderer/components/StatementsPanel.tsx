@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Res } from '../../src-shared/ipc/contract';
 import { errorText, useLocale, useT } from '../i18n';
 import type { Client } from '../ipc/client';
+import { formatDay } from '../state/day-format';
 import { readAsBase64 } from '../state/read-files';
 
 type Kept = Res<'statements:list'>;
@@ -47,8 +48,10 @@ export function StatementsPanel({ client }: { client: Client }) {
     <section className="statements" aria-labelledby="statements-title" data-testid="statements-panel">
       <h2 id="statements-title">{t.title}</h2>
       <p className="hint">{t.hint}</p>
+      {/* The browser's own file button speaks the browser's language: this one speaks the window's. */}
       <label className="import">
         <input ref={input} type="file" accept=".csv,.tsv,.txt,.qif,.sta,.mt940,text/csv,text/plain" disabled={busy} onChange={(e) => e.currentTarget.files?.[0] && void importFile(e.currentTarget.files[0])} aria-label={t.choose} />
+        <span aria-hidden="true">{t.choose}</span>
       </label>
       {note ? (
         <p role={note.error ? 'alert' : 'status'} className={note.error ? 'error' : 'setting-note'} data-testid="statement-note">
@@ -79,7 +82,7 @@ export function StatementsPanel({ client }: { client: Client }) {
           </thead>
           <tbody>
             {kept.unclaimedCredits.map((c) => (
-              <tr key={`${c.file}-${c.line}`}><td>{c.date}</td><td>{c.reference}</td><td>{c.description}</td><td className="amount">{money(c.amount)}</td></tr>
+              <tr key={`${c.file}-${c.line}`}><td>{formatDay(c.date, locale)}</td><td>{c.reference}</td><td>{c.description}</td><td className="amount">{money(c.amount)}</td></tr>
             ))}
           </tbody>
         </table>
