@@ -3,7 +3,7 @@
  * data folder that does not exist (never created by a command that only reads), and output
  * piped into a reader that stops early. The installed command, as an operator runs it.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { truncate } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,21 +12,13 @@ import { backupDatabase } from './db/backups';
 import { insertReceipt } from './db/receipts';
 import { openCore } from './core/data-folder';
 import { appRoot } from './paths';
+import { runCli } from './test-support/cli';
 import { useTempDir } from './test-support/temp-dir';
 
 const tmp = useTempDir();
 const BIN = path.join(appRoot(), 'bin', 'receipt-ocr.js');
 
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: tmp.path });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (...args: string[]) => runCli(args, { cwd: tmp.path });
 
 /** A folder with `n` receipts and a backup of them. */
 function folder(name: string, n: number): string {

@@ -11,22 +11,13 @@ import { ImageRecordSchema, type ImageRecord } from '../src-shared/receipt/recor
 import { GLIBC_TUNABLES } from './ocr/parent/worker-process';
 import { appRoot } from './paths';
 import { FIXTURES } from './test-support/datasets';
+import { runCli } from './test-support/cli';
 import { useTempDir } from './test-support/temp-dir';
 
 const tmp = useTempDir();
 
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    // The data folder is the test's own: an operator's rules in ~/.config never change results here.
-    const env = { ...process.env, RECIBO_DATA_DIR: path.join(tmp.path, 'data') };
-    const child = spawn(process.execPath, [path.join(appRoot(), 'bin', 'receipt-ocr.js'), ...args], { cwd: tmp.path, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+// The data folder is the test's own: an operator's rules in ~/.config never change results here.
+const cli = (...args: string[]) => runCli(args, { cwd: tmp.path, env: { ...process.env, RECIBO_DATA_DIR: path.join(tmp.path, 'data') } });
 
 interface RenderedTruth {
   fields: Record<string, string>;

@@ -2,26 +2,16 @@
  * `receipt-ocr reconcile` end to end: a receipt read by `ingest`, a statement written in a
  * bank's wording, the decision with the movement behind it; the same file again adds nothing.
  */
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appRoot } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
+import { runCli } from '../test-support/cli';
 import { useTempDir } from '../test-support/temp-dir';
 
 const tmp = useTempDir();
 
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(appRoot(), 'bin', 'receipt-ocr.js'), ...args], { cwd: tmp.path });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (...args: string[]) => runCli(args, { cwd: tmp.path });
 
 interface Reconciled {
   imported: { added: boolean; format: string; movements: number; credits: number }[];

@@ -10,9 +10,8 @@ import { reconciliationDetails } from '../db/statements';
 import { importStatement, reconcileHistory, type VerdictCounts } from '../core/reconciliation';
 import type { Core } from '../core/data-folder';
 import { StatementFormatError } from '../statements/delimited';
+import { MAX_STATEMENT_BYTES } from '../statements/read-statement';
 import type { ReconcileCommand } from './args';
-
-const MAX_BYTES = 10 * 1024 * 1024;
 
 export async function reconcileCommand(cmd: ReconcileCommand, core: Core): Promise<number> {
   let failed = false;
@@ -20,7 +19,8 @@ export async function reconcileCommand(cmd: ReconcileCommand, core: Core): Promi
   for (const file of cmd.inputs) {
     try {
       const size = (await stat(file)).size;
-      if (size > MAX_BYTES) throw new StatementFormatError(`${(size / 1048576).toFixed(1)} MB; a statement is at most ${MAX_BYTES / 1048576} MB`);
+      // Checked before reading: a file far too large is not read into memory to be refused.
+      if (size > MAX_STATEMENT_BYTES) throw new StatementFormatError(`${(size / 1048576).toFixed(1)} MB; a statement is at most ${MAX_STATEMENT_BYTES / 1048576} MB`);
       const r = importStatement(core, { name: path.basename(file), bytes: await readFile(file) });
       imported.push({ file, added: r.added, format: r.format, movements: r.movements, credits: r.credits });
       if (!cmd.json) process.stderr.write(`${path.basename(file)}: ${r.format}, ${r.movements} movements (${r.credits} credits)${r.added ? '' : ', already imported: nothing added'}\n`);

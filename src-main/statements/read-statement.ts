@@ -9,7 +9,7 @@ import type { ColumnMapping } from './columns';
 import { parseBdvFixed, parseMt940, parseProvincialRecords, parseQif } from './records';
 
 /** A statement is a month or two of movements: anything larger is not one. */
-const MAX_STATEMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_STATEMENT_BYTES = 10 * 1024 * 1024;
 
 export type StatementFormat = 'delimited' | 'qif' | 'mt940' | 'bdv-fixed' | 'provincial-records';
 
