@@ -1,6 +1,8 @@
 /**
  * The main screens at 1366×768, in both themes: review with word boxes, the history searched,
- * export, the settings (their top, and the rules editor with a trial), the dashboard and its bank statements, and the review in English. Each run writes them under test-results/screenshots;
+ * export, the settings (their top, and the rules editor with a trial), the dashboard and its bank
+ * statements (a statement's preview, then the panel), and the review in English. Each run writes
+ * them under test-results/screenshots;
  * `npm run screenshots` writes them to docs/screenshots/ for the documentation.
  * The receipts are the project's rendered fixtures, under WhatsApp-style names made up here.
  */
@@ -67,6 +69,10 @@ test('screenshots of the main screens', async ({ app, page }) => {
   // The bank's statement, imported in the dashboard: Ana's payment (r001) verified, a credit nobody sent a receipt for.
   const statement = ['Fecha;Referencia;Descripción;Débito;Crédito;Saldo', '04/10/2025;884463;PAGO MOVIL RECIBIDO;;5.524,40;10.000,00', '04/10/2025;777001;PAGO MOVIL RECIBIDO DE 0134;;250,00;10.250,00', '05/10/2025;5501;COMISION;1,50;;10.248,50'].join('\r\n');
   await page.getByLabel('Importar un extracto…').setInputFiles({ name: 'estado-octubre.csv', mimeType: 'text/csv', buffer: Buffer.from(statement) });
+  const preview = page.getByTestId('statement-preview');
+  await expect(preview.getByTestId('statement-movements')).toContainText('777001');
+  await preview.screenshot({ path: path.join(OUT, 'statement-preview-dark.png') });
+  await preview.getByRole('button', { name: 'Importar' }).click();
   await expect(page.getByTestId('unclaimed-credits')).toContainText('777001');
   await page.getByTestId('statements-panel').screenshot({ path: path.join(OUT, 'statements-dark.png') });
 

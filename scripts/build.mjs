@@ -30,6 +30,7 @@ export const NODE_ENTRIES = {
   'bench/fields': 'bench/fields.ts',
   'bench/history': 'bench/history.ts',
   'bench/batch': 'bench/batch.ts',
+  'bench/reconcile': 'bench/reconcile.ts',
   'bench/recognizer': 'bench/recognizer.ts',
 };
 
@@ -38,7 +39,9 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  external: ['electron', 'onnxruntime-node', 'sharp', 'better-sqlite3', 'ws', 'playwright-core', 'vite', 'esbuild', 'onnx-proto'],
+  // CommonJS packages that require Node's modules at run time (exceljs, yauzl) cannot live in an
+  // ES module bundle either.
+  external: ['electron', 'onnxruntime-node', 'sharp', 'better-sqlite3', 'ws', 'playwright-core', 'vite', 'esbuild', 'onnx-proto', 'exceljs', 'yauzl'],
   sourcemap: 'linked',
   logLevel: 'warning',
 };

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../src-shared/ipc/result';
 import { reconciliationOf } from '../db/statements';
 import { receiptBySha } from '../db/receipts';
-import { importStatement } from '../core/reconciliation';
+import { importStatement } from '../core/statement-import';
 import { defaultModelsDir } from '../paths';
 import { FIXTURES } from '../test-support/datasets';
 import { useTempDir } from '../test-support/temp-dir';
@@ -43,7 +43,7 @@ describe('reconciliation in the app', () => {
     const [y, m, d] = fecha.split('-');
     // The bank credited 1,00 more than the receipt was read to say.
     const statement = `Fecha;Referencia;Monto\r\n${d}/${m}/${y};${referencia};9.999,99\r\n`;
-    expect(importStatement(service.core, { name: 'estado.csv', bytes: new TextEncoder().encode(statement) }).verdicts).toEqual({ verified: 0, amount_mismatch: 1, not_found: 0, duplicate_claim: 0 });
+    expect((await importStatement(service.core, { name: 'estado.csv', bytes: new TextEncoder().encode(statement) })).verdicts).toEqual({ verified: 0, amount_mismatch: 1, not_found: 0, duplicate_claim: 0 });
     const corrected = await dispatch(handlers, 'receipts:correct', { sha256: receipt.sha256, field: 'monto', value: '9999.99' });
     expect(corrected.ok).toBe(true);
     await until(() => reconciliationOf(service!.core.db, receipt.id)?.verdict === 'verified');

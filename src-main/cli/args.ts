@@ -89,9 +89,10 @@ export writes every receipt with its corrected fields, review status and duplica
 the legacy consolidated format, csv in UTF-8 with a BOM for Excel.
 watch takes in what appears in the inbox folder until Ctrl-C, moving each file to processed/
 or failed/ (with a .reason.txt) once its result is stored.
-reconcile imports bank statements (CSV/TSV, QIF, MT940, Banco de Venezuela's fixed width,
-Provincial's records) and says of every read receipt whether its payment is in them: verified,
-amount_mismatch, not_found or duplicate_claim, with the movement that decides it.
+reconcile imports bank statements (CSV/TSV, .xlsx, web pages saved as .xls, QIF, MT940, Banco de
+Venezuela's fixed width, Provincial's records) and says of every read receipt whether its payment
+is in them: verified, amount_mismatch, not_found or duplicate_claim, with the movement that
+decides it, then lists the credits no receipt proves. Columns set in the window are used here too.
 repair checks DIR's database; a damaged one is kept aside and the last good backup restored,
 saying what the restored history lacks.
 

@@ -6,10 +6,11 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { reconciliationDetails } from '../db/statements';
-import { importStatement, reconcileHistory, type VerdictCounts } from '../core/reconciliation';
+import { reconciliationDetails, unclaimedCredits } from '../db/statements';
+import { reconcileHistory, type VerdictCounts } from '../core/reconciliation';
+import { importStatement } from '../core/statement-import';
 import type { Core } from '../core/data-folder';
-import { StatementFormatError } from '../statements/delimited';
+import { StatementFormatError } from '../statements/table';
 import { MAX_STATEMENT_BYTES } from '../statements/read-statement';
 import type { ReconcileCommand } from './args';
 
@@ -20,8 +21,8 @@ export async function reconcileCommand(cmd: ReconcileCommand, core: Core): Promi
     try {
       const size = (await stat(file)).size;
       // Checked before reading: a file far too large is not read into memory to be refused.
-      if (size > MAX_STATEMENT_BYTES) throw new StatementFormatError(`${(size / 1048576).toFixed(1)} MB; a statement is at most ${MAX_STATEMENT_BYTES / 1048576} MB`);
-      const r = importStatement(core, { name: path.basename(file), bytes: await readFile(file) });
+      if (size > MAX_STATEMENT_BYTES) throw new StatementFormatError({ code: 'too_large', mb: Number((size / 1048576).toFixed(1)), maxMb: MAX_STATEMENT_BYTES / 1048576 });
+      const r = await importStatement(core, { name: path.basename(file), bytes: await readFile(file) });
       imported.push({ file, added: r.added, format: r.format, movements: r.movements, credits: r.credits });
       if (!cmd.json) process.stderr.write(`${path.basename(file)}: ${r.format}, ${r.movements} movements (${r.credits} credits)${r.added ? '' : ', already imported: nothing added'}\n`);
     } catch (e) {
@@ -32,13 +33,15 @@ export async function reconcileCommand(cmd: ReconcileCommand, core: Core): Promi
   }
   const counts: VerdictCounts = reconcileHistory(core);
   const decisions = reconciliationDetails(core.db);
-  if (cmd.json) process.stdout.write(`${JSON.stringify({ imported, counts, receipts: decisions })}\n`);
+  const unclaimed = unclaimedCredits(core.db);
+  if (cmd.json) process.stdout.write(`${JSON.stringify({ imported, counts: { ...counts, credits_without_receipt: unclaimed.length }, receipts: decisions, creditsWithoutReceipt: unclaimed })}\n`);
   else {
-    process.stdout.write(`verified ${counts.verified}, amount mismatch ${counts.amount_mismatch}, not found ${counts.not_found}, duplicate claim ${counts.duplicate_claim}\n`);
+    process.stdout.write(`verified ${counts.verified}, amount mismatch ${counts.amount_mismatch}, not found ${counts.not_found}, duplicate claim ${counts.duplicate_claim}, credits without receipt ${unclaimed.length}\n`);
     for (const d of decisions) {
       const m = d.movement ? ` ← ${d.movement.file} line ${d.movement.line}: ${d.movement.date} ${d.movement.amount} ref ${d.movement.reference || '-'}` : '';
       process.stdout.write(`${d.verdict.padEnd(16)} ${d.sha256.slice(0, 12)} ${d.file}${m}\n`);
     }
+    for (const c of unclaimed) process.stdout.write(`${'no receipt'.padEnd(16)} ${c.file} line ${c.line}: ${c.date} ${c.amount} ref ${c.reference || '-'}\n`);
   }
   return failed ? 1 : 0;
 }

@@ -1,8 +1,8 @@
 /**
- * Exports of what the data folder holds, with the operator's corrected values, review status
- * and duplicate flags. JSON is the legacy consolidated format (`{error, resultados: [...]}` with
- * `extracted_fields`, `palabras_detectadas` {texto, confianza, coordenadas} and
- * `processing_metadata`) so existing consumers keep working; CSV is UTF-8 with a BOM (Excel
+ * Exports of what the data folder holds, with the operator's corrected values, review status,
+ * duplicate flags and what the bank statements show of each payment. JSON is the legacy
+ * consolidated format (`{error, resultados: [...]}` with `extracted_fields`, `palabras_detectadas`
+ * {texto, confianza, coordenadas} and `processing_metadata`) so existing consumers keep working; CSV is UTF-8 with a BOM (Excel
  * then reads accents right), `,` or `;` between columns, one row per receipt, formula-safe
  * (core/csv-cells.ts).
  */
@@ -39,6 +39,7 @@ export function legacyJson(rows: readonly ExportReceipt[], now: Date): string {
       revision: r.review,
       posible_duplicado: r.duplicateOf !== null,
       duplicado_de: r.duplicateOf,
+      conciliacion: r.reconciliation,
       recibido: r.receivedAt,
       expira: r.expiresAt,
       ...(r.error ? { error: r.error } : {}),
@@ -47,7 +48,7 @@ export function legacyJson(rows: readonly ExportReceipt[], now: Date): string {
   return `${JSON.stringify({ error: false, generado: now.toISOString(), total: resultados.length, resultados }, null, 2)}\n`;
 }
 
-export const CSV_EXPORT_COLUMNS = ['file', 'sha256', 'state', 'review', 'possible_duplicate', 'duplicate_of', 'received_at', 'expires_at', ...FIELD_NAMES, 'currency', 'corrected_fields', 'error', 'wa_numerosorteo', 'wa_fechasorteo', 'wa_id', 'wa_nombre', 'wa_horamin'] as const;
+export const CSV_EXPORT_COLUMNS = ['file', 'sha256', 'state', 'review', 'possible_duplicate', 'duplicate_of', 'received_at', 'expires_at', ...FIELD_NAMES, 'currency', 'corrected_fields', 'payment_status', 'statement', 'statement_line', 'error', 'wa_numerosorteo', 'wa_fechasorteo', 'wa_id', 'wa_nombre', 'wa_horamin'] as const;
 
 export function csvExport(rows: readonly ExportReceipt[], delimiter: ',' | ';'): string {
   const body = rows.map((r) => {
@@ -58,6 +59,7 @@ export function csvExport(rows: readonly ExportReceipt[], delimiter: ',' | ';'):
       ...FIELD_NAMES.map((n) => (byName.get(n) ? valueOf(byName.get(n)!) : '')),
       byName.get('monto')?.currency ?? '',
       r.fields.filter((f) => f.corrected !== null).map((f) => f.name).join(' '),
+      r.reconciliation?.status ?? '', r.reconciliation?.statement ?? '', String(r.reconciliation?.line ?? ''),
       r.error ? `${r.error.code}: ${r.error.message}` : '',
       m.numerosorteo ?? '', m.fechasorteo ?? '', m.idWhatsapp ?? '', m.nombre ?? '', m.horamin ?? '',
     ];

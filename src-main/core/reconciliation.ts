@@ -1,52 +1,13 @@
 /**
- * "Did the money arrive?" for one data folder: statements imported (once each, kept as long as
- * receipts are), and every read receipt decided against all the movements kept
- * (src-shared/reconcile/match.ts), again each time a statement arrives or the sweep removes one.
+ * "Did the money arrive?" for one data folder: every read receipt decided against all the
+ * movements kept (src-shared/reconcile/match.ts), again each time a statement arrives
+ * (core/statement-import.ts), the sweep removes one, or receipts change.
  */
 import { reconcile, type Movement } from '../../src-shared/reconcile/match';
-import { sha256Hex } from '../image/image-file';
-import { addStatement, deleteExpiredStatements, hasStatements, replaceReconciliations, storedClaims, storedMovements } from '../db/statements';
-import { retentionHours } from '../db/settings';
-import type { ColumnMapping } from '../statements/columns';
-import { readStatement, type ReadStatement } from '../statements/read-statement';
+import { deleteExpiredStatements, hasStatements, replaceReconciliations, storedClaims, storedMovements } from '../db/statements';
 import type { Core } from './data-folder';
 
-export interface ImportedStatement {
-  statementId: number;
-  /** False when a file with the same bytes was imported before: nothing was added. */
-  added: boolean;
-  format: ReadStatement['format'];
-  movements: number;
-  credits: number;
-  columns?: ReadStatement['columns'];
-}
-
 export type VerdictCounts = Record<'verified' | 'amount_mismatch' | 'not_found' | 'duplicate_claim', number>;
-
-/** Reads and stores a statement file, then decides every receipt again. Throws StatementFormatError for a file it cannot read. */
-export function importStatement(core: Core, file: { name: string; bytes: Uint8Array }, mapping?: ColumnMapping): ImportedStatement & { verdicts: VerdictCounts } {
-  const sha256 = sha256Hex(file.bytes);
-  const read = readStatement(file.bytes, file.name, mapping);
-  const now = core.now();
-  const { id, added } = addStatement(core.db, {
-    sha256,
-    fileName: file.name,
-    format: read.format,
-    importedAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + retentionHours(core.db) * 3_600_000).toISOString(),
-    movements: read.movements,
-  });
-  core.log.write({ event: 'statement-imported', file: file.name, format: read.format, movements: read.movements.length, added });
-  return {
-    statementId: id,
-    added,
-    format: read.format,
-    movements: read.movements.length,
-    credits: read.movements.filter((m) => m.direction === 'credit').length,
-    ...(read.columns ? { columns: read.columns } : {}),
-    verdicts: reconcileHistory(core),
-  };
-}
 
 /** Decides every read receipt against every movement kept, replacing the decisions before. */
 export function reconcileHistory(core: Core): VerdictCounts {

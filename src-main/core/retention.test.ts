@@ -10,7 +10,7 @@ import { setPinned } from '../db/review';
 import { setRetentionHours } from '../db/settings';
 import { storedMovements } from '../db/statements';
 import { openCore } from './data-folder';
-import { importStatement } from './reconciliation';
+import { importStatement } from './statement-import';
 import { takeIn } from './intake';
 import { sweep } from './retention';
 
@@ -52,8 +52,8 @@ describe('retention', () => {
     let clock = new Date('2026-11-23T08:00:00Z');
     const core = openCore(path.join(tmp.path, 'statements'), () => clock);
     const file = { name: 'estado.csv', bytes: new TextEncoder().encode('Fecha;Referencia;Monto\r\n23/11/2026;965664;1.250,75\r\n') };
-    expect(importStatement(core, file)).toMatchObject({ added: true, format: 'delimited', movements: 1, credits: 1 });
-    expect(importStatement(core, file)).toMatchObject({ added: false });
+    expect(await importStatement(core, file)).toMatchObject({ added: true, format: 'delimited', movements: 1, credits: 1 });
+    expect(await importStatement(core, file)).toMatchObject({ added: false });
     expect(storedMovements(core.db)).toHaveLength(1);
     clock = new Date('2026-11-24T07:59:00Z');
     await sweep(core, clock);

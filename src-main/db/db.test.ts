@@ -38,7 +38,7 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     // Ordinary tables (not the full-text index nor its shadow tables, which SQLite defines).
     const tables = db.prepare("SELECT m.name, m.sql FROM sqlite_master m JOIN pragma_table_list t ON t.name = m.name AND t.schema = 'main' WHERE t.type = 'table' AND m.name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
-    expect(tables.map((t) => t.name).sort()).toEqual(['batch_items', 'batch_send_files', 'batch_sends', 'batches', 'corrections', 'fields', 'movements', 'ocr_runs', 'receipts', 'reconciliations', 'settings', 'statements', 'sweeps']);
+    expect(tables.map((t) => t.name).sort()).toEqual(['batch_items', 'batch_send_files', 'batch_sends', 'batches', 'corrections', 'fields', 'movements', 'ocr_runs', 'receipts', 'reconciliations', 'settings', 'statement_mappings', 'statements', 'sweeps']);
     for (const t of tables) expect(t.sql, t.name).toMatch(/\) STRICT$/);
     // STRICT means a wrong type is refused, not stored.
     expect(() => db.prepare("INSERT INTO receipts (sha256, original_name, ext, size_bytes, received_at, expires_at) VALUES ('s', 'n', 'png', 'big', 't', 't')").run()).toThrow(

@@ -7,6 +7,7 @@ import type { Line } from '../../src-shared/ocr/types';
 import type { Db } from './open';
 import type { ReceiptState } from './receipts';
 import { matchingIds, type SearchQuery } from './search';
+import { reconciliationsBySha, type ReceiptReconciliation } from './statements';
 
 export interface ExportFilter {
   states?: readonly ReceiptState[];
@@ -40,6 +41,8 @@ export interface ExportReceipt {
   metadata: Record<string, unknown>;
   run: { profile: string; finishedAt: string; totalMs: number; models: string; text: string; lines: Line[] } | null;
   fields: FieldRow[];
+  /** What the bank statements kept show of its payment; null while none decides it. */
+  reconciliation: ReceiptReconciliation | null;
 }
 
 export function exportRows(db: Db, filter: ExportFilter = {}): ExportReceipt[] {
@@ -69,6 +72,7 @@ export function exportRows(db: Db, filter: ExportFilter = {}): ExportReceipt[] {
        ORDER BY r.id`,
     )
     .all(...args) as Record<string, string | number | null>[];
+  const reconciliations = reconciliationsBySha(db);
   const fieldsOf = db.prepare('SELECT name, value, raw, confidence, box, currency, bank_name, corrected FROM fields WHERE receipt_id = ?');
   return receipts.map((r) => ({
     sha256: String(r.sha256),
@@ -92,6 +96,7 @@ export function exportRows(db: Db, filter: ExportFilter = {}): ExportReceipt[] {
             lines: JSON.parse(String(r.lines)) as Line[],
           },
     fields: (fieldsOf.all(r.id) as FieldRow[]).sort((a, b) => fieldOrder(a.name) - fieldOrder(b.name)),
+    reconciliation: reconciliations.get(String(r.sha256)) ?? null,
   }));
 }
 

@@ -31,14 +31,14 @@ export function storedMovements(db: Db): (Movement & { id: number })[] {
 
 /**
  * What each read receipt claims, oldest first (the first of two receipts claiming one movement
- * keeps it): its reference, amount and date, as the operator corrected them.
+ * keeps it): its reference, amount and date, as the operator corrected them, and the day it came.
  */
 export function storedClaims(db: Db): Claim[] {
   const value = (name: string) => `(SELECT coalesce(corrected, value) FROM fields WHERE receipt_id = r.id AND name = '${name}')`;
-  const rows = db.prepare(`SELECT r.id, ${value('referencia')} AS reference, ${value('monto')} AS amount, ${value('fecha')} AS date FROM receipts r WHERE r.state = 'done' ORDER BY r.received_at, r.id`).all() as {
-    id: number; reference: string | null; amount: string | null; date: string | null;
+  const rows = db.prepare(`SELECT r.id, ${value('referencia')} AS reference, ${value('monto')} AS amount, ${value('fecha')} AS date, r.received_at FROM receipts r WHERE r.state = 'done' ORDER BY r.received_at, r.id`).all() as {
+    id: number; reference: string | null; amount: string | null; date: string | null; received_at: string;
   }[];
-  return rows.map((r) => ({ receiptId: r.id, reference: r.reference || null, amount: r.amount || null, date: r.date || null }));
+  return rows.map((r) => ({ receiptId: r.id, reference: r.reference || null, amount: r.amount || null, date: r.date || null, receivedOn: r.received_at.slice(0, 10) }));
 }
 
 /** Replaces every decision with these, in one transaction; `movementIds` maps a decision's movement to its row. */
@@ -71,6 +71,28 @@ export function reconciliationDetails(db: Db) {
     movement: r.line === null ? null : { file: r.file_name!, line: r.line, date: r.date!, amount: r.amount!, reference: r.reference! },
   }));
 }
+
+/** What the statements show of a receipt's payment, as `status --json` and the exports give it. */
+export interface ReceiptReconciliation {
+  status: Decision['verdict'];
+  /** The statement file and line of the movement behind the verdict; null for not_found. */
+  statement: string | null;
+  line: number | null;
+  movement: { date: string; reference: string; amount: string } | null;
+}
+
+/** Every decided receipt's reconciliation, by its sha256. */
+export function reconciliationsBySha(db: Db): Map<string, ReceiptReconciliation> {
+  return new Map(
+    reconciliationDetails(db).map((d) => [
+      d.sha256,
+      { status: d.verdict, statement: d.movement?.file ?? null, line: d.movement?.line ?? null, movement: d.movement ? { date: d.movement.date, reference: d.movement.reference, amount: d.movement.amount } : null },
+    ]),
+  );
+}
+
+/** Whether a statement file with these bytes is kept. */
+export const hasStatementFile = (db: Db, sha256: string) => db.prepare('SELECT 1 FROM statements WHERE sha256 = ?').get(sha256) !== undefined;
 
 /** Whether any statement is kept (no statement: nothing to decide receipts against). */
 export const hasStatements = (db: Db) => db.prepare('SELECT 1 FROM statements LIMIT 1').get() !== undefined;

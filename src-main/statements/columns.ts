@@ -3,11 +3,7 @@
  * the bank's reference, description, debit, credit, a signed amount, balance. Accents, case,
  * spacing and punctuation aside ("Débito", " Debe ", "DEBITOS", "Cod, Transacción").
  */
-
-type ColumnRole = 'date' | 'reference' | 'description' | 'concept' | 'debit' | 'credit' | 'amount' | 'balance';
-
-/** Which column (0-based) plays each role; a role no column plays is absent. */
-export type ColumnMapping = Partial<Record<ColumnRole, number>>;
+import type { ColumnMapping, ColumnRole } from '../../src-shared/reconcile/column-roles';
 
 const WORDS: Record<ColumnRole, readonly string[]> = {
   date: ['fecha', 'fecha operacion', 'fecha valor', 'fecha contable', 'date'],
@@ -21,7 +17,7 @@ const WORDS: Record<ColumnRole, readonly string[]> = {
 };
 
 /** A header cell as compared: lower case, accents and punctuation gone, single spaces. */
-const headerKey = (cell: string) =>
+export const headerKey = (cell: string) =>
   cell
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -46,9 +42,9 @@ export function mappingOf(row: readonly string[]): ColumnMapping | null {
   return mapping.date !== undefined && roles >= 3 ? mapping : null;
 }
 
-/** What the rows need: a date, and money as a debit and credit pair or one signed amount. */
-export function mappingProblem(mapping: ColumnMapping): string | null {
-  if (mapping.date === undefined) return 'no date column';
-  if (mapping.amount === undefined && (mapping.debit === undefined || mapping.credit === undefined)) return 'no amount column, nor a debit and a credit column';
+/** What the rows need and the mapping lacks: a date, or money (a debit and credit pair or one signed amount). */
+export function mappingProblem(mapping: ColumnMapping): 'date' | 'money' | null {
+  if (mapping.date === undefined) return 'date';
+  if (mapping.amount === undefined && (mapping.debit === undefined || mapping.credit === undefined)) return 'money';
   return null;
 }

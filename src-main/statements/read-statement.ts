@@ -4,20 +4,22 @@
  * as UTF-8 or, where that fails, Windows-1252 (what banks' Windows exports are written in).
  */
 import type { Movement } from '../../src-shared/reconcile/match';
-import { parseDelimited, StatementFormatError, type DelimitedStatement } from './delimited';
-import type { ColumnMapping } from './columns';
+import { delimitedRows } from './delimited';
 import { parseBdvFixed, parseMt940, parseProvincialRecords, parseQif } from './records';
+import { readTable, StatementFormatError, type RememberedMappings, type TableStatement } from './table';
+import { htmlTables, xlsxTables, xmlSpreadsheetTables, type NamedTable } from './workbook';
 
 /** A statement is a month or two of movements: anything larger is not one. */
 export const MAX_STATEMENT_BYTES = 10 * 1024 * 1024;
 
-export type StatementFormat = 'delimited' | 'qif' | 'mt940' | 'bdv-fixed' | 'provincial-records';
+type TableFormat = 'delimited' | 'xlsx' | 'html-table' | 'xml-spreadsheet';
+type StatementFormat = TableFormat | 'qif' | 'mt940' | 'bdv-fixed' | 'provincial-records';
 
 export interface ReadStatement {
   format: StatementFormat;
   movements: Movement[];
-  /** Delimited files only: the header, the columns found and the rows set aside, for the preview. */
-  columns?: Omit<DelimitedStatement, 'movements'>;
+  /** Tables only (CSV, workbooks, web pages): the header, the columns found and the rows set aside, for the preview. */
+  table?: Omit<TableStatement, 'movements'> & { name: string };
 }
 
 /** The file's text: UTF-8 when its bytes are UTF-8, else Windows-1252. */
@@ -29,12 +31,18 @@ export function decodeStatement(bytes: Uint8Array): string {
   }
 }
 
-/** Which format the text is in, by its content. */
-export function formatOf(text: string): StatementFormat | 'workbook' {
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((b, i) => bytes[i] === b);
+
+/** Which format the file is in, by its bytes and content, never its name. */
+function formatOf(bytes: Uint8Array, text: string): StatementFormat | 'excel-97' | 'binary' {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return 'excel-97';
+  if (text.includes('\u0000') || startsWith(bytes, [0x25, 0x50, 0x44, 0x46]) || startsWith(bytes, [0xff, 0xd8]) || startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return 'binary';
+  const lead = text.replace(/^\uFEFF/, '').trimStart().slice(0, 4096);
+  if (/^<\?xml/i.test(lead) && /urn:schemas-microsoft-com:office:spreadsheet/.test(lead)) return 'xml-spreadsheet';
+  if (/^(<!doctype html|<html|<table|<\?xml|<meta|<head|<body|<style)/i.test(lead)) return 'html-table';
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   const head = lines.slice(0, 40);
-  // A zip (an .xlsx) or markup (a web page or XML spreadsheet saved as .xls).
-  if (text.startsWith('PK\u0003\u0004') || /^\uFEFF?(<html|<!doctype html|<table|<\?xml)/i.test(text.trimStart())) return 'workbook';
   if (head.some((l) => /^!(type|tipo)\s*:/i.test(l)) || (head.some((l) => l.trim() === '^') && head.some((l) => /^D\d/.test(l)))) return 'qif';
   if (head.some((l) => l.startsWith(':61:')) && head.some((l) => /^:(20|25|60F):/.test(l))) return 'mt940';
   if (lines.length > 0 && lines.every((l) => /^\d{28}/.test(l) && l.trimEnd().length >= 125)) return 'bdv-fixed';
@@ -42,18 +50,51 @@ export function formatOf(text: string): StatementFormat | 'workbook' {
   return 'delimited';
 }
 
-/**
- * Reads a statement; `id` names it in every movement, `mapping` is the operator's correction of
- * a delimited file's columns. Throws StatementFormatError with a sentence for the operator.
- */
-export function readStatement(bytes: Uint8Array, id: string, mapping?: ColumnMapping): ReadStatement {
-  if (bytes.length === 0) throw new StatementFormatError('The file is empty');
-  if (bytes.length > MAX_STATEMENT_BYTES) throw new StatementFormatError(`The file is ${(bytes.length / 1048576).toFixed(1)} MB; a statement is at most ${MAX_STATEMENT_BYTES / 1048576} MB`);
-  const text = decodeStatement(bytes);
-  const format = formatOf(text);
+/** The tables a file holds, by its format. */
+async function tablesOf(format: TableFormat, bytes: Uint8Array, text: string): Promise<NamedTable[]> {
   switch (format) {
-    case 'workbook':
-      throw new StatementFormatError('Workbooks (.xlsx) and web pages saved as .xls are not read yet: export the statement as CSV or text');
+    case 'xlsx':
+      return xlsxTables(bytes);
+    case 'html-table':
+      return htmlTables(text);
+    case 'xml-spreadsheet':
+      return xmlSpreadsheetTables(text);
+    case 'delimited':
+      return [{ name: 'rows', rows: delimitedRows(text), lineOf: (i) => i + 1 }];
+  }
+}
+
+/**
+ * The statement in a file's tables: the first whose header is the operator's or in the banks'
+ * words; failing that, the largest, with its problem (for the preview to offer a mapping).
+ */
+function statementTable(tables: readonly NamedTable[], id: string, remembered: RememberedMappings): { name: string; read: TableStatement } {
+  if (tables.length === 0) throw new StatementFormatError({ code: 'no_table' });
+  const read = tables.map((t) => ({ name: t.name, read: readTable(t.rows, id, remembered, t.lineOf) }));
+  return read.find((t) => t.read.problem === null) ?? read.find((t) => t.read.mappingFrom !== 'guessed') ?? read.reduce((a, b) => (b.read.sample.length > a.read.sample.length ? b : a));
+}
+
+export interface ReadOptions {
+  /** The operator's column mappings by header shape: they win over the columns found. */
+  remembered?: RememberedMappings;
+  /** Give a table with no usable columns back with its problem, instead of refusing the file (the preview). */
+  lenient?: boolean;
+}
+
+/**
+ * Reads a statement; `id` names it in every movement. Throws StatementFormatError with a sentence
+ * for the operator, naming the line where one is to blame.
+ */
+export async function readStatement(bytes: Uint8Array, id: string, options: ReadOptions = {}): Promise<ReadStatement> {
+  if (bytes.length === 0) throw new StatementFormatError({ code: 'empty' });
+  if (bytes.length > MAX_STATEMENT_BYTES) throw new StatementFormatError({ code: 'too_large', mb: Number((bytes.length / 1048576).toFixed(1)), maxMb: MAX_STATEMENT_BYTES / 1048576 });
+  const text = decodeStatement(bytes);
+  const format = formatOf(bytes, text);
+  switch (format) {
+    case 'excel-97':
+      throw new StatementFormatError({ code: 'excel_97' });
+    case 'binary':
+      throw new StatementFormatError({ code: 'not_a_statement' });
     case 'qif':
       return { format, movements: parseQif(text, id) };
     case 'mt940':
@@ -62,9 +103,11 @@ export function readStatement(bytes: Uint8Array, id: string, mapping?: ColumnMap
       return { format, movements: parseBdvFixed(text, id) };
     case 'provincial-records':
       return { format, movements: parseProvincialRecords(text, id) };
-    case 'delimited': {
-      const { movements, ...columns } = parseDelimited(text, id, mapping);
-      return { format, movements, columns };
+    default: {
+      const { name, read } = statementTable(await tablesOf(format, bytes, text), id, options.remembered ?? (() => undefined));
+      if (read.problem && !options.lenient) throw new StatementFormatError(read.problem);
+      const { movements, ...table } = read;
+      return { format, movements, table: { name, ...table } };
     }
   }
 }

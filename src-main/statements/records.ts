@@ -7,7 +7,7 @@
  */
 import type { Movement } from '../../src-shared/reconcile/match';
 import { canonicalAmount, canonicalDate, dateOrderOf, decimalMarkOf } from '../../src-shared/reconcile/formats';
-import { StatementFormatError } from './delimited';
+import { StatementFormatError } from './table';
 
 const linesOf = (text: string) => text.replace(/^\uFEFF/, '').split(/\r?\n/);
 
@@ -36,15 +36,15 @@ export function parseQif(text: string, id: string): Movement[] {
     current ??= { line: i + 1, fields: new Map() };
     if (!current.fields.has(l[0]!)) current.fields.set(l[0]!, l.slice(1).trim());
   });
-  if (records.length === 0) throw new StatementFormatError('No QIF records (lines D…, T…, ending in ^) were found');
+  if (records.length === 0) throw new StatementFormatError({ code: 'no_records', format: 'qif' });
   const order = dateOrderOf(records.map((r) => r.fields.get('D') ?? ''));
   const mark = decimalMarkOf(records.map((r) => r.fields.get('T') ?? ''));
-  return records.flatMap(({ line, fields }) => {
+  return records.map(({ line, fields }) => {
     const date = canonicalDate(fields.get('D') ?? '', order);
     const amount = canonicalAmount(fields.get('T') ?? '', mark);
-    if (!date || !amount) return [];
+    if (!date || !amount) throw new StatementFormatError({ code: 'broken_record', line, format: 'qif' });
     const description = [fields.get('P'), fields.get('M')].filter(Boolean).join(' · ');
-    return [{ statementId: id, line, date, reference: fields.get('N') ?? '', description, amount: amount.replace(/^-/, ''), direction: amount.startsWith('-') ? 'debit' : 'credit' } satisfies Movement];
+    return { statementId: id, line, date, reference: fields.get('N') ?? '', description, amount: amount.replace(/^-/, ''), direction: amount.startsWith('-') ? 'debit' : 'credit' } satisfies Movement;
   });
 }
 
@@ -54,11 +54,11 @@ export function parseMt940(text: string, id: string): Movement[] {
   const lines = linesOf(text);
   const STATEMENT_LINE = /^:61:(\d{6})(\d{4})?(R?[CD])[A-Z]?(\d+(?:,\d{0,2})?)N?[A-Z0-9]{3}([^/]*)(?:\/\/(.*))?$/;
   lines.forEach((raw, i) => {
+    if (!raw.trim().startsWith(':61:')) return;
     const m = STATEMENT_LINE.exec(raw.trim());
-    if (!m) return;
-    const date = yymmdd(m[1]!);
-    const amount = canonicalAmount(m[4]!, ',');
-    if (!date || !amount) return;
+    const date = m && yymmdd(m[1]!);
+    const amount = m && canonicalAmount(m[4]!, ',');
+    if (!m || !date || !amount) throw new StatementFormatError({ code: 'broken_record', line: i + 1, format: 'mt940' });
     // The description: the :86: field that follows, with its continuation lines, until the next tag.
     const description: string[] = [];
     for (let k = i + 1; k < lines.length; k++) {
@@ -71,7 +71,7 @@ export function parseMt940(text: string, id: string): Movement[] {
     const credit = m[3] === 'C' || m[3] === 'RD';
     movements.push({ statementId: id, line: i + 1, date, reference: (m[6] ?? ownReference).trim(), description: description.join(' ').replace(/\?\d{2}/g, ' ').replace(/\s+/g, ' ').trim(), amount, direction: credit ? 'credit' : 'debit' });
   });
-  if (movements.length === 0) throw new StatementFormatError('No MT940 statement lines (:61:) were found');
+  if (movements.length === 0) throw new StatementFormatError({ code: 'no_records', format: 'mt940' });
   return movements;
 }
 
@@ -87,17 +87,17 @@ export function parseBdvFixed(text: string, id: string): Movement[] {
     if (raw.trim() === '') return;
     lines++;
     const l = raw.replace(/\r$/, '');
-    if (l.length < 125 || !/^\d{20}\d{8}/.test(l)) throw new StatementFormatError(`Line ${i + 1} is not a Banco de Venezuela fixed-width line (account, date, reference, description, amounts)`);
+    if (l.length < 125 || !/^\d{20}\d{8}/.test(l)) throw new StatementFormatError({ code: 'broken_record', line: i + 1, format: 'bdv-fixed' });
     const type = l.slice(125, 127);
     if (type === 'SI') return;
     const date = canonicalDate(`${l.slice(20, 22)}/${l.slice(22, 24)}/${l.slice(24, 28)}`, 'dmy');
     const debit = impliedCents(l.slice(71, 89));
     const credit = impliedCents(l.slice(89, 107));
-    if (!date || debit === null || credit === null) return;
+    if (!date || debit === null || credit === null) throw new StatementFormatError({ code: 'broken_record', line: i + 1, format: 'bdv-fixed' });
     const isCredit = /[1-9]/.test(credit);
     movements.push({ statementId: id, line: i + 1, date, reference: l.slice(28, 41).trim(), description: l.slice(41, 71).trim(), amount: isCredit ? credit : debit, direction: isCredit ? 'credit' : 'debit' });
   });
-  if (lines === 0) throw new StatementFormatError('The file is empty');
+  if (lines === 0) throw new StatementFormatError({ code: 'empty' });
   return movements;
 }
 
@@ -113,9 +113,9 @@ export function parseProvincialRecords(text: string, id: string): Movement[] {
     if (f[0] !== '22') return;
     const date = yymmdd(f[3] ?? '');
     const amount = impliedCents(f[8] ?? '');
-    if (!date || !amount || (f[7] !== '1' && f[7] !== '2')) throw new StatementFormatError(`Line ${i + 1}: a 22 record without a date, a direction or an amount`);
+    if (!date || !amount || (f[7] !== '1' && f[7] !== '2')) throw new StatementFormatError({ code: 'broken_record', line: i + 1, format: 'provincial-records' });
     movements.push({ statementId: id, line: i + 1, date, reference: f[9] ?? '', description: f[10] ?? '', amount, direction: f[7] === '2' ? 'credit' : 'debit' });
   });
-  if (movements.length === 0) throw new StatementFormatError('No movement records (22) were found');
+  if (movements.length === 0) throw new StatementFormatError({ code: 'no_records', format: 'provincial-records' });
   return movements;
 }

@@ -4,6 +4,7 @@ import { errorText, useT } from '../i18n';
 import type { Client } from '../ipc/client';
 import { StoreContext, useStore } from '../state/context';
 import { filesOfEntries } from '../state/read-files';
+import { isStatementFile } from '../state/statement-files';
 import { useReviewKeys } from './use-review-keys';
 import { Dashboard } from './Dashboard';
 import { DatabaseAlert } from './DatabaseAlert';
@@ -77,7 +78,18 @@ export function App({ client }: { client: Client }) {
   useReviewKeys(useContext(StoreContext)!);
   useViewKeys(setView);
   const onFiles = useCallback((files: File[]) => void addFiles(files), [addFiles]);
-  const onDrop = useCallback((d: Dropped) => void addFiles(d.files, d.entries.some((e) => e.isDirectory) ? () => filesOfEntries(d.entries) : undefined), [addFiles]);
+  const openStatements = useStore((s) => s.openStatements);
+  // A bank statement dropped on the window goes to its preview; images (and folders) are receipts.
+  const onDrop = useCallback(
+    (d: Dropped) => {
+      const folders = d.entries.some((e) => e.isDirectory);
+      const statements = folders ? [] : d.files.filter((f) => isStatementFile(f.name));
+      if (statements.length > 0) openStatements(statements);
+      const receipts = d.files.filter((f) => !statements.includes(f));
+      if (receipts.length > 0 || folders) void addFiles(receipts, folders ? () => filesOfEntries(d.entries) : undefined);
+    },
+    [addFiles, openStatements],
+  );
   const dragging = useWindowDrop(onDrop);
   usePaste(onFiles);
   return (

@@ -1,6 +1,7 @@
 /**
- * Bank statements, in the dashboard: import the account's statement (the core tells its format
- * and decides every receipt against it), see the statements kept, and the credits no receipt
+ * Bank statements, in the dashboard: the account's statement dropped on the window or chosen
+ * here is previewed (StatementPreview: its format, columns and first movements) and imported (the
+ * core decides every receipt against it); then the statements kept, and the credits no receipt
  * proves: money that arrived with no proof sent. Each receipt's chip in the history says what the
  * statements show of its payment.
  */
@@ -9,9 +10,16 @@ import type { Res } from '../../src-shared/ipc/contract';
 import { errorText, useLocale, useT } from '../i18n';
 import type { Client } from '../ipc/client';
 import { formatDay } from '../state/day-format';
-import { readAsBase64 } from '../state/read-files';
+import { useStore } from '../state/context';
+import { STATEMENT_ACCEPT } from '../state/statement-files';
+import { StatementPreview } from './StatementPreview';
 
 type Kept = Res<'statements:list'>;
+
+/** One preview per file dropped or chosen, even when the same file comes twice in a row. */
+const previewKeys = new WeakMap<File, number>();
+let previews = 0;
+const previewKey = (file: File) => previewKeys.get(file) ?? (previewKeys.set(file, ++previews), previews);
 
 export function StatementsPanel({ client }: { client: Client }) {
   const all = useT();
@@ -20,7 +28,9 @@ export function StatementsPanel({ client }: { client: Client }) {
   const input = useRef<HTMLInputElement>(null);
   const [kept, setKept] = useState<Kept | null>(null);
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const waiting = useStore((s) => s.statementFiles);
+  const openStatements = useStore((s) => s.openStatements);
+  const statementClosed = useStore((s) => s.statementClosed);
   const money = (amount: string) => Number(amount).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
   const load = async () => {
@@ -31,17 +41,12 @@ export function StatementsPanel({ client }: { client: Client }) {
   useEffect(() => {
     void load();
   }, [client]);
-  const importFile = async (file: File) => {
-    setBusy(true);
-    try {
-      const r = await client.invoke('statements:import', { name: file.name, base64: await readAsBase64(file) });
-      if (!r.ok) return setNote({ text: errorText(all, r.error), error: true });
-      setNote({ text: r.value.added ? t.imported(file.name, r.value.movements, r.value.credits, r.value.verdicts.verified) : t.again(file.name), error: false });
-      await load();
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
+  const previewed = async (file: File, imported: Res<'statements:import'> | null) => {
+    statementClosed();
+    if (input.current) input.current.value = '';
+    if (!imported) return;
+    setNote({ text: imported.added ? t.imported(file.name, imported.movements, imported.credits, imported.verdicts.verified) : t.again(file.name), error: false });
+    await load();
   };
 
   return (
@@ -50,9 +55,10 @@ export function StatementsPanel({ client }: { client: Client }) {
       <p className="hint">{t.hint}</p>
       {/* The browser's own file button speaks the browser's language: this one speaks the window's. */}
       <label className="import">
-        <input ref={input} type="file" accept=".csv,.tsv,.txt,.qif,.sta,.mt940,text/csv,text/plain" disabled={busy} onChange={(e) => e.currentTarget.files?.[0] && void importFile(e.currentTarget.files[0])} aria-label={t.choose} />
+        <input ref={input} type="file" accept={STATEMENT_ACCEPT} multiple onChange={(e) => openStatements(Array.from(e.currentTarget.files ?? []))} aria-label={t.choose} />
         <span aria-hidden="true">{t.choose}</span>
       </label>
+      {waiting[0] ? <StatementPreview key={previewKey(waiting[0])} client={client} file={waiting[0]} onDone={(imported) => void previewed(waiting[0]!, imported)} /> : null}
       {note ? (
         <p role={note.error ? 'alert' : 'status'} className={note.error ? 'error' : 'setting-note'} data-testid="statement-note">
           {note.text}

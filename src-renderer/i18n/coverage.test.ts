@@ -40,3 +40,13 @@ describe('errorText', () => {
     expect(errorText(es, { code: 'BUSY', message: 'This receipt is already waiting or being read' })).toBe('Ese comprobante ya está en cola o leyéndose.');
   });
 });
+
+describe('a statement the core cannot read', () => {
+  it('is said in the window’s language, naming the file and the line', () => {
+    const refused = { code: 'STATEMENT_UNREADABLE', message: 'mayo.csv: Line 7: "20,0,0" is not an amount.', details: { file: 'mayo.csv', problem: { code: 'not_an_amount', line: 7, text: '20,0,0' } } };
+    expect(errorText(es, refused)).toBe('mayo.csv: Línea 7: «20,0,0» no es un monto.');
+    expect(errorText(en, refused)).toBe('mayo.csv: Line 7: "20,0,0" is not an amount.');
+    // A problem the window does not know falls back to the general words, never the core's English.
+    expect(errorText(es, { ...refused, details: { file: 'mayo.csv', problem: { code: 'new_kind' } } })).toBe(es.errors.STATEMENT_UNREADABLE);
+  });
+});

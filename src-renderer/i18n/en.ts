@@ -53,7 +53,7 @@ export const en: Messages = {
     BAD_RESPONSE: 'Recibo answered something unexpected.',
     CANCELLED: 'Cancelled before it was read.',
     WATCH_IN_DATA: 'The watched folder cannot be Recibo’s data folder or inside it.',
-    STATEMENT_UNREADABLE: 'Recibo does not recognise that statement: export it from the bank as CSV, text, QIF or MT940.',
+    STATEMENT_UNREADABLE: 'Recibo does not recognise that statement: export it from the bank as CSV, Excel, text, QIF or MT940.',
   },
   app: {
     readAgain: 'Read again (R)',

@@ -57,7 +57,7 @@ export const es = {
     BAD_RESPONSE: 'Recibo respondió algo inesperado.',
     CANCELLED: 'Cancelado antes de leerse.',
     WATCH_IN_DATA: 'La carpeta vigilada no puede ser la carpeta de datos de Recibo ni estar dentro de ella.',
-    STATEMENT_UNREADABLE: 'Recibo no reconoce ese extracto: expórtelo del banco como CSV, texto, QIF o MT940.',
+    STATEMENT_UNREADABLE: 'Recibo no reconoce ese extracto: expórtelo del banco como CSV, Excel, texto, QIF o MT940.',
   } as Record<string, string>,
   app: {
     readAgain: 'Leer de nuevo (R)',

@@ -4,6 +4,7 @@
  * compile). The choice is kept on this computer, like the theme, and applies at once.
  */
 import type { RefusalReason } from '../../src-shared/extract/validate';
+import { StatementProblemSchema } from '../../src-shared/ipc/statement-schemas';
 import { create } from 'zustand';
 import { en } from './en';
 import { es, type Messages } from './es';
@@ -56,5 +57,8 @@ export function errorText(t: Messages, e: { code: string; message: string; detai
         return t.validation.extra_text(reason.typed, reason.extra);
     }
   }
+  // A statement the core cannot read: the file and why, line and cell included, in these words.
+  const problem = e.code === 'STATEMENT_UNREADABLE' ? StatementProblemSchema.safeParse(e.details?.problem) : null;
+  if (problem?.success && typeof e.details?.file === 'string') return t.statements.unreadable(e.details.file, problem.data);
   return (t.errors as Record<string, string>)[e.code] ?? e.message;
 }

@@ -111,6 +111,12 @@ export interface AppState extends HistorySlice, ReviewSlice, IntakeSlice, LearnS
   /** What the window shows: the list and the open receipt, or the dashboard. */
   view: 'review' | 'dashboard';
   setView(view: 'review' | 'dashboard'): void;
+  /** Statement files waiting for their preview (the dashboard shows them one at a time). */
+  statementFiles: File[];
+  /** Dropped or chosen statement files: the dashboard opens, with the first one's preview. */
+  openStatements(files: File[]): void;
+  /** The preview of the first file is closed (imported or cancelled). */
+  statementClosed(): void;
   /** The last failure the operator should see (a call refused, a lost connection). */
   problem: string | null;
   /** A message, or an error from the core (worded in the window's language). */

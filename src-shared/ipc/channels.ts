@@ -14,7 +14,7 @@ import type { EventChannel, InvokeChannel } from './contract';
  */
 const INVOKE_CHANNELS: Record<InvokeChannel, boolean> = {
   'intake:add': true, 'intake:begin': true, 'intake:end': true, 'intake:interrupted': true, 'intake:paths': false, 'receipts:list': true, 'receipts:get': true, 'receipts:correct': true, 'receipts:review': true, 'receipts:pin': true,
-  'receipts:rerun': true, 'batches:status': true, 'batches:control': true, 'export:run': true, 'settings:get': true, 'settings:set': true, 'settings:pickWatchFolder': true, 'rules:get': true, 'rules:set': true, 'metrics:get': true, 'app:health': true, 'statements:import': true, 'statements:list': true,
+  'receipts:rerun': true, 'batches:status': true, 'batches:control': true, 'export:run': true, 'settings:get': true, 'settings:set': true, 'settings:pickWatchFolder': true, 'rules:get': true, 'rules:set': true, 'metrics:get': true, 'app:health': true, 'statements:preview': true, 'statements:import': true, 'statements:list': true,
 };
 const EVENT_CHANNELS: Record<EventChannel, true> = {
   'job:progress': true, 'job:done': true, 'job:failed': true, 'receipt:updated': true, 'duplicate:found': true, 'retention:swept': true, 'worker:restarted': true, 'database:damaged': true, 'statements:changed': true,

@@ -11,6 +11,7 @@ import { LineSchema } from '../ocr/types';
 import { PROFILE_NAMES } from '../ocr/profiles';
 import { FIELD_NAMES } from '../receipt/fields';
 import { ReadWarningSchema } from '../receipt/warnings';
+import { StatementFileSchema, StatementPreviewSchema } from './statement-schemas';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lower-case hex digits');
 const State = z.enum(['queued', 'processing', 'done', 'failed', 'cancelled']);
@@ -204,9 +205,17 @@ export const INVOKE = {
   'rules:set': { req: z.object({ text: z.string().max(1024 * 1024) }).strict(), res: Empty },
   /** Whether the history can be trusted: a failed integrity check since the app started, or null. */
   'app:health': { req: Empty, res: z.object({ databaseProblem: z.string().nullable() }) },
-  /** A bank statement file dropped in the window: stored once, then every receipt decided against the statements kept. */
+  /**
+   * What a statement file would give, before it is imported: its format, the columns found (or
+   * `mapping`, the operator's correction), the first rows and movements, and what is wrong.
+   */
+  'statements:preview': { req: StatementFileSchema, res: StatementPreviewSchema },
+  /**
+   * A bank statement file: stored once, then every receipt decided against the statements kept.
+   * A `mapping` is kept for the header's shape and used for that bank's next files.
+   */
   'statements:import': {
-    req: z.object({ name: z.string().min(1).max(255), base64: z.string().max(14 * 1024 * 1024) }).strict(),
+    req: StatementFileSchema,
     res: z.object({
       added: z.boolean(),
       format: z.string(),

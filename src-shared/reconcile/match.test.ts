@@ -12,6 +12,9 @@ describe('a statement reference naming a receipt', () => {
     expect(referenceMatch('003039965664', { reference: '965664', description: '' })).toBe('last-digits');
     expect(referenceMatch('003039965664', { reference: '39965664', description: '' })).toBe('last-digits');
     expect(referenceMatch('003039965664', { reference: '00965664', description: '' })).toBe('last-digits');
+    // Last digits that begin with a zero: 073449 are the last six of 40073449.
+    expect(referenceMatch('40073449', { reference: '073449', description: '' })).toBe('last-digits');
+    expect(reconcile([claim(1, '40073449', '10.00', '2025-05-04')], [credit('2025-05-06', '073449', '10.00')])[0]!.verdict).toBe('verified');
     expect(referenceMatch('75572442', { reference: '000123456789', description: 'PAGO MOVIL REF: 75572442 DE 0102' })).toBe('in-description');
     expect(referenceMatch('75572442', { reference: '', description: 'TRANSFERENCIA Ref.75572442' })).toBe('in-description');
     expect(referenceMatch('75572442', { reference: '45775572442', description: 'TRANSFERENCIA RECIBIDA REF,,,,,,,: 75572442 / 000028122017' })).toBe('in-description');
@@ -61,7 +64,15 @@ describe('reconciling receipts against a statement', () => {
     expect(reconcile(claims, [credit('2026-11-19', '4831114614', '104.54')])[0]!.verdict).toBe('not_found');
     expect(reconcile(claims, [credit('2026-11-24', '4831114614', '104.54')])[0]!.verdict).toBe('not_found');
     expect(reconcile(claims, [credit('2026-11-23', '4831114614', '104.54')])[0]!.verdict).toBe('verified');
-    expect(reconcile(claims, [credit('2026-11-24', '4831114614', '104.54')], { maxDaysLater: 5, minDigits: 6 })[0]!.verdict).toBe('verified');
+    expect(reconcile(claims, [credit('2026-11-24', '4831114614', '104.54')], { maxDaysLater: 5, minDigits: 6, maxDaysBeforeArrival: 7 })[0]!.verdict).toBe('verified');
+  });
+
+  it('with no date read, looks from a week before the receipt came to the days allowed after', () => {
+    const unread: Claim = { ...claim(1, '4831114614', '104.54', null), receivedOn: '2026-11-20' };
+    const verdictFor = (date: string) => reconcile([unread], [credit(date, '4831114614', '104.54')])[0]!.verdict;
+    expect(['2026-11-12', '2026-11-13', '2026-11-20', '2026-11-23', '2026-11-24'].map(verdictFor)).toEqual(['not_found', 'verified', 'verified', 'verified', 'not_found']);
+    // Without either date nothing bounds it (a claim built by hand).
+    expect(reconcile([claim(1, '4831114614', '104.54', null)], [credit('2020-01-01', '4831114614', '104.54')])[0]!.verdict).toBe('verified');
   });
 
   it('a movement proves one payment: a second receipt it would verify is a duplicate claim, naming the first', () => {

@@ -6,7 +6,7 @@
  * A receipt is `verified` by one credit whose reference is the receipt's (as banks print it:
  * whole, zero-padded, only its last 6 to 8 digits, or inside the description after "REF"), whose
  * amount is the receipt's to the cent, dated the receipt's day or up to `maxDaysLater` days
- * after. The same reference with another amount is `amount_mismatch`; nothing with the reference
+ * after (with no date read, within a week before the day it was taken in). The same reference with another amount is `amount_mismatch`; nothing with the reference
  * is `not_found`, whatever the amounts and dates say: a movement of the same amount on the same
  * day with another reference is not this payment. A movement proves one payment: a second
  * receipt that it would verify is a `duplicate_claim`.
@@ -36,6 +36,8 @@ export interface Claim {
   amount: string | null;
   /** YYYY-MM-DD, or null. */
   date: string | null;
+  /** The day the receipt was taken in (YYYY-MM-DD): bounds the credit's date when `date` was not read. */
+  receivedOn?: string | null;
 }
 
 type Verdict = 'verified' | 'amount_mismatch' | 'not_found' | 'duplicate_claim';
@@ -63,9 +65,14 @@ export interface MatchOptions {
   maxDaysLater: number;
   /** The fewest trailing digits a bank's shortened reference may have. */
   minDigits: number;
+  /**
+   * For a receipt whose date was not read: the days before it was taken in that its credit may
+   * be dated (a payer sends the proof after paying, rarely a week later).
+   */
+  maxDaysBeforeArrival: number;
 }
 
-const MATCH_DEFAULTS: MatchOptions = { maxDaysLater: 3, minDigits: 6 };
+const MATCH_DEFAULTS: MatchOptions = { maxDaysLater: 3, minDigits: 6, maxDaysBeforeArrival: 7 };
 
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 const stripZeros = (digits: string) => digits.replace(/^0+/, '');
@@ -78,17 +85,19 @@ const DESCRIPTION_REFERENCE = /\bref(?:erencia)?\b[\s.,:#]*(\d[\d-]*\d)/gi;
 
 /** How `movement` names `reference` (the receipt's digits), or null when it does not. */
 export function referenceMatch(reference: string, movement: Pick<Movement, 'reference' | 'description'>, minDigits = MATCH_DEFAULTS.minDigits): ReferenceMatch | null {
-  const claimed = stripZeros(digitsOf(reference));
+  const whole = digitsOf(reference);
+  const claimed = stripZeros(whole);
   if (claimed.length < minDigits) return null;
   const named = (printed: string): 'whole' | 'zero-padded' | 'last-digits' | null => {
     const digits = digitsOf(printed);
     if (digits === '') return null;
-    if (digits === digitsOf(reference)) return 'whole';
+    if (digits === whole) return 'whole';
     const bare = stripZeros(digits);
     if (bare === claimed) return 'zero-padded';
-    // A bank keeps the reference's last 6 to 8 digits, sometimes padded back with zeros.
-    if (bare.length >= minDigits && bare.length <= 8 && bare.length < claimed.length && claimed.endsWith(bare)) return 'last-digits';
-    return null;
+    // A bank keeps the reference's last 6 to 8 digits, zeros among them ("073449" of 40073449),
+    // sometimes padded back with zeros ("00965664" of 3039965664).
+    const last = (d: string, of: string) => d.length >= minDigits && d.length <= 8 && d.length < of.length && of.endsWith(d);
+    return last(digits, whole) || last(bare, claimed) ? 'last-digits' : null;
   };
   const byColumn = named(movement.reference);
   if (byColumn) return byColumn;
@@ -124,7 +133,7 @@ interface Candidate {
 /** The last `n` digits of every number a movement prints as a reference (its column, and after "REF"). */
 function referenceKeys(m: Movement, n: number): string[] {
   const printed = [m.reference, ...[...m.description.matchAll(DESCRIPTION_REFERENCE)].map((r) => r[1]!)];
-  return printed.map((p) => stripZeros(digitsOf(p))).filter((d) => d.length >= n).map((d) => d.slice(-n));
+  return printed.map(digitsOf).filter((d) => d.length >= n).map((d) => d.slice(-n));
 }
 
 /**
@@ -140,8 +149,7 @@ function creditsByKey(credits: readonly Movement[], minDigits: number): Map<stri
 /** The credits naming this claim's reference inside its date window, best first. */
 function candidates(claim: Claim, byKey: ReadonlyMap<string, readonly Movement[]>, options: MatchOptions): Candidate[] {
   if (!claim.reference) return [];
-  const claimedDigits = stripZeros(digitsOf(claim.reference));
-  const credits = byKey.get(claimedDigits.slice(-options.minDigits)) ?? [];
+  const credits = byKey.get(digitsOf(claim.reference).slice(-options.minDigits)) ?? [];
   const claimed = claim.amount === null ? null : cents(claim.amount);
   const found: Candidate[] = [];
   for (const movement of credits) {
@@ -149,6 +157,8 @@ function candidates(claim: Claim, byKey: ReadonlyMap<string, readonly Movement[]
     if (!reference) continue;
     const daysLater = claim.date ? daysBetween(claim.date, movement.date) : null;
     if (daysLater !== null && (daysLater < 0 || daysLater > options.maxDaysLater)) continue;
+    const sinceArrival = !claim.date && claim.receivedOn ? daysBetween(claim.receivedOn, movement.date) : null;
+    if (sinceArrival !== null && (sinceArrival < -options.maxDaysBeforeArrival || sinceArrival > options.maxDaysLater)) continue;
     const amount = cents(movement.amount);
     found.push({ movement, reference, daysLater, sameAmount: claimed !== null && amount !== null && (amount < 0n ? -amount : amount) === claimed });
   }

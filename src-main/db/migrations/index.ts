@@ -13,8 +13,9 @@ import { migration0007 } from './0007-batch-sends';
 import { migration0008 } from './0008-any-part-search';
 import { migration0009 } from './0009-name-order';
 import { migration0010 } from './0010-statements';
+import { migration0011 } from './0011-statement-mappings';
 import type { Db } from '../open';
 
 export type Migration = string | ((db: Db) => void);
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];

@@ -3,9 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../src-shared/reconcile/match';
 import { datasetAvailable, SHARED_DATASETS } from '../test-support/datasets';
-import { parseDelimited, StatementFormatError } from './delimited';
+import { delimitedRows } from './delimited';
+import { headerShape, readTable, type RememberedMappings } from './table';
 
-describe('a delimited statement', () => {
+const parseDelimited = (text: string, id: string, remembered?: RememberedMappings) => readTable(delimitedRows(text), id, remembered);
+
+describe('a statement table (from a delimited file)', () => {
   it('finds its columns in the bank\'s wording, reads credits and debits, and keeps aside what is not a movement', () => {
     const text = [
       'Estado de cuenta;;;;;',
@@ -35,11 +38,19 @@ describe('a delimited statement', () => {
     ]);
   });
 
-  it('takes the operator\'s corrected mapping over the one found, and refuses a file with no header', () => {
+  it('takes the mapping the operator made for this header over the one found, and says what a table lacks', () => {
     const text = 'Fecha\tRef\tDetalle\tMonto\tOtro\n01/02/2024\t55\tx\t10,00\t20,00\n';
-    expect(parseDelimited(text, 'x', { amount: 4 }).movements[0]!.amount).toBe('20.00');
-    expect(() => parseDelimited('a,b,c\n1,2,3\n', 'x')).toThrow(StatementFormatError);
-    expect(() => parseDelimited('Fecha,Referencia,Descripción\n01/02/2024,1,x\n', 'x')).toThrow(/no amount column/);
+    expect(parseDelimited(text, 'x').movements[0]!.amount).toBe('10.00');
+    const mine = new Map([[headerShape(['FECHA', 'Ref.', 'Detalle', 'monto', 'Otro']), { date: 0, reference: 1, amount: 4 }]]);
+    const remembered = parseDelimited(text, 'x', (shape) => mine.get(shape));
+    expect([remembered.mappingFrom, remembered.movements[0]!.amount]).toEqual(['remembered', '20.00']);
+    // No header in the bank's words: the fullest row is offered for the operator to map, and nothing is read.
+    const unknown = parseDelimited('Movimientos de la cuenta\nDia,Numero,Importe neto\n01/02/2024,12345678,"10,00"\n', 'x');
+    expect(unknown).toMatchObject({ mappingFrom: 'guessed', headerLine: 2, header: ['Dia', 'Numero', 'Importe neto'], movements: [], problem: { code: 'no_header', rows: 30 } });
+    expect(unknown.sample).toEqual([{ line: 3, cells: ['01/02/2024', '12345678', '10,00'] }]);
+    const mapped = parseDelimited('Movimientos de la cuenta\nDia,Numero,Importe neto\n01/02/2024,12345678,"10,00"\n', 'x', (shape) => (shape === 'dia|numero|importe neto' ? { date: 0, reference: 1, amount: 2 } : undefined));
+    expect(mapped.movements).toEqual([{ statementId: 'x', line: 3, date: '2024-02-01', reference: '12345678', description: '', amount: '10.00', direction: 'credit' }]);
+    expect(parseDelimited('Fecha,Referencia,Descripción\n01/02/2024,1,x\n', 'x').problem).toEqual({ code: 'header_lacks', line: 1, missing: 'money' });
   });
 
   it.runIf(datasetAvailable('statements'))('reads the BNC and Banplus samples, and a receipt is verified by the reference inside a description', () => {
