@@ -1,8 +1,10 @@
 /**
  * The app decides a receipt again when it changes: an amount read wrong is a mismatch against
- * the bank's credit; corrected by the operator, the same receipt is verified. Real worker.
+ * the bank's credit; corrected by the operator, the same receipt is verified; a wider window for
+ * credits in the settings decides the receipts again at once. Real worker.
  */
 import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../src-shared/ipc/result';
@@ -48,5 +50,18 @@ describe('reconciliation in the app', () => {
     expect(corrected.ok).toBe(true);
     await until(() => reconciliationOf(service!.core.db, receipt.id)?.verdict === 'verified');
     expect(JSON.parse(reconciliationOf(service.core.db, receipt.id)!.why)).toMatchObject({ reference: 'whole', amount: 'exact' });
+
+    // A second statement books another payment of this reference 5 days later: outside the
+    // 3 days allowed by default, inside once the operator allows 5 (decided again at once).
+    const later = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d) + 5)).toISOString().slice(0, 10).split('-').reverse().join('/');
+    await importStatement(service.core, { name: 'estado-2.csv', bytes: new TextEncoder().encode(`Fecha;Referencia;Monto\r\n${later};${referencia};9.999,99\r\n`) });
+    const copy = (await service.intake([{ name: 'copia.jpg', bytes: await sharp(path.join(FIXTURES, 'r001-bdv-light.png')).jpeg().toBuffer() }])).items[0]!;
+    await service.idle();
+    const second = receiptBySha(service.core.db, copy.sha256!)!;
+    await dispatch(handlers, 'receipts:correct', { sha256: second.sha256, field: 'monto', value: '9999.99' });
+    await until(() => reconciliationOf(service!.core.db, second.id)?.verdict === 'duplicate_claim');
+    expect(await dispatch(handlers, 'settings:set', { creditDays: 5 })).toMatchObject({ ok: true, value: { creditDays: 5 } });
+    expect(reconciliationOf(service.core.db, second.id)?.verdict).toBe('verified');
+    expect(await dispatch(handlers, 'settings:set', { creditDays: 16 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 });

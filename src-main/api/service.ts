@@ -17,7 +17,8 @@ import { expandInputs } from '../core/inputs';
 import { takeIn, type IntakeResult } from '../core/intake';
 import { effectivePool } from '../core/processor';
 import { QueueRunner } from '../core/queue-runner';
-import { reconcileOnChange } from '../core/reconciliation';
+import { reconcileHistory, reconcileOnChange } from '../core/reconciliation';
+import { hasStatements } from '../db/statements';
 import { ResourceHistory, sampleResources } from '../core/resources';
 import { sweep } from '../core/retention';
 import { readSettings, writeSettings, type Settings } from '../core/settings';
@@ -145,6 +146,11 @@ export class AppService {
     }
     const after = this.settings();
     if (before.watchFolder !== after.watchFolder) await this.watch.follow(after.watchFolder);
+    // Every receipt is decided again with the new window for credits.
+    if (before.creditDays !== after.creditDays && hasStatements(this.core.db)) {
+      reconcileHistory(this.core);
+      this.emit('statements:changed', {});
+    }
     if (before.profile !== after.profile || before.workers !== after.workers || before.threadsPerWorker !== after.threadsPerWorker) {
       this.core.log.write({ event: 'pool-restart', profile: after.profile, ...after.effective });
       this.queue.restart();

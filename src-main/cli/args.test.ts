@@ -10,6 +10,11 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['extract', '--profile', 'fast', '--format', 'csv', '--out', 'x.csv', '--threads', '1', '--workers', '3', 'a.png'])).toMatchObject({ profile: 'fast', format: 'csv', out: 'x.csv', threads: 1, workers: 3 });
   });
 
+  it('takes reconcile\'s days for late credits, kept as they are without the option', () => {
+    expect(parseCliArgs(['reconcile', '--data-dir', 'd', '--credit-days', '5', 'a.csv'])).toEqual({ command: 'reconcile', dataDir: 'd', json: false, inputs: ['a.csv'], creditDays: 5 });
+    expect(parseCliArgs(['reconcile', '--data-dir', 'd'])).toMatchObject({ creditDays: null });
+  });
+
   it.each([
     [[], /Missing command/],
     [['read', 'a.png'], /Unknown command "read"/],
@@ -18,6 +23,8 @@ describe('parseCliArgs', () => {
     [['extract', '--format', 'xml', 'a.png'], /Unknown format "xml"/],
     [['extract', '--threads', '0', 'a.png'], /--threads must be a whole number/],
     [['extract', '--verbose', 'a.png'], /Unknown option/],
+    [['reconcile', '--data-dir', 'd', '--credit-days', '2.5'], /--credit-days must be a whole number from 0 to 15/],
+    [['reconcile', '--data-dir', 'd', '--credit-days', '16'], /--credit-days must be a whole number from 0 to 15/],
   ])('reports %j as a usage error', (argv, message) => {
     const parsed = parseCliArgs(argv);
     expect(parsed.command).toBe('usage-error');

@@ -54,6 +54,8 @@ export interface ReconcileCommand {
   json: boolean;
   /** Statement files to import first; none: the receipts are decided again against what is kept. */
   inputs: string[];
+  /** Days after a receipt's date its credit may be booked, kept for the data folder; null: as kept. */
+  creditDays: number | null;
 }
 
 export interface RepairCommand {
@@ -78,7 +80,7 @@ export const USAGE = `Usage: receipt-ocr extract [options] <files or folders...>
        receipt-ocr export --data-dir DIR --format json|csv [--out FILE] [--delimiter ';']
        receipt-ocr watch --data-dir DIR [--profile P] [--interval SECONDS] <inbox folder>
        receipt-ocr repair --data-dir DIR
-       receipt-ocr reconcile --data-dir DIR [--json] [statement files...]
+       receipt-ocr reconcile --data-dir DIR [--json] [--credit-days N] [statement files...]
 
 extract reads payment-receipt images and prints what they say, one record per image.
 ingest takes them into DIR's image store and database and reads the queue; run again after an
@@ -108,6 +110,8 @@ Options:
   --now <time>       sweep as of this ISO time (e.g. 2026-11-24T09:00:00Z)
   --delimiter <c>    export csv with , (default) or ;
   --interval <s>     watch: seconds between looks at the inbox (default 2)
+  --credit-days <n>  reconcile: a credit may be booked up to n days (0 to 15) after the
+                     receipt's date; kept for DIR, as the window's setting (default 3)
   -h, --help         show this help
 
 Folders are expanded to the images inside them (sub-folders included), sorted.
@@ -133,6 +137,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         now: { type: 'string' },
         delimiter: { type: 'string' },
         interval: { type: 'string' },
+        'credit-days': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -156,7 +161,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       if (inputs.length !== 1) return { command: 'usage-error', message: 'watch needs exactly one inbox folder' };
       return { command, dataDir, profile, inbox: inputs[0]!, intervalMs: seconds * 1000 };
     }
-    if (command === 'reconcile') return { command, dataDir, json: values.json === true, inputs };
+    if (command === 'reconcile') {
+      const days = values['credit-days'] === undefined ? null : Number(values['credit-days']);
+      if (days !== null && !(Number.isInteger(days) && days >= 0 && days <= 15)) return { command: 'usage-error', message: `--credit-days must be a whole number from 0 to 15, not "${values['credit-days']}"` };
+      return { command, dataDir, json: values.json === true, inputs, creditDays: days };
+    }
     if (command !== 'ingest' && inputs.length > 0) return { command: 'usage-error', message: `${command} takes no files` };
     if (command === 'status') return { command, dataDir, json: values.json === true };
     if (command === 'repair') return { command, dataDir };

@@ -1,8 +1,9 @@
 /**
- * `receipt-ocr reconcile --data-dir DIR [--json] [statements...]`: imports the statement files
- * given (each once: the same bytes again add nothing), decides every read receipt against the
- * movements kept, and prints each decision with the movement behind it. A file that cannot be
- * read is said and skipped; the exit status is then 1.
+ * `receipt-ocr reconcile --data-dir DIR [--json] [--credit-days N] [statements...]`: keeps the
+ * days a credit may come late (if given), imports the statement files given (each once: the same
+ * bytes again add nothing), decides every read receipt against the movements kept, and prints
+ * each decision with the movement behind it, then the credits no receipt proves. A file that
+ * cannot be read is said and skipped; the exit status is then 1.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,11 +11,13 @@ import { reconciliationDetails, unclaimedCredits } from '../db/statements';
 import { reconcileHistory, type VerdictCounts } from '../core/reconciliation';
 import { importStatement } from '../core/statement-import';
 import type { Core } from '../core/data-folder';
+import { writeSettings } from '../core/settings';
 import { StatementFormatError } from '../statements/table';
 import { MAX_STATEMENT_BYTES } from '../statements/read-statement';
 import type { ReconcileCommand } from './args';
 
 export async function reconcileCommand(cmd: ReconcileCommand, core: Core): Promise<number> {
+  if (cmd.creditDays !== null) writeSettings(core.db, { creditDays: cmd.creditDays });
   let failed = false;
   const imported: { file: string; added: boolean; format: string; movements: number; credits: number }[] = [];
   for (const file of cmd.inputs) {

@@ -3,9 +3,10 @@
  * movements kept (src-shared/reconcile/match.ts), again each time a statement arrives
  * (core/statement-import.ts), the sweep removes one, or receipts change.
  */
-import { reconcile, type Movement } from '../../src-shared/reconcile/match';
+import { MATCH_DEFAULTS, reconcile, type Movement } from '../../src-shared/reconcile/match';
 import { deleteExpiredStatements, hasStatements, replaceReconciliations, storedClaims, storedMovements } from '../db/statements';
 import type { Core } from './data-folder';
+import { readSettings } from './settings';
 
 export type VerdictCounts = Record<'verified' | 'amount_mismatch' | 'not_found' | 'duplicate_claim', number>;
 
@@ -13,7 +14,7 @@ export type VerdictCounts = Record<'verified' | 'amount_mismatch' | 'not_found' 
 export function reconcileHistory(core: Core): VerdictCounts {
   const movements = storedMovements(core.db);
   const idOf = new Map<Movement, number>(movements.map((m) => [m, m.id]));
-  const decisions = reconcile(storedClaims(core.db), movements);
+  const decisions = reconcile(storedClaims(core.db), movements, { ...MATCH_DEFAULTS, maxDaysLater: readSettings(core.db).creditDays });
   replaceReconciliations(core.db, decisions, (m) => idOf.get(m) ?? null, core.now().toISOString());
   const counts: VerdictCounts = { verified: 0, amount_mismatch: 0, not_found: 0, duplicate_claim: 0 };
   for (const d of decisions) counts[d.verdict]++;

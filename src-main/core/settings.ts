@@ -17,11 +17,16 @@ const StoredSettingsSchema = z.object({
   workers: z.number().int().min(1).max(64).nullable(),
   /** Inference threads per worker; null: the cores split between the workers. */
   threadsPerWorker: z.number().int().min(1).max(64).nullable(),
+  /** Days after a receipt's date its credit may be booked (weekends, holidays, cut-off hours). */
+  creditDays: z.number().int().min(0).max(15),
 });
 type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 export type Settings = StoredSettings & { retentionHours: number };
 
 const KEYS = Object.keys(StoredSettingsSchema.shape) as (keyof StoredSettings)[];
+
+/** Banks book most transfers the same day, some a weekend or a holiday later. */
+const DEFAULT_CREDIT_DAYS = 3;
 
 export interface SettingsDefaults {
   profile?: ProfileName;
@@ -43,6 +48,7 @@ export function readSettings(db: Db, defaults: SettingsDefaults = {}): Settings 
     watchFolder: value('watchFolder', null),
     workers: value('workers', defaults.workers ?? null),
     threadsPerWorker: value('threadsPerWorker', null),
+    creditDays: value('creditDays', DEFAULT_CREDIT_DAYS),
   };
 }
 

@@ -78,12 +78,14 @@ function CoreSettingsForm({ client }: { client: Client }) {
   const t = all.settings;
   const [settings, setSettings] = useState<CoreSettings | null>(null);
   const [hours, setHours] = useState('');
-  const [notes, setNotes] = useState<{ retention?: string; reading?: string; watch?: string }>({});
+  const [days, setDays] = useState('');
+  const [notes, setNotes] = useState<{ retention?: string; reading?: string; watch?: string; credit?: string }>({});
   useEffect(() => {
     void client.invoke('settings:get', {}).then((r) => {
       if (!r.ok) return setNotes({ reading: errorText(all, r.error) });
       setSettings(r.value);
       setHours(String(r.value.retentionHours));
+      setDays(String(r.value.creditDays));
     });
   }, [client]);
   if (!settings) return notes.reading ? <p role="alert">{notes.reading}</p> : null;
@@ -97,6 +99,12 @@ function CoreSettingsForm({ client }: { client: Client }) {
     const value = Number(hours.replace(',', '.'));
     if (!(value > 0 && value <= 24 * 365)) return setNotes((n) => ({ ...n, retention: t.hoursInvalid }));
     void save({ retentionHours: value }, 'retention', (s) => t.kept(s.retentionHours));
+  };
+
+  const saveDays = () => {
+    const value = Number(days);
+    if (!(Number.isInteger(value) && value >= 0 && value <= 15)) return setNotes((n) => ({ ...n, credit: all.statements.creditDays.invalid }));
+    void save({ creditDays: value }, 'credit', (s) => all.statements.creditDays.kept(s.creditDays));
   };
 
   const watched = (s: CoreSettings) => (s.watchFolder ? t.watching(s.watchFolder) : t.notWatching);
@@ -125,6 +133,21 @@ function CoreSettingsForm({ client }: { client: Client }) {
           </span>
         </div>
         {notes.retention ? <small role="status" className="setting-note">{notes.retention}</small> : null}
+      </fieldset>
+      <fieldset>
+        <legend>{all.statements.creditDays.legend}</legend>
+        <div className="setting-row">
+          <label className="setting-name" htmlFor="credit-days">
+            {all.statements.creditDays.label}
+          </label>
+          <span className="inline">
+            <input id="credit-days" type="number" min={0} max={15} value={days} onChange={(e) => setDays(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), saveDays())} className="hours" /> {all.statements.creditDays.days}
+            <button type="button" onClick={saveDays}>
+              {t.apply}
+            </button>
+          </span>
+        </div>
+        {notes.credit ? <small role="status" className="setting-note">{notes.credit}</small> : null}
       </fieldset>
       <fieldset>
         <legend>{t.reading}</legend>

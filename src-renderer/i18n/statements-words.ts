@@ -71,6 +71,13 @@ export const statementsEs = {
   columns: { file: 'Archivo', date: 'Fecha', reference: 'Referencia', description: 'Descripción', amount: 'Monto', movements: 'Movimientos', credits: 'Créditos' },
   payment: { verified: 'Pago verificado', amount_mismatch: 'Monto distinto', not_found: 'Pago no encontrado', duplicate_claim: 'Pago ya reclamado' } satisfies Record<Verdict, string>,
   problem: problemEs,
+  creditDays: {
+    legend: 'Extractos bancarios',
+    label: 'Aceptar créditos hasta',
+    days: 'días después de la fecha del comprobante',
+    invalid: 'Indique un número de días entre 0 y 15.',
+    kept: (d: number) => (d === 0 ? 'Solo créditos del mismo día del comprobante.' : `Créditos del día del comprobante hasta ${plural(d, 'día', 'días')} después; los comprobantes se deciden de nuevo.`),
+  },
   unreadable: (file: string, problem: StatementProblem) => `${file}: ${problemEs(problem)}`,
   preview: {
     title: (file: string) => `Vista previa: ${file}`,
@@ -118,6 +125,13 @@ export const statementsEn: typeof statementsEs = {
   columns: { file: 'File', date: 'Date', reference: 'Reference', description: 'Description', amount: 'Amount', movements: 'Movements', credits: 'Credits' },
   payment: { verified: 'Payment verified', amount_mismatch: 'Amount differs', not_found: 'Payment not found', duplicate_claim: 'Payment already claimed' },
   problem: problemSentence,
+  creditDays: {
+    legend: 'Bank statements',
+    label: 'Accept credits up to',
+    days: "days after the receipt's date",
+    invalid: 'Enter a number of days between 0 and 15.',
+    kept: (d) => (d === 0 ? "Only credits of the receipt's own day." : `Credits from the receipt's day to ${plural(d, 'day', 'days')} later; the receipts are decided again.`),
+  },
   unreadable: (file, problem) => `${file}: ${problemSentence(problem)}`,
   preview: {
     title: (file) => `Preview: ${file}`,

@@ -87,6 +87,8 @@ const SettingsSchema = z.object({
   /** OCR worker processes and inference threads each; null: chosen from the cores. */
   workers: z.number().nullable(),
   threadsPerWorker: z.number().nullable(),
+  /** Days after a receipt's date its credit may be booked in the statement. */
+  creditDays: z.number(),
   /** This machine's cores; the pool in force; what "automatic" (null) resolves to on it. */
   cores: z.number(),
   effective: z.object({ workers: z.number(), threadsPerWorker: z.number() }),
@@ -186,6 +188,7 @@ export const INVOKE = {
         watchFolder: z.null(),
         workers: z.number().int().min(1).max(64).nullable(),
         threadsPerWorker: z.number().int().min(1).max(64).nullable(),
+        creditDays: z.number().int().min(0).max(15),
       })
       .partial()
       .strict(),

@@ -72,7 +72,7 @@ export interface MatchOptions {
   maxDaysBeforeArrival: number;
 }
 
-const MATCH_DEFAULTS: MatchOptions = { maxDaysLater: 3, minDigits: 6, maxDaysBeforeArrival: 7 };
+export const MATCH_DEFAULTS: MatchOptions = { maxDaysLater: 3, minDigits: 6, maxDaysBeforeArrival: 7 };
 
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 const stripZeros = (digits: string) => digits.replace(/^0+/, '');
