@@ -12,6 +12,12 @@ from .test_recover import exported, trained_looking
 WIDE = (32, 64, 128, 192)
 
 
+# The wide model computes the narrow one's function, but float32 sums its split weights in
+# another order: on AVX2-only processors (no AVX-512) outputs differ by up to 2e-4. A widening
+# that changed the function would differ by whole units.
+SAME = {"rtol": 1e-3, "atol": 1e-3}
+
+
 def lines(seed: int) -> torch.Tensor:
     return torch.rand(4, 3, 32, 96, generator=torch.Generator().manual_seed(seed)) * 2 - 1
 
@@ -26,7 +32,7 @@ class WidenTest(unittest.TestCase):
         wide = widen.widened(self.narrow, WIDE, 256, seed=1)
         self.assertEqual(architecture(wide), {"widths": list(WIDE), "head": 256})
         x = lines(0)
-        torch.testing.assert_close(wide(x), self.narrow(x), rtol=1e-4, atol=1e-4)
+        torch.testing.assert_close(wide(x), self.narrow(x), **SAME)
 
     def test_batch_statistics_in_training_give_the_same_outputs_too(self):
         wide = widen.widened(self.narrow, WIDE, 256, seed=1)
@@ -34,7 +40,7 @@ class WidenTest(unittest.TestCase):
             model.train()
             model.head[-2].eval()
         x = lines(1)
-        torch.testing.assert_close(wide(x), self.narrow(x), rtol=1e-4, atol=1e-4)
+        torch.testing.assert_close(wide(x), self.narrow(x), **SAME)
 
     def test_a_copy_and_its_original_part_after_one_step(self):
         wide = widen.widened(self.narrow, WIDE, 256, seed=1)
@@ -55,7 +61,7 @@ class WidenTest(unittest.TestCase):
             wide = from_checkpoint(torch.load(out)).eval()
         self.assertEqual(architecture(wide), {"widths": [24, 48, 96, 160], "head": 224})
         x = lines(3)
-        torch.testing.assert_close(wide(x), self.narrow(x), rtol=1e-4, atol=1e-4)
+        torch.testing.assert_close(wide(x), self.narrow(x), **SAME)
 
     def test_refuses_to_narrow(self):
         with self.assertRaisesRegex(ValueError, "cannot narrow"):
