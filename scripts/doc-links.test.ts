@@ -1,4 +1,4 @@
-/** The documentation's links lead somewhere inside the repository: no link to a file that is not there or outside it. */
+/** The documentation holds together: links lead somewhere inside the repository, and the benchmarks page stays a reference. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,5 +19,12 @@ describe('documentation links', () => {
       return !resolved.startsWith(root + path.sep) || !existsSync(resolved);
     });
     expect(broken).toEqual([]);
+  });
+});
+
+describe('the benchmarks page', () => {
+  // Current figures and how to reproduce them; the history of runs belongs in training/EXPERIMENTS.md.
+  it('stays under 250 lines', () => {
+    expect(readFileSync(path.join(root, 'docs', 'benchmarks.md'), 'utf8').trimEnd().split('\n').length).toBeLessThan(250);
   });
 });
