@@ -10,9 +10,8 @@ import { rememberedMapping, rememberMapping } from '../db/statement-mappings';
 import { addStatement, hasStatementFile } from '../db/statements';
 import { retentionHours } from '../db/settings';
 import type { ColumnMapping } from '../../src-shared/reconcile/column-roles';
-import { mappingProblem } from '../statements/columns';
 import { readStatement, type ReadStatement } from '../statements/read-statement';
-import { headerShape, StatementFormatError, type RememberedMappings } from '../statements/table';
+import { headerShape, type RememberedMappings } from '../statements/table';
 import type { Core } from './data-folder';
 import { reconcileHistory, type VerdictCounts } from './reconciliation';
 
@@ -23,18 +22,12 @@ interface StatementFile {
 
 /**
  * Reads a file with the mappings kept and, where the operator corrected the columns, that
- * correction for the header found: returns it with the header's shape it applies to.
+ * correction for the header found: returns it with the header's shape the correction is for.
  */
 async function readWith(core: Core, file: StatementFile, correction: ColumnMapping | undefined, lenient: boolean): Promise<{ read: ReadStatement; shape: string | null }> {
-  const kept: RememberedMappings = (shape) => rememberedMapping(core.db, shape);
-  if (!correction) return { read: await readStatement(file.bytes, file.name, { remembered: kept, lenient }), shape: null };
-  const found = await readStatement(file.bytes, file.name, { remembered: kept, lenient: true });
-  if (!found.table) throw new StatementFormatError({ code: 'nothing_to_map' });
-  const missing = mappingProblem(correction);
-  if (missing && !lenient) throw new StatementFormatError({ code: 'chosen_columns_lack', missing });
-  const shape = headerShape(found.table.header);
-  const read = await readStatement(file.bytes, file.name, { remembered: (s) => (s === shape ? correction : kept(s)), lenient });
-  return { read, shape };
+  const remembered: RememberedMappings = (shape) => rememberedMapping(core.db, shape);
+  const read = await readStatement(file.bytes, file.name, { remembered, lenient, ...(correction ? { correction } : {}) });
+  return { read, shape: correction && read.table ? headerShape(read.table.header) : null };
 }
 
 const PREVIEW_MOVEMENTS = 12;

@@ -6,6 +6,7 @@
 import type { Movement } from '../../src-shared/reconcile/match';
 import { delimitedRows } from './delimited';
 import { parseBdvFixed, parseMt940, parseProvincialRecords, parseQif } from './records';
+import type { ColumnMapping } from '../../src-shared/reconcile/column-roles';
 import { readTable, StatementFormatError, type RememberedMappings, type TableStatement } from './table';
 import { htmlTables, xlsxTables, xmlSpreadsheetTables, type NamedTable } from './workbook';
 
@@ -68,9 +69,9 @@ async function tablesOf(format: TableFormat, bytes: Uint8Array, text: string): P
  * The statement in a file's tables: the first whose header is the operator's or in the banks'
  * words; failing that, the largest, with its problem (for the preview to offer a mapping).
  */
-function statementTable(tables: readonly NamedTable[], id: string, remembered: RememberedMappings): { name: string; read: TableStatement } {
+function statementTable(tables: readonly NamedTable[], id: string, remembered: RememberedMappings): { table: NamedTable; read: TableStatement } {
   if (tables.length === 0) throw new StatementFormatError({ code: 'no_table' });
-  const read = tables.map((t) => ({ name: t.name, read: readTable(t.rows, id, remembered, t.lineOf) }));
+  const read = tables.map((table) => ({ table, read: readTable(table.rows, id, remembered, table.lineOf) }));
   return read.find((t) => t.read.problem === null) ?? read.find((t) => t.read.mappingFrom !== 'guessed') ?? read.reduce((a, b) => (b.read.sample.length > a.read.sample.length ? b : a));
 }
 
@@ -79,6 +80,8 @@ export interface ReadOptions {
   remembered?: RememberedMappings;
   /** Give a table with no usable columns back with its problem, instead of refusing the file (the preview). */
   lenient?: boolean;
+  /** The operator's mapping for the header of the table found (tables only). */
+  correction?: ColumnMapping;
 }
 
 /**
@@ -90,6 +93,8 @@ export async function readStatement(bytes: Uint8Array, id: string, options: Read
   if (bytes.length > MAX_STATEMENT_BYTES) throw new StatementFormatError({ code: 'too_large', mb: Number((bytes.length / 1048576).toFixed(1)), maxMb: MAX_STATEMENT_BYTES / 1048576 });
   const text = decodeStatement(bytes);
   const format = formatOf(bytes, text);
+  // Only tables have columns to map; the record formats say where each value is.
+  if (options.correction && (format === 'qif' || format === 'mt940' || format === 'bdv-fixed' || format === 'provincial-records')) throw new StatementFormatError({ code: 'nothing_to_map' });
   switch (format) {
     case 'excel-97':
       throw new StatementFormatError({ code: 'excel_97' });
@@ -104,7 +109,11 @@ export async function readStatement(bytes: Uint8Array, id: string, options: Read
     case 'provincial-records':
       return { format, movements: parseProvincialRecords(text, id) };
     default: {
-      const { name, read } = statementTable(await tablesOf(format, bytes, text), id, options.remembered ?? (() => undefined));
+      const remembered = options.remembered ?? (() => undefined);
+      const chosen = statementTable(await tablesOf(format, bytes, text), id, remembered);
+      // The correction applies to the table the operator was shown: the one found without it.
+      const { name, rows, lineOf } = chosen.table;
+      const read = options.correction ? readTable(rows, id, remembered, lineOf, options.correction) : chosen.read;
       if (read.problem && !options.lenient) throw new StatementFormatError(read.problem);
       const { movements, ...table } = read;
       return { format, movements, table: { name, ...table } };

@@ -69,11 +69,13 @@ function locateHeader(rows: readonly string[][], remembered: RememberedMappings)
 
 /**
  * Reads a table's movements. `id` names the statement in each movement, `lineOf` turns a row's
- * index into the line the operator sees (a CSV's line, a sheet's row number). Never throws: a
- * table whose columns give no movements comes back with its `problem`.
+ * index into the line the operator sees (a CSV's line, a sheet's row number), `correction` is the
+ * operator's mapping for the header found (it wins over any other). Never throws: a table whose
+ * columns give no movements comes back with its `problem`.
  */
-export function readTable(rows: readonly string[][], id: string, remembered: RememberedMappings = () => undefined, lineOf = (index: number) => index + 1): TableStatement {
-  const header = locateHeader(rows, remembered);
+export function readTable(rows: readonly string[][], id: string, remembered: RememberedMappings = () => undefined, lineOf = (index: number) => index + 1, correction?: ColumnMapping): TableStatement {
+  const found = locateHeader(rows, remembered);
+  const header = correction ? { ...found, mapping: correction, from: 'remembered' as const } : found;
   const m = header.mapping;
   const body = rows.slice(header.at + 1).map((cells, i) => ({ cells, line: lineOf(header.at + 1 + i) }));
   const cell = (cells: readonly string[], index: number | undefined) => (index === undefined ? '' : (cells[index] ?? ''));
@@ -84,6 +86,7 @@ export function readTable(rows: readonly string[][], id: string, remembered: Rem
   const problem: StatementProblem | null =
     rows.length === 0 ? { code: 'no_table' }
     : header.from === 'guessed' ? { code: 'no_header', rows: HEADER_SEARCH_ROWS }
+    : missing && correction ? { code: 'chosen_columns_lack', missing }
     : missing ? { code: 'header_lacks', line: lineOf(header.at), missing }
     : null;
   const table: TableStatement = {

@@ -59,7 +59,7 @@ export function StatementPreview({ client, file, onDone }: { client: Client; fil
 
   const importButton = useRef<HTMLButtonElement>(null);
   const table = preview?.table ?? null;
-  const current = mapping ?? (table?.mapping as ColumnMapping | undefined) ?? {};
+  const current = mapping ?? table?.mapping ?? {};
   const readable = preview !== null && preview.movements > 0 && !table?.problem;
   // Once a file reads, Enter on the focused Import button imports it; until then the dialog
   // opened on Cancel (the only control not waiting).

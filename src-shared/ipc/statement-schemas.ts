@@ -5,11 +5,11 @@ import type { StatementProblem } from '../reconcile/statement-problems';
 
 const Column = z.number().int().min(0).max(500);
 
+/** Which column plays each role. */
+const MappingShape = z.object(Object.fromEntries(COLUMN_ROLES.map((role) => [role, Column.optional()])) as Record<ColumnRole, z.ZodOptional<typeof Column>>).strict();
+
 /** The operator's mapping: each role at most one column, no column for two roles. */
-const MappingSchema = z
-  .object(Object.fromEntries(COLUMN_ROLES.map((role) => [role, Column.optional()])) as Record<ColumnRole, z.ZodOptional<typeof Column>>)
-  .strict()
-  .refine((m) => {
+const MappingSchema = MappingShape.refine((m) => {
     const used = Object.values(m).filter((c) => c !== undefined);
     return new Set(used).size === used.length;
   }, 'a column plays one role') satisfies z.ZodType<ColumnMapping>;
@@ -56,7 +56,7 @@ export const StatementPreviewSchema = z.object({
       name: z.string(),
       header: z.array(z.string()),
       headerLine: z.number(),
-      mapping: z.record(z.string(), z.number()),
+      mapping: MappingShape,
       mappingFrom: z.enum(['remembered', 'recognised', 'guessed']),
       decimalMark: z.enum([',', '.']),
       dateOrder: z.enum(['dmy', 'mdy', 'ymd']),
