@@ -38,18 +38,38 @@ export function detectorInputSize(width: number, height: number, limitSide: numb
 
 /** NCHW float tensor of a whole image, normalised per channel. */
 export function imageToTensor(img: RgbImage, norm: Normalisation): Tensor {
-  const { width, height, data } = img;
-  const plane = width * height;
-  const out = new Float32Array(3 * plane);
-  const src = norm.order === 'BGR' ? [2, 1, 0] : [0, 1, 2];
-  for (let c = 0; c < 3; c++) {
-    const s = src[c]!;
-    const scale = 1 / (255 * norm.std[c]!);
-    const offset = norm.mean[c]! / norm.std[c]!;
-    const base = c * plane;
-    for (let i = 0; i < plane; i++) out[base + i] = data[i * 3 + s]! * scale - offset;
-  }
+  const { width, height } = img;
+  const out = new Float32Array(3 * width * height);
+  normaliseChannels(img, norm, out, 0, width, height);
   return { data: out, dims: [1, 3, height, width] };
+}
+
+/**
+ * The three channels of `img`, normalised as `norm` says, into consecutive planes of `out` from
+ * `start`, each planeWidth x planeHeight (as large as the image or larger: the rest of each plane
+ * is left as it is, the padding of a batch).
+ */
+export function normaliseChannels(img: RgbImage, norm: Normalisation, out: Float32Array, start: number, planeWidth: number, planeHeight: number): void {
+  const plane = planeWidth * planeHeight;
+  for (let c = 0; c < 3; c++) {
+    const channel = norm.order === 'BGR' ? 2 - c : c;
+    normaliseChannel(img, channel, 1 / (255 * norm.std[c]!), norm.mean[c]! / norm.std[c]!, out, start + c * plane, planeWidth);
+  }
+}
+
+/**
+ * The pixel loop of one channel, in a function of its own with nothing after it: V8 compiles such
+ * a loop while it runs (on-stack replacement), and code after it, not yet run, had the compiled
+ * code thrown away there and compiled again, a dozen times a batch (docs/ocr-engine.md, "Code V8
+ * optimises once").
+ */
+function normaliseChannel(img: RgbImage, channel: number, scale: number, offset: number, out: Float32Array, start: number, planeWidth: number): void {
+  const { data, width, height } = img;
+  for (let y = 0; y < height; y++) {
+    const from = y * width * 3 + channel;
+    const to = start + y * planeWidth;
+    for (let x = 0; x < width; x++) out[to + x] = data[from + x * 3]! * scale - offset;
+  }
 }
 
 export interface CropGeometry {

@@ -126,7 +126,9 @@ export class CharLanguageModel {
       if (this.memo.size > 100_000) this.memo.clear();
       this.memo.set(key, mixed);
     }
-    return ch !== undefined && isDigit(ch) ? mixed - LN10 : mixed;
+    // Subtracted always (0 for other characters), so the beam search optimised before its first
+    // digit is not thrown away at it.
+    return mixed - (ch !== undefined && isDigit(ch) ? LN10 : 0);
   }
 
   /**

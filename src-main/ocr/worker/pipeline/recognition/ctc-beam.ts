@@ -8,7 +8,7 @@
  * returned as it is; otherwise the text is aligned to the frames again (CTC Viterbi) so every
  * character keeps the frames it was read from, as the word boxes need.
  */
-import { candidateClasses, ctcGreedyDecode, type CtcChar, type CtcClasses, type CtcLine } from './ctc';
+import { candidateClasses, ctcGreedyDecode, lineOf, type CtcChar, type CtcClasses, type CtcLine } from './ctc';
 import type { CharLanguageModel } from './char-lm';
 
 interface BeamOptions {
@@ -124,12 +124,16 @@ export function ctcBeamDecode(probs: Float32Array, offset: number, frames: numbe
     }
     beams = [...next.values()].sort(byScoreDescending).slice(0, options.beamWidth);
   }
-  // The best hypothesis once the text ends (the first of equals).
+  // The best hypothesis once the text ends (the first of equals). One loop from the first, not
+  // the first apart: a loop that most short lines never entered was optimised without feedback.
   let best = beams[0]!;
-  let bestEnded = score(best) + options.weight * model.logProbability(best.context, undefined);
-  for (let i = 1; i < beams.length; i++) {
+  let bestEnded = NEG;
+  for (let i = 0; i < beams.length; i++) {
     const ended = score(beams[i]!) + options.weight * model.logProbability(beams[i]!.context, undefined);
-    if (ended > bestEnded) [best, bestEnded] = [beams[i]!, ended];
+    if (i === 0 || ended > bestEnded) {
+      best = beams[i]!;
+      bestEnded = ended;
+    }
   }
   const greedy = ctcGreedyDecode(probs, offset, frames, classCount, classes);
   if (best.text === greedy.text) return greedy;
@@ -165,7 +169,8 @@ export function alignedLine(probs: Float32Array, offset: number, frames: number,
     dp = now;
   }
   let s = states > 1 && dp[states - 2]! > dp[states - 1]! ? states - 2 : states - 1;
-  const chars: CtcChar[] = written.map((cls) => ({ char: classes.characters[cls] ?? '', firstFrame: frames, lastFrame: -1, probability: 0 }));
+  const chars: CtcChar[] = [];
+  for (const cls of written) chars.push({ char: classes.characters[cls] ?? '', firstFrame: frames, lastFrame: -1, probability: 0 });
   for (let t = frames - 1; t >= 0; t--) {
     if (s % 2 === 1) {
       const c = chars[(s - 1) / 2]!;
@@ -175,7 +180,5 @@ export function alignedLine(probs: Float32Array, offset: number, frames: number,
     }
     if (t > 0) s = from[t * states + s]!;
   }
-  const text = chars.map((c) => c.char).join('');
-  const confidence = chars.length === 0 ? 0 : chars.reduce((sum, c) => sum + c.probability, 0) / chars.length;
-  return { text, confidence, chars, frames };
+  return lineOf(chars, frames);
 }

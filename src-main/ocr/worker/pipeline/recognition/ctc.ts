@@ -58,9 +58,23 @@ export function ctcGreedyDecode(probs: Float32Array, offset: number, frames: num
     }
     previous = best;
   }
-  const text = chars.map((c) => c.char).join('');
-  const confidence = chars.length === 0 ? 0 : chars.reduce((s, c) => s + c.probability, 0) / chars.length;
-  return { text, confidence, chars, frames };
+  return lineOf(chars, frames);
+}
+
+/**
+ * A decoded line from its characters: their text, and the mean of their probabilities. Plain
+ * loops: the arrays `map` makes of an empty and a full line have different shapes, and the
+ * decoders optimised for one were thrown away at the other, tens of times a batch (a compile of
+ * the beam search costs 20 to 50 ms; docs/ocr-engine.md, "Code V8 optimises once").
+ */
+export function lineOf(chars: CtcChar[], frames: number): CtcLine {
+  let text = '';
+  let sum = 0;
+  for (let i = 0; i < chars.length; i++) {
+    text += chars[i]!.char;
+    sum += chars[i]!.probability;
+  }
+  return { text, confidence: chars.length === 0 ? 0 : sum / chars.length, chars, frames };
 }
 
 /**

@@ -44,6 +44,16 @@ describe('batchTensor', () => {
     expect(Array.from(t.data.subarray(0, 3))).toEqual([1, 1, 0]);
     expect(Array.from(t.data.subarray(9, 12))).toEqual([-1, -1, -1]);
   });
+
+  it('keeps each row of a taller patch in its own row of the plane, channel by channel', () => {
+    // 2 x 2 pixels, red rising 0, 51, 102, 153 in reading order; blue the reverse; green 255.
+    const patch = { data: Uint8Array.from([0, 255, 153, 51, 255, 102, 102, 255, 51, 153, 255, 0]), width: 2, height: 2 };
+    const t = batchTensor([patch], 3, 2, { mean: [0, 0, 0], std: [1, 1, 1], order: 'RGB' });
+    const plane = (c: number) => Array.from(t.data.subarray(c * 6, c * 6 + 6), (v) => Math.round(v * 255));
+    expect(plane(0)).toEqual([0, 51, 0, 102, 153, 0]);
+    expect(plane(1)).toEqual([255, 255, 0, 255, 255, 0]);
+    expect(plane(2)).toEqual([153, 102, 0, 51, 0, 0]);
+  });
 });
 
 describe('recognizeCrops', () => {

@@ -8,7 +8,7 @@ import { ctcGreedyDecode, type CtcClasses, type CtcLine } from './ctc';
 import { ctcBeamDecode, type LanguageModelDecoder } from './ctc-beam';
 import type { TextRegion } from '../detection/dbnet-postprocess';
 import { quadBounds } from '../detection/geometry';
-import { cropGeometry, rotate180, toGrey, warpCrop, type CropGeometry, type Normalisation, type RgbImage, type Tensor } from '../image';
+import { cropGeometry, normaliseChannels, rotate180, toGrey, warpCrop, type CropGeometry, type Normalisation, type RgbImage, type Tensor } from '../image';
 import { inkProfile } from './ink';
 import type { Segment } from '../layout/layout';
 import { splitWords, type WordSplitOptions } from './words';
@@ -85,24 +85,10 @@ export function turnCrop(crop: Crop): Crop {
 
 /** NCHW batch of patches, right-padded with zeros (mid-grey after normalisation), as PaddleOCR does. */
 export function batchTensor(patches: readonly RgbImage[], width: number, height: number, norm: Normalisation): Tensor {
-  const plane = width * height;
-  const data = new Float32Array(patches.length * 3 * plane);
-  const src = norm.order === 'BGR' ? [2, 1, 0] : [0, 1, 2];
-  for (let b = 0; b < patches.length; b++) {
-    const p = patches[b]!;
-    for (let c = 0; c < 3; c++) {
-      const s = src[c]!;
-      const scale = 1 / (255 * norm.std[c]!);
-      const offset = norm.mean[c]! / norm.std[c]!;
-      const base = (b * 3 + c) * plane;
-      for (let y = 0; y < p.height; y++) {
-        for (let x = 0; x < p.width; x++) {
-          data[base + y * width + x] = p.data[(y * p.width + x) * 3 + s]! * scale - offset;
-        }
-      }
-    }
-  }
-  return { data, dims: [patches.length, 3, height, width] };
+  const count = patches.length;
+  const data = new Float32Array(count * 3 * width * height);
+  for (let b = 0; b < count; b++) normaliseChannels(patches[b]!, norm, data, b * 3 * width * height, width, height);
+  return { data, dims: [count, 3, height, width] };
 }
 
 /** Indices of crops grouped into batches of similar widths. */
