@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { datasetAvailable, SHARED_DATASETS } from '../src-main/test-support/datasets';
-import { boundingTextBox, parseSroieBoxes, sroie, sroieFiles } from './datasets';
+import { boundingTextBox, parseSroieBoxes, realCaptures, realVe, sroie, sroieFiles } from './datasets';
 
 describe('parseSroieBoxes', () => {
   it('keeps the commas of the text after the eighth one, and the corners in order', () => {
@@ -40,5 +40,19 @@ describe.skipIf(!datasetAvailable('sroie-sample'))('the SROIE sample (../shared/
         expect(y2!).toBeGreaterThan(y0!);
       }
     }
+  });
+});
+
+describe.skipIf(!datasetAvailable('real-ve'))('sixty real captures (../shared/datasets/real-ve)', () => {
+  it('lists the originals its sources name, in turn, to sixty, and none of the degraded copies', () => {
+    const real = realVe(SHARED_DATASETS)!;
+    const sources = Object.keys(JSON.parse(readFileSync(`${SHARED_DATASETS}/real-ve/sources.json`, 'utf8')) as Record<string, unknown>);
+    const set = realCaptures(real, SHARED_DATASETS)!;
+    expect(set.repeated).toBe(true);
+    expect(set.images).toHaveLength(60);
+    const names = set.images.map((i) => i.file.split('/').pop()!);
+    expect(new Set(names)).toEqual(new Set(sources));
+    expect(names.slice(0, sources.length)).toEqual(names.slice(sources.length, 2 * sources.length));
+    expect(real.images.length).toBeGreaterThan(sources.length);
   });
 });

@@ -20,6 +20,8 @@ export interface Dataset {
   name: string;
   kind: 'phone' | 'scan';
   images: BenchImage[];
+  /** The same images listed several times, for a whole run of a given size: only its wall time counts. */
+  repeated?: true;
 }
 
 /** The shared datasets, beside the project (never inside it). */
@@ -63,6 +65,23 @@ export function realVe(datasets: string): Dataset | null {
     kind: 'phone',
     images: Object.entries(truth).map(([f, t]) => ({ file: path.join(dir, 'images', f), expectTokens: tokens(t) })),
   };
+}
+
+/** Whole runs of this many screenshots are what issue 39 judges against Tesseract. */
+const JUDGED_RUN = 60;
+
+/**
+ * Sixty real WhatsApp-size captures: real-ve's originals (the files its sources.json names, not
+ * the degraded copies), each listed as often as it takes. A batch of real captures as large as
+ * the judged one, where real-ve's 19 are a third of that and hold three 4x copies.
+ */
+export function realCaptures(set: Dataset | null, datasets: string): Dataset | null {
+  const sources = path.join(datasets, 'real-ve', 'sources.json');
+  if (!set || !existsSync(sources)) return null;
+  const originals = new Set(Object.keys(JSON.parse(readFileSync(sources, 'utf8')) as Record<string, unknown>));
+  const base = set.images.filter((i) => originals.has(path.basename(i.file)));
+  if (base.length === 0) return null;
+  return { name: `real-ve originals x${Math.ceil(JUDGED_RUN / base.length)}`, kind: 'phone', repeated: true, images: Array.from({ length: JUDGED_RUN }, (_, i) => base[i % base.length]!) };
 }
 
 /** One text line of a SROIE scan: its box's four corners, clockwise from the top left, and its text. */
