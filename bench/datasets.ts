@@ -67,7 +67,7 @@ export function realVe(datasets: string): Dataset | null {
   };
 }
 
-/** Whole runs of this many screenshots are what issue 39 judges against Tesseract. */
+/** The batch size the whole-run speed target is stated for (docs/benchmarks.md, "Targets"). */
 const JUDGED_RUN = 60;
 
 /**
