@@ -53,3 +53,22 @@ for (const size of SIZES) {
     }
   });
 }
+
+test('settings closed and opened again at once still show every group', async ({ app }) => {
+  const { page } = app;
+  await page.keyboard.press('Control+,');
+  await expect(page.locator('dialog.settings fieldset').nth(3)).toBeVisible();
+  // Close and Ctrl+, in one task: the dialog's close event arrives after it is open again (as it
+  // did, behind the key press, on a busy machine). Then two frames for the window to redraw.
+  await page.evaluate(async () => {
+    const dialog = document.querySelector<HTMLDialogElement>('dialog.settings')!;
+    const closed = new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
+    dialog.querySelector<HTMLButtonElement>(':scope > .dialog-actions button')!.click();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: ',', ctrlKey: true }));
+    await closed;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+  await expect(page.locator('dialog.settings')).toBeVisible();
+  await expect(page.locator('dialog.settings fieldset').nth(3)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /reglas|rules/i })).toBeVisible();
+});

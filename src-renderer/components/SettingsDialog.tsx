@@ -219,7 +219,9 @@ export function SettingsButton({ client }: { client: Client }) {
       <button type="button" onClick={show} title={t.buttonTitle}>
         {t.button}
       </button>
-      <dialog ref={dialog} className="dialog settings" aria-labelledby="settings-title" onClose={() => setOpen(false)}>
+      {/* A dialog's close event comes a task after it closes: opened again in between (Ctrl+, at
+          once), the dialog is open when the event arrives and its groups must stay. */}
+      <dialog ref={dialog} className="dialog settings" aria-labelledby="settings-title" onClose={() => setOpen(dialog.current?.open === true)}>
         <h2 id="settings-title">{t.title}</h2>
         <Appearance />
         {open ? <CoreSettingsForm client={client} /> : null}
