@@ -5,8 +5,11 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { expect, fromDisk, test } from './fixtures';
+import { expect, fromDisk, test, unseenCopies } from './fixtures';
 import { FIXTURES } from './host';
+
+/** Receipts in the batch left running: at about 70 ms each, two seconds of reading for one worker. */
+const BATCH = 30;
 
 const SIZES = [
   { width: 1024, height: 640 },
@@ -44,9 +47,13 @@ for (const size of SIZES) {
     await app.row('r001-bdv-light.png').click();
     await page.keyboard.press('Enter');
     await app.drop([{ ...(await fromDisk(path.join(FIXTURES, 'r001-bdv-light.png'))), name: 'r001-copia.png' }]);
-    // A batch running while the layout is checked: paused so that it stays.
-    await app.drop(await Promise.all(images.map((n, i) => fromDisk(path.join(FIXTURES, n), `lote-${i}.png`)).concat([fromDisk(path.join(FIXTURES, 'r005-usd-wallet-light.png')), fromDisk(path.join(FIXTURES, 'r004-web-grid-light.jpg'))])));
+    // A batch running while the layout is checked: paused so that it stays. Receipts Recibo has
+    // not seen, enough that one worker is still reading when the click comes (six, four of them
+    // already in the history, were all done before it on a fast machine).
+    const batch = [...images, 'r005-usd-wallet-light.png', 'r004-web-grid-light.jpg'].map((n) => path.join(FIXTURES, n));
+    await app.drop(await unseenCopies(batch, BATCH, (i, ext) => `lote-${i}${ext}`));
     await page.getByRole('button', { name: 'Pausar' }).click();
+    await expect(page.getByTestId('batch-progress')).toContainText('en pausa');
     await expect(page.getByTestId('batch-progress')).toBeVisible();
     for (const language of ['Español', 'English']) {
       if (language === 'English') {

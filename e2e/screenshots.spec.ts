@@ -7,7 +7,7 @@
  * The receipts are the project's rendered fixtures, under WhatsApp-style names made up here.
  */
 import path from 'node:path';
-import { expect, fromDisk, test } from './fixtures';
+import { expect, fromDisk, test, unseenCopies } from './fixtures';
 import { FIXTURES, ROOT } from './host';
 
 const OUT = process.env.RECIBO_SCREENSHOTS === 'docs' ? path.join(ROOT, 'docs', 'screenshots') : path.join(ROOT, 'test-results', 'screenshots');
@@ -106,7 +106,11 @@ test('screenshots of the history: badges, a re-drop notice, an empty search, the
   await app.drop([...dropped, { ...dropped[0]!, name: 'copia.png' }]);
   await expect(page.getByTestId('drop-summary')).toContainText('ya estaban en el historial');
   await page.screenshot({ path: path.join(OUT, 'history-redrop.png') });
-  await app.drop([await fromDisk(path.join(FIXTURES, 'r004-web-grid-light.jpg'), '20261123-B--584245556677@lid_Pedro_10-15.jpg'), await fromDisk(path.join(FIXTURES, 'r005-usd-wallet-light.png'), '20261123-B--584267778899@lid_Rosa_10-20.png')]);
+  // Receipts not seen before, enough that one worker is still reading when the click comes (two
+  // were both done before it on a fast machine).
+  const payers = ['Pedro', 'Rosa', 'Elena', 'Jose', 'Maria', 'Luisa'];
+  const batch = ['r004-web-grid-light.jpg', 'r005-usd-wallet-light.png', 'r006-card-light.jpg'].map((f) => path.join(FIXTURES, f));
+  await app.drop(await unseenCopies(batch, 30, (i, ext) => `20261123-B--5842${String(45556677 + i * 1111).padStart(8, '0')}@lid_${payers[i % payers.length]}_10-${String(15 + i).padStart(2, '0')}${ext}`));
   await page.getByRole('button', { name: 'Pausar' }).click();
   await expect(page.getByTestId('batch-progress')).toContainText('en pausa');
   await page.screenshot({ path: path.join(OUT, 'history-badges-batch.png') });
