@@ -186,13 +186,12 @@ async function main(): Promise<void> {
       const spread = ratios.length > 1 ? ` (${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)})` : '';
       console.log(`  tesseract -l ${lang} (OMP_THREAD_LIMIT=1, ${TESSERACT_PROCESSES} processes over file lists): whole run ${ms(tesseractWall)} = ${(row.tesseractImagesPerSecond as number).toFixed(2)} images/s, ${(row.tesseractMsPerImage as number).toFixed(0)} ms/image; Recibo ${(row.msPerImage as number).toFixed(0)} ms/image -> Tesseract time / Recibo time ${(row.speedup as number).toFixed(2)}, median of ${ratios.length} pairs run in turn${spread}`);
     }
-    if (set.repeated) {
-      // Its images and their reading are real-ve's, printed above.
-    } else if (set.kind === 'phone') {
+    // A repeated set's images and their reading are another set's, printed with it.
+    if (set.kind === 'phone' && !set.repeated) {
       row.tokens = tokenAccuracy(set.images, texts);
       console.log(`  printed reference / amount read exactly: Recibo ${JSON.stringify(row.tokens)}${t ? `, tesseract ${JSON.stringify(tokenAccuracy(set.images, t.texts))}` : ''}`);
       if (t) row.tesseractTokens = tokenAccuracy(set.images, t.texts);
-    } else {
+    } else if (set.kind === 'scan') {
       for (const fold of [true, false]) {
         const label = fold ? 'case-folded' : 'exact case';
         const ourF1 = f1(set.images.map((img, i) => scoreWords(img.transcript ?? '', texts[i] ?? '', fold)));

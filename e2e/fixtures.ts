@@ -19,12 +19,12 @@ export const fromDisk = async (file: string, name = path.basename(file)): Promis
 /**
  * `count` receipts none of which Recibo has seen: the files in turn, each with its name appended
  * after the image's end (decoders stop before it), so each has a hash of its own and is read, not
- * recognised. `name` gives the i-th its file name, from the source's extension.
+ * recognised. `name` gives the i-th its file name, from its source's.
  */
-export const unseenCopies = async (files: readonly string[], count: number, name: (i: number, ext: string) => string): Promise<DroppedFile[]> => {
+export const unseenCopies = async (files: readonly string[], count: number, name: (i: number, source: string) => string): Promise<DroppedFile[]> => {
   const sources = await Promise.all(files.map((f) => readFile(f)));
   return Array.from({ length: count }, (_, i) => {
-    const named = name(i, path.extname(files[i % files.length]!));
+    const named = name(i, path.basename(files[i % files.length]!));
     return { name: named, bytes: Buffer.concat([sources[i % sources.length]!, Buffer.from(named)]) };
   });
 };

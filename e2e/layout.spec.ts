@@ -51,7 +51,7 @@ for (const size of SIZES) {
     // not seen, enough that one worker is still reading when the click comes (six, four of them
     // already in the history, were all done before it on a fast machine).
     const batch = [...images, 'r005-usd-wallet-light.png', 'r004-web-grid-light.jpg'].map((n) => path.join(FIXTURES, n));
-    await app.drop(await unseenCopies(batch, BATCH, (i, ext) => `lote-${i}${ext}`));
+    await app.drop(await unseenCopies(batch, BATCH, (i, source) => `lote-${i}${path.extname(source)}`));
     await page.getByRole('button', { name: 'Pausar' }).click();
     await expect(page.getByTestId('batch-progress')).toContainText('en pausa');
     await expect(page.getByTestId('batch-progress')).toBeVisible();

@@ -1,16 +1,16 @@
 /**
  * Benchmark (not part of `npm test`): is the window responsive while a 200-receipt batch is read?
  * The real renderer in Chromium over the browser host; 200 distinct images (the fixtures with
- * a counter appended after their end, so each has its own hash and is read), dropped at once.
+ * their name appended after the image's end, so each has its own hash and is read), dropped at once.
  * While they are read, the operator moves through the list (↓ every 2 s, each opening a receipt
  * with its image and boxes). Measured in the page: long tasks (PerformanceObserver 'longtask',
  * main-thread tasks over 50 ms) and the gaps between animation frames. Target (issue 6): no
  * frame over 100 ms. `npm run bench:window` prints the figures; docs/benchmarks.md keeps them.
  */
 import { readdirSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type DroppedFile } from './fixtures';
+import { expect, test, unseenCopies } from './fixtures';
 import { FIXTURES, ROOT } from './host';
 
 const RECEIPTS = Number(process.env.RECIBO_BENCH_RECEIPTS ?? 200);
@@ -33,13 +33,10 @@ test.setTimeout(30 * 60_000);
 
 test(`the window while ${RECEIPTS} receipts are read`, async ({ app, page }) => {
   const sources = readdirSync(FIXTURES).filter((f) => /\.(png|jpe?g)$/i.test(f)).sort();
-  const files: DroppedFile[] = await Promise.all(
-    Array.from({ length: RECEIPTS }, async (_, i) => {
-      const source = sources[i % sources.length]!;
-      // Bytes after the image's end are ignored by decoders but change its hash: a new receipt.
-      const bytes = Buffer.concat([await readFile(path.join(FIXTURES, source)), Buffer.from(`recibo-bench-${i}`)]);
-      return { name: `${String(i).padStart(3, '0')}-${source}`, bytes };
-    }),
+  const files = await unseenCopies(
+    sources.map((f) => path.join(FIXTURES, f)),
+    RECEIPTS,
+    (i, source) => `${String(i).padStart(3, '0')}-${source}`,
   );
 
   await page.evaluate(() => {

@@ -110,7 +110,7 @@ test('screenshots of the history: badges, a re-drop notice, an empty search, the
   // were both done before it on a fast machine).
   const payers = ['Pedro', 'Rosa', 'Elena', 'Jose', 'Maria', 'Luisa'];
   const batch = ['r004-web-grid-light.jpg', 'r005-usd-wallet-light.png', 'r006-card-light.jpg'].map((f) => path.join(FIXTURES, f));
-  await app.drop(await unseenCopies(batch, 30, (i, ext) => `20261123-B--5842${String(45556677 + i * 1111).padStart(8, '0')}@lid_${payers[i % payers.length]}_10-${String(15 + i).padStart(2, '0')}${ext}`));
+  await app.drop(await unseenCopies(batch, 30, (i, source) => `20261123-B--5842${String(45556677 + i * 1111).padStart(8, '0')}@lid_${payers[i % payers.length]}_10-${String(15 + i).padStart(2, '0')}${path.extname(source)}`));
   await page.getByRole('button', { name: 'Pausar' }).click();
   await expect(page.getByTestId('batch-progress')).toContainText('en pausa');
   await page.screenshot({ path: path.join(OUT, 'history-badges-batch.png') });

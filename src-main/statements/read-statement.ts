@@ -7,14 +7,13 @@ import type { Movement } from '../../src-shared/reconcile/match';
 import { delimitedRows } from './delimited';
 import { parseBdvFixed, parseMt940, parseProvincialRecords, parseQif } from './records';
 import type { ColumnMapping } from '../../src-shared/reconcile/column-roles';
+import { isRecordFormat, type StatementFormat, type TableFormat } from '../../src-shared/reconcile/statement-formats';
 import { readTable, StatementFormatError, type RememberedMappings, type TableStatement } from './table';
 import { htmlTables, xlsxTables, xmlSpreadsheetTables, type NamedTable } from './workbook';
 
 /** A statement is a month or two of movements: anything larger is not one. */
 export const MAX_STATEMENT_BYTES = 10 * 1024 * 1024;
 
-type TableFormat = 'delimited' | 'xlsx' | 'html-table' | 'xml-spreadsheet';
-type StatementFormat = TableFormat | 'qif' | 'mt940' | 'bdv-fixed' | 'provincial-records';
 
 export interface ReadStatement {
   format: StatementFormat;
@@ -94,7 +93,7 @@ export async function readStatement(bytes: Uint8Array, id: string, options: Read
   const text = decodeStatement(bytes);
   const format = formatOf(bytes, text);
   // Only tables have columns to map; the record formats say where each value is.
-  if (options.correction && (format === 'qif' || format === 'mt940' || format === 'bdv-fixed' || format === 'provincial-records')) throw new StatementFormatError({ code: 'nothing_to_map' });
+  if (options.correction && isRecordFormat(format)) throw new StatementFormatError({ code: 'nothing_to_map' });
   switch (format) {
     case 'excel-97':
       throw new StatementFormatError({ code: 'excel_97' });

@@ -72,6 +72,44 @@ function CountSelect({ label, value, automatic, max, onChange }: { label: string
   );
 }
 
+interface NumberSettingProps {
+  id: string;
+  legend: string;
+  label: string;
+  /** The input's own name where the label alone would not say the unit. */
+  inputLabel?: string;
+  unit: string;
+  min: number;
+  max: number;
+  value: string;
+  onChange: (value: string) => void;
+  apply: string;
+  /** Saves the value; Enter in the field does the same. */
+  onApply: () => void;
+  note: string | undefined;
+}
+
+/** A group of one number and its Apply button, with what saving it said. */
+function NumberSetting(p: NumberSettingProps) {
+  return (
+    <fieldset>
+      <legend>{p.legend}</legend>
+      <div className="setting-row">
+        <label className="setting-name" htmlFor={p.id}>
+          {p.label}
+        </label>
+        <span className="inline">
+          <input id={p.id} type="number" min={p.min} max={p.max} value={p.value} onChange={(e) => p.onChange(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), p.onApply())} aria-label={p.inputLabel} className="hours" /> {p.unit}
+          <button type="button" onClick={p.onApply}>
+            {p.apply}
+          </button>
+        </span>
+      </div>
+      {p.note ? <small role="status" className="setting-note">{p.note}</small> : null}
+    </fieldset>
+  );
+}
+
 /** The settings the core keeps: loaded once when the dialog opens, each group saved on its own. */
 function CoreSettingsForm({ client }: { client: Client }) {
   const all = useT();
@@ -119,36 +157,8 @@ function CoreSettingsForm({ client }: { client: Client }) {
 
   return (
     <>
-      <fieldset>
-        <legend>{t.retention}</legend>
-        <div className="setting-row">
-          <label className="setting-name" htmlFor="retention-hours">
-            {t.keepFor}
-          </label>
-          <span className="inline">
-            <input id="retention-hours" type="number" min={1} max={8760} value={hours} onChange={(e) => setHours(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), saveHours())} aria-label={t.hoursLabel} className="hours" /> {t.hours}
-            <button type="button" onClick={saveHours}>
-              {t.apply}
-            </button>
-          </span>
-        </div>
-        {notes.retention ? <small role="status" className="setting-note">{notes.retention}</small> : null}
-      </fieldset>
-      <fieldset>
-        <legend>{all.statements.creditDays.legend}</legend>
-        <div className="setting-row">
-          <label className="setting-name" htmlFor="credit-days">
-            {all.statements.creditDays.label}
-          </label>
-          <span className="inline">
-            <input id="credit-days" type="number" min={0} max={15} value={days} onChange={(e) => setDays(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), saveDays())} className="hours" /> {all.statements.creditDays.days}
-            <button type="button" onClick={saveDays}>
-              {t.apply}
-            </button>
-          </span>
-        </div>
-        {notes.credit ? <small role="status" className="setting-note">{notes.credit}</small> : null}
-      </fieldset>
+      <NumberSetting id="retention-hours" legend={t.retention} label={t.keepFor} inputLabel={t.hoursLabel} unit={t.hours} min={1} max={8760} value={hours} onChange={setHours} apply={t.apply} onApply={saveHours} note={notes.retention} />
+      <NumberSetting id="credit-days" legend={all.statements.creditDays.legend} label={all.statements.creditDays.label} unit={all.statements.creditDays.days} min={0} max={15} value={days} onChange={setDays} apply={t.apply} onApply={saveDays} note={notes.credit} />
       <fieldset>
         <legend>{t.reading}</legend>
         <label className="setting-row">

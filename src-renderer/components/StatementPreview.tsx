@@ -101,7 +101,7 @@ export function StatementPreview({ client, file, onDone }: { client: Client; fil
         {preview === null && !error ? <p role="status">{t.reading}</p> : null}
         {preview ? (
           <p role="status" data-testid="statement-summary">
-            <strong>{t.format[preview.format as keyof typeof t.format] ?? preview.format}</strong> · {t.summary(preview.movements, preview.credits, table?.skipped ?? 0)}
+            <strong>{t.format[preview.format]}</strong> · {t.summary(preview.movements, preview.credits, table?.skipped ?? 0)}
           </p>
         ) : null}
         {preview?.known ? <p className="hint">{t.known}</p> : null}

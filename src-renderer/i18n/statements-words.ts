@@ -3,11 +3,10 @@
  * en.ts, which hold the rest of the window; both include these under `statements`).
  */
 import type { ColumnRole } from '../../src-shared/reconcile/column-roles';
+import type { RecordFormat, StatementFormat } from '../../src-shared/reconcile/statement-formats';
 import { problemSentence, type StatementProblem } from '../../src-shared/reconcile/statement-problems';
 
 type Verdict = 'verified' | 'amount_mismatch' | 'not_found' | 'duplicate_claim';
-type Format = 'delimited' | 'xlsx' | 'html-table' | 'xml-spreadsheet' | 'qif' | 'mt940' | 'bdv-fixed' | 'provincial-records';
-type RecordFormat = Extract<Format, 'qif' | 'mt940' | 'bdv-fixed' | 'provincial-records'>;
 
 const RECORDS_ES: Record<RecordFormat, string> = {
   qif: 'registros QIF (D fecha, T monto, terminados en ^)',
@@ -91,7 +90,7 @@ export const statementsEs = {
       mt940: 'MT940 (Mercantil)',
       'bdv-fixed': 'Ancho fijo (Banco de Venezuela)',
       'provincial-records': 'Registros del Provincial',
-    } satisfies Record<Format, string>,
+    } satisfies Record<StatementFormat, string>,
     summary: (movements: number, credits: number, skipped: number) => `${plural(movements, 'movimiento', 'movimientos')} (${plural(credits, 'crédito', 'créditos')})${skipped ? `; ${plural(skipped, 'fila que no es movimiento', 'filas que no son movimientos')}` : ''}.`,
     known: 'Este archivo ya estaba importado: importarlo de nuevo no agrega nada.',
     columns: 'Columnas',

@@ -1,6 +1,7 @@
 /** The statement import's messages (contract.ts): a file with an optional column mapping, and its preview. */
 import * as z from 'zod';
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from '../reconcile/column-roles';
+import { RECORD_FORMATS, STATEMENT_FORMATS } from '../reconcile/statement-formats';
 import type { StatementProblem } from '../reconcile/statement-problems';
 
 const Column = z.number().int().min(0).max(500);
@@ -18,7 +19,7 @@ export const StatementFileSchema = z
   .object({ name: z.string().min(1).max(255), base64: z.string().max(14 * 1024 * 1024), mapping: MappingSchema.optional() })
   .strict();
 
-const RecordFormat = z.enum(['qif', 'mt940', 'bdv-fixed', 'provincial-records']);
+const RecordFormat = z.enum(RECORD_FORMATS);
 const Missing = z.enum(['date', 'money']);
 
 /** Why a file cannot be read (src-shared/reconcile/statement-problems.ts), for the window to word. */
@@ -44,7 +45,7 @@ export const StatementProblemSchema = z.discriminatedUnion('code', [
 const MovementSchema = z.object({ line: z.number(), date: z.string(), reference: z.string(), description: z.string(), amount: z.string(), direction: z.enum(['credit', 'debit']) });
 
 export const StatementPreviewSchema = z.object({
-  format: z.string(),
+  format: z.enum(STATEMENT_FORMATS),
   /** A file with these bytes was imported before: importing it again adds nothing. */
   known: z.boolean(),
   movements: z.number(),

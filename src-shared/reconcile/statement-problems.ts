@@ -3,7 +3,7 @@
  * CLI prints its English sentence), and the window says it in the operator's language, naming
  * the file and the line.
  */
-type RecordFormat = 'qif' | 'mt940' | 'bdv-fixed' | 'provincial-records';
+import type { RecordFormat } from './statement-formats';
 
 export type StatementProblem =
   | { code: 'empty' }
