@@ -58,26 +58,60 @@ function buildModel(): ModelProto {
   });
 }
 
+const x = Float32Array.from(seeded(72, 9).map((v) => v * 6));
+const run = async (bytes: Uint8Array) => {
+  const m = await openModel(bytes, 'test model', 'x', 'y', { intraOpThreads: 1 });
+  const out = await m.run({ data: x, dims: [1, 2, 6, 6] });
+  await m.release();
+  return out.data;
+};
+
+/** x + 0.37 -> padded conv (2 -> 16 channels): a shift left where folding would not be exact. */
+function shiftedConvModel(): ModelProto {
+  const info = (name: string, dims: number[]) => onnx.ValueInfoProto.create({ name, type: { tensorType: { elemType: FLOAT, shape: { dim: dims.map((d) => ({ dimValue: d })) } } } });
+  return onnx.ModelProto.create({
+    irVersion: 8,
+    opsetImport: [{ domain: '', version: 13 }],
+    graph: onnx.GraphProto.create({
+      name: 'shifted',
+      node: [
+        onnx.NodeProto.create({ opType: 'Add', name: 'shifted', input: ['x', 'c'], output: ['shifted'] }),
+        onnx.NodeProto.create({ opType: 'Conv', name: 'y', input: ['shifted', 'w'], output: ['y'], attribute: [attr.ints('kernel_shape', [3, 3]), attr.ints('pads', [1, 1, 1, 1])] }),
+      ],
+      initializer: [tensor('c', [1], [0.37]), tensor('w', [16, 2, 3, 3], seeded(288, 6))],
+      input: [info('x', [1, 2, 6, 6])],
+      output: [info('y', [1, 16, 6, 6])],
+    }),
+  });
+}
+
 describe('fold-affine', () => {
+  it('turns a shift before a convolution into a depthwise 1 x 1 convolution, bit for bit', async () => {
+    const original = encodeModel(shiftedConvModel());
+    const rewritten = decodeModel(original);
+    expect(foldAffine(rewritten)).toEqual({ convAffine: 0, affineConv: 0, hardSwish: 0, depthwiseShift: 1 });
+    const shift = rewritten.graph!.node![0]!;
+    expect(shift.opType).toBe('Conv');
+    expect(shift.attribute!.find((a) => a.name === 'group')!.i).toBe(2);
+    const [before, after] = [await run(original), await run(encodeModel(rewritten))];
+    expect(Array.from(after)).toEqual(Array.from(before));
+  });
+
+
   it('folds affine blocks and hard-swish without changing what the model computes', async () => {
     const original = encodeModel(buildModel());
     const folded = decodeModel(original);
-    expect(foldAffine(folded)).toEqual({ convAffine: 2, affineConv: 2, hardSwish: 2 });
+    expect(foldAffine(folded)).toEqual({ convAffine: 2, affineConv: 2, hardSwish: 2, depthwiseShift: 1 });
 
     const ops = folded.graph!.node!.map((n) => n.opType);
     expect(ops.filter((o) => o === 'Div' || o === 'Clip' || o === 'Constant')).toEqual([]);
-    // What must stay: two x * HardSigmoid(x), and one shift before the padded depthwise conv.
+    // What must stay: two x * HardSigmoid(x), and one shift before the padded depthwise conv,
+    // itself a depthwise 1 x 1 Conv.
     expect(ops.filter((o) => o === 'HardSigmoid')).toHaveLength(2);
     expect(ops.filter((o) => o === 'Mul')).toHaveLength(2);
-    expect(ops.filter((o) => o === 'Add')).toHaveLength(1);
+    expect(ops.filter((o) => o === 'Add')).toHaveLength(0);
+    expect(ops.filter((o) => o === 'Conv')).toHaveLength(4);
 
-    const x = Float32Array.from(seeded(72, 9).map((v) => v * 6));
-    const run = async (bytes: Uint8Array) => {
-      const m = await openModel(bytes, 'test model', 'x', 'y', { intraOpThreads: 1 });
-      const out = await m.run({ data: x, dims: [1, 2, 6, 6] });
-      await m.release();
-      return out.data;
-    };
     const [before, after] = [await run(original), await run(encodeModel(folded))];
     expect(after.length).toBe(before.length);
     let maxDiff = 0;
