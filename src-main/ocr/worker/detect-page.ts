@@ -14,6 +14,7 @@ import { detectText, medianTextHeight, refinedDetectorSide } from './pipeline/de
 import { flatRows, keptRows, stackedHeight, stackRows, unstackRegion } from './pipeline/detection/blank-rows';
 import { detectorInputSize, greyBlocks, type RgbImage } from './pipeline/image';
 import { bandsNeedingDetail, mergeRegions, planBands, type BandPlan } from './pipeline/detection/text-bands';
+import { splitBand } from './pipeline/detection/band-split';
 
 /** Width of the grey copy that finds text-like ink: enough to see the strokes of 12 px text. */
 const GREY_WIDTH = 960;
@@ -21,6 +22,11 @@ const GREY_WIDTH = 960;
 const TALL_ASPECT = 2.2;
 /** Background kept above and below each stretch of page a pass stacks, in detector pixels. */
 const STACK_MARGIN_PX = 8;
+/**
+ * The largest band pass read in one detector run (band-split.ts): about a 960 x 544 page pass
+ * plus a third. onnxruntime's arena keeps its largest run's memory for the worker's life.
+ */
+const MAX_BAND_PASS_PX = 700_000;
 
 export interface PageDetection {
   regions: TextRegion[];
@@ -66,7 +72,13 @@ export async function detectPage(image: RgbImage, detector: ProfileModels['detec
   if (bands.length === 0) return { regions: page.found, inkLines: need.inkLines };
   beforeSecondPass?.();
   const found: { plan: BandPlan; found: TextRegion[] }[] = [];
-  for (const plan of bands) found.push({ plan, found: await detectBand(image, plan, detector, dbOptions) });
+  for (const plan of bands) {
+    // Pieces of a large band are read one by one; the page pass's boxes in the band give way to
+    // all of them together (mergeRegions), as they would to the band read whole.
+    const pieces: TextRegion[] = [];
+    for (const piece of splitBand(plan, grey, MAX_BAND_PASS_PX)) pieces.push(...(await detectBand(image, piece, detector, dbOptions)));
+    found.push({ plan, found: pieces });
+  }
   return { regions: mergeRegions(page.found, page.scaleY, settings.detMinTextPx, found, need.fused), inkLines: need.inkLines };
 }
 

@@ -11,7 +11,7 @@ import type { TextRegion } from './dbnet-postprocess';
 import type { GreyPage } from './text-bands';
 
 /** A row is background when its grey pixels all lie within this many levels of each other. */
-const FLAT_RANGE = 10;
+export const FLAT_RANGE = 10;
 /** Below this share of rows to cut, the page is detected whole: stacking would buy little. */
 const MIN_CUT_SHARE = 0.12;
 
