@@ -60,6 +60,10 @@ function isBackground(grey: GreyPage, y: number, gx0: number, gx1: number): bool
   return strongSteps(grey, y - 1, gx0, gx1) <= MAX_FRAME_STEPS && strongSteps(grey, y, gx0, gx1) <= MAX_FRAME_STEPS && strongSteps(grey, y + 1, gx0, gx1) <= MAX_FRAME_STEPS;
 }
 
+/**
+ * Steps along row `y` larger than a background row's whole spread may be (blank-rows.ts): the
+ * same measure of "not background" as the page passes use, counted instead of tested once.
+ */
 function strongSteps(grey: GreyPage, y: number, gx0: number, gx1: number): number {
   const row = y * grey.width;
   let steps = 0;
